@@ -1,0 +1,180 @@
+"""The `claimgraph` command line."""
+from __future__ import annotations
+
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from claimgraph.cli.output import entities_table, err, out, print_json, report_error, table
+from claimgraph.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
+from claimgraph.model import Document
+
+app = typer.Typer(help="Turn documents into a sourced graph of who did what to whom, where and when.",
+                  no_args_is_help=True, add_completion=False)
+kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
+FMT = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
+PATHS = Annotated[list[Path], typer.Argument(help="Files or folders (recursive); .txt .html .md .pdf .jsonl.")]
+MODEL = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: best installed).")]
+KB = Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge-base files or folders.")]
+MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")]
+
+
+def _read(paths: list[Path], max_size: int) -> tuple[list[Document], list[IngestError]]:
+    docs, errors = [], []
+    for item in read_paths(paths, max_bytes=max_size):
+        if isinstance(item, IngestError):
+            report_error(str(item))
+            errors.append(item)
+        else:
+            docs.append(item)
+    return docs, errors
+
+
+def _extractor(model: str | None, kb: list[Path] | None):
+    from claimgraph.extract.pipeline import Extractor
+    return Extractor(model=model, kb_paths=tuple(str(p) for p in kb or ()))
+
+
+@app.command()
+def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
+            max_size: MAXSIZE = DEFAULT_MAX_BYTES) -> None:
+    """Read documents and print what they say: entities (and claims) in the exchange format."""
+    from claimgraph.export.exchange import build_from_documents
+    docs, errors = _read(paths, max_size)
+    done = list(_extractor(model, kb)(docs)) if docs else []
+    if format == Format.json:
+        print_json(build_from_documents(done))
+    else:
+        for d in done:
+            rows = [{"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
+                     "mentions": len(e.mentions), "documents": 1} for e in d.entities]
+            out.print(entities_table(rows, title=f"{d.path or d.id} — {d.title or ''} ({d.genre}, {d.source or 'no source'})"))
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB = None,
+           max_size: MAXSIZE = DEFAULT_MAX_BYTES) -> None:
+    """Read documents, extract them and add them to the store; already stored texts are skipped."""
+    from claimgraph.store import Store
+    docs, errors = _read(paths, max_size)
+    tally = Counter(read=len(docs), failed=len(errors))
+    with Store(db) as store:
+        new = []
+        for d in docs:
+            if store.has_document(d.sha256) or any(d.sha256 == n.sha256 for n in new):
+                tally["unchanged"] += 1
+            else:
+                new.append(d)
+        if new:
+            extractor = _extractor(model, kb)
+            columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       TextColumn("{task.description}"))
+            with Progress(*columns, console=err, transient=False) as progress:
+                task = progress.add_task("", total=len(new))
+                for d in extractor(new):
+                    progress.update(task, description=Path(d.path or d.id).name)
+                    try:
+                        stored = store.add_document(d)
+                        tally["stored" if stored else "unchanged"] += 1
+                    except Exception as e:  # one bad document must not stop the run
+                        report_error(f"{d.path or d.id}: not stored: {e}")
+                        tally["failed"] += 1
+                    progress.advance(task)
+        summary = store.summary()
+    out.print(table("Ingest", ["read", "stored", "unchanged", "failed", "documents in store", "entities in store"],
+                    [[tally["read"], tally["stored"], tally["unchanged"], tally["failed"],
+                      summary["documents"], summary["entities"]]]))
+    raise typer.Exit(1 if tally["failed"] else 0)
+
+
+@app.command()
+def entities(db: DB = "claimgraph.db", type: Annotated[Optional[str], typer.Option("--type")] = None,
+             limit: Annotated[Optional[int], typer.Option("--limit")] = None, format: FMT = Format.table) -> None:
+    """List the actors in the store, most mentioned first."""
+    from claimgraph.store import Store
+    with Store(db) as store:
+        rows = [_summary_dict(e) for e in store.entities(type=type, limit=limit)]
+    if format == Format.json:
+        print_json(rows)
+    else:
+        out.print(entities_table(rows))
+
+
+def _summary_dict(e) -> dict:
+    return {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
+            "kb_id": e.kb_id, "aliases": list(e.aliases), "mentions": e.mention_count, "documents": e.document_count}
+
+
+@app.command()
+def summary(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
+    """What the store holds: documents, entities by type, the most mentioned actors."""
+    from claimgraph.store import Store
+    with Store(db) as store:
+        s = store.summary()
+    if format == Format.json:
+        print_json(s)
+        return
+    out.print(table("Store", ["documents", "mentions", "claims"], [[s["documents"], s["mentions"], s["claims"]]]))
+    out.print(table("Documents by genre", ["genre", "documents"], sorted(s["documents_by_genre"].items())))
+    out.print(table("Entities by type", ["type", "entities"], sorted(s["entities_by_type"].items())))
+    out.print(table("Most mentioned actors", ["name", "type", "mentions", "documents"],
+                    [[a["name"], a["type"], a["mentions"], a["documents"]] for a in s["top_actors"]]))
+
+
+@app.command()
+def export(db: DB = "claimgraph.db", output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
+           format: Annotated[str, typer.Option("--format", help="json (claimgraph/1)")] = "json") -> None:
+    """Write the whole store in the exchange format (claimgraph/1)."""
+    from claimgraph.export.exchange import write_json
+    from claimgraph.store import Store
+    if format != "json":
+        report_error(f"unknown export format '{format}': json is the one format so far")
+        raise typer.Exit(2)
+    with Store(db) as store:
+        graph = store.export()
+    if output is None:
+        print_json(graph)
+    else:
+        with output.open("w", encoding="utf-8") as fh:
+            write_json(graph, fh)
+        err.print(f"wrote {output}: {len(graph['documents'])} documents, {len(graph['entities'])} entities, "
+                  f"{len(graph['claims'])} claims")
+
+
+@kb_app.command("check")
+def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
+    """Validate the knowledge base: ids, codes, types, and aliases that name two actors."""
+    from claimgraph.kb.check import check, stats
+    from claimgraph.kb.loader import KBError, load
+    try:
+        base = load([str(p) for p in kb or ()])
+    except KBError as e:
+        report_error(str(e))
+        raise typer.Exit(1)
+    problems, figures = check(base), stats(base)
+    if format == Format.json:
+        print_json({"ok": not problems, "problems": problems, "stats": figures})
+    else:
+        out.print(table("Knowledge base", list(figures), [list(figures.values())]))
+        for p in problems:
+            report_error(p)
+        out.print("[green]kb ok[/green]" if not problems else f"[red]{len(problems)} problem(s)[/red]")
+    raise typer.Exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    app()

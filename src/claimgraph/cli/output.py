@@ -1,0 +1,36 @@
+"""Readable tables and JSON for the command line."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def report_error(message: str) -> None:
+    """One line on stderr, plain, so it can be grepped."""
+    err.print(f"[red]error[/red]: {message}", highlight=False, markup=True, soft_wrap=True)
+
+
+def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    return t
+
+
+def entities_table(entities: list[dict], title: str = "Entities") -> Table:
+    rows = [[e["name"], e["type"], e.get("subtype"), e.get("country"), e.get("mentions"), e.get("documents"),
+             e["id"]] for e in entities]
+    return table(title, ["name", "type", "subtype", "country", "mentions", "docs", "id"], rows)

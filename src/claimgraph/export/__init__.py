@@ -1,0 +1,1 @@
+"""Writers of what the store and the extractors produce."""

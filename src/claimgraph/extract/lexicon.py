@@ -1,0 +1,52 @@
+"""The extractor's word lists, read from the YAML files in `extract/data/`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from claimgraph.kb.fold import fold
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Head:
+    lemma: str
+    cls: str
+    subtype: str
+    needs: frozenset[str] = frozenset()  # folded modifier words, one of which must be present
+    needs_plural: bool = False
+
+
+@dataclass
+class Lexicon:
+    heads: dict[str, Head] = field(default_factory=dict)
+    sects: frozenset[str] = frozenset()
+    titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
+    event_words: frozenset[str] = frozenset()
+
+
+def _read(name: str) -> dict:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    coll = _read("collectives.yaml")
+    lists = {k: frozenset(fold(w) for w in v) for k, v in (coll.get("word_lists") or {}).items()}
+    heads = {}
+    for lemma, spec in (coll.get("heads") or {}).items():
+        needs = frozenset().union(*(lists[n] for n in spec.get("needs", []))) if spec.get("needs") else frozenset()
+        heads[lemma] = Head(lemma, spec["class"], spec["subtype"], needs, bool(spec.get("needs_plural")))
+    names = _read("titles.yaml")
+    titles = sorted({tuple(fold(w).rstrip(".") for w in t.split()) for t in names.get("titles", [])},
+                    key=len, reverse=True)
+    return Lexicon(
+        heads=heads,
+        sects=frozenset(fold(s) for s in coll.get("sects", [])),
+        titles=titles,
+        event_words=frozenset(names.get("event_words", [])),
+    )

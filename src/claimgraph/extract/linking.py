@@ -1,0 +1,147 @@
+"""Within one document, tie short forms to the actor they stand for: acronyms defined in
+parentheses ("Popular Mobilization Forces (PMF)") and surnames of a person named in full
+("Gen. Qassem Soleimani" … "Soleimani")."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from claimgraph.extract.mentions import Cand
+from claimgraph.kb.fold import fold
+
+_AKA = (("also", "known", "as"), ("a.k.a",), ("a.k.a.",), ("aka",), ("known", "as"), ("alias",))
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
+SURNAME_SIMILARITY = 85  # rapidfuzz ratio for a misspelt surname ("Arabsiar" for "Arbabsiar")
+
+
+def _copy_identity(target: Cand, source: Cand, rule: str) -> None:
+    target.key, target.actor, target.type = source.key, source.actor, source.type
+    target.subtype, target.country, target.name = source.subtype, source.country, source.name
+    target.rule = rule
+
+
+def _common_noun_acronym(doc: Doc, i: int) -> bool:
+    """"a general sales agent (GSA)": an acronym of lower-case words names a kind, not an actor."""
+    acr = doc[i].text.replace(".", "")
+    if i < 1 or doc[i - 1].text != "(" or i + 1 >= len(doc) or doc[i + 1].text != ")":
+        return False
+    words = [t for t in doc[max(0, i - 1 - len(acr)):i - 1] if t.is_alpha]
+    return (len(words) == len(acr) and all(t.is_lower for t in words)
+            and "".join(t.text[0] for t in words).upper() == acr.upper())
+
+
+def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Acronyms defined right after a name in parentheses; returns the new mentions it adds.
+    An acronym of a lower-case phrase is not an actor: its NER mentions are dropped."""
+    kinds = {doc[c.start].text for c in cands if c.actor is None and c.end - c.start == 1
+             and _common_noun_acronym(doc, c.start)}
+    if kinds:
+        cands[:] = [c for c in cands if not (c.actor is None and c.end - c.start == 1 and doc[c.start].text in kinds)]
+    defined: dict[str, Cand] = {}
+    for c in cands:
+        if c.type in ("person", "location") or c.end + 2 >= len(doc) + 1:
+            continue
+        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+            acr = doc[c.end + 1].text
+            if _ACRONYM.match(acr) and acr not in defined:
+                defined[acr] = c
+    # an acronym nobody defines and the KB does not know is too unsure to be an actor ("TATP")
+    cands[:] = [c for c in cands if not (c.actor is None and c.end - c.start == 1 and c.type == "organization"
+                                         and _ACRONYM.match(doc[c.start].text) and doc[c.start].text not in defined)]
+    if not defined:
+        return []
+    by_start = {c.start: c for c in cands}
+    added = []
+    covered = set()
+    for c in cands:
+        covered.update(range(c.start, c.end))
+    for tok in doc:
+        src = defined.get(tok.text)
+        if src is None:
+            continue
+        here = by_start.get(tok.i)
+        if here is not None and here.end == tok.i + 1:
+            if here.actor is None or here.actor is not src.actor:
+                if here.actor is None or src.actor is None or tok.i == src.end + 1:
+                    _copy_identity(here, src, "acronym")
+        elif tok.i not in covered:
+            new = Cand(tok.i, tok.i + 1, src.type, "acronym")
+            _copy_identity(new, src, "acronym")
+            added.append(new)
+            covered.add(tok.i)
+    return added
+
+
+def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """A one-word name that is the surname of a person named in full elsewhere in the document
+    is that person; a near miss of such a surname too (spelling slips). A surname the NER missed
+    is added as a mention; returns the added ones."""
+    surnames: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.type == "person" and c.end - c.start >= 2:
+            last = _surname(doc, c)
+            if last:
+                surnames.setdefault(last, []).append(c)
+    if not surnames:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    added = []
+    for tok in doc:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and fold(tok.text) in surnames:
+            new = Cand(tok.i, tok.i + 1, "person", "surname", name=tok.text)
+            cands.append(new)
+            added.append(new)
+    for c in cands:
+        if c.end - c.start != 1 or c.rule.startswith("kb") and c.type != "person":
+            continue
+        if c.type == "person" and c.actor is not None and c.rule == "kb":
+            continue  # the KB already knows this person's short name
+        word = fold(doc[c.start].text)
+        options = surnames.get(word)
+        if options is None and c.type == "person":
+            best = max(surnames, key=lambda s: fuzz.ratio(s, word))
+            if fuzz.ratio(best, word) >= SURNAME_SIMILARITY:
+                options = surnames[best]
+        if not options:
+            continue
+        before = [o for o in options if o.start < c.start]
+        full = before[-1] if before else options[0]
+        if full is not c:
+            _copy_identity(c, full, "surname")
+    return added
+
+
+def _surname(doc: Doc, c: Cand) -> str | None:
+    toks = [t for t in doc[c.start:c.end] if t.is_alpha]
+    if len(toks) < 2:
+        return None
+    last = toks[-1].text
+    if len(last) <= 2:  # "Assadollah A."
+        return None
+    return fold(last)
+
+
+def link_aliases(doc: Doc, cands: list[Cand]) -> None:
+    """"X, also known as Y, Z" (a.k.a., aka, alias): Y and Z are other names of X."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    rekey: dict[str, Cand] = {}
+    alias_ids: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        gap = doc[a.end:b.start]
+        words = tuple(t.lower_ for t in gap if not t.is_punct or t.lower_.startswith("a.k.a"))
+        chained = id(a) in alias_ids and len(gap) == 1 and gap[0].text == "," and a.type == b.type
+        if words not in _AKA and not chained:
+            continue
+        if b.actor is not None and a.actor is not None and b.actor is not a.actor:
+            continue
+        if a.actor is None and b.actor is not None:
+            rekey[a.key] = b  # the KB knows the other name: its identity wins
+        else:
+            rekey[b.key] = rekey.get(a.key, a)
+        alias_ids.add(id(b))
+    for c in cands:
+        target = rekey.get(c.key)
+        if target is not None and target is not c and target.key != c.key:
+            _copy_identity(c, target, c.rule if c.rule.startswith("kb") else "alias")

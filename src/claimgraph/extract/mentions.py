@@ -1,0 +1,119 @@
+"""Mention candidates: the spans of a parsed Doc that name an actor, before they are grouped
+into entities. Knowledge-base spans carry their actor; the others are typed from spaCy's label."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.lexicon import Lexicon
+from claimgraph.kb.fold import fold, fold_name
+from claimgraph.kb.loader import Actor, KnowledgeBase
+
+NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
+_LEADING_DROP = {"the", "a", "an", "then"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_STATE_ROLES = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+@dataclass
+class Cand:
+    """One mention candidate."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    type: str
+    rule: str
+    actor: Actor | None = None
+    key: str = ""  # which entity it belongs to; set by the linking steps
+    subtype: str | None = None
+    country: str | None = None
+    name: str = ""  # the entity name this mention suggests (the cleaned text)
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def _acts_as_state(span: Span) -> bool:
+    """'Tehran denied ...', 'Washington's policy': a capital that acts is its state."""
+    root = span.root
+    if root.dep_ in _STATE_ROLES:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
+def _dateline(span: Span) -> bool:
+    """"WASHINGTON –" opening a press release is the place it was issued from."""
+    return span.start == 0 and span.text.isupper()
+
+
+def from_kb(span: Span, kb: KnowledgeBase) -> Cand:
+    actor = kb.actors[span.kb_id_]
+    rule = "kb"
+    if actor.capital_of and not _dateline(span) and _acts_as_state(span):
+        state = kb.state(actor.capital_of)
+        if state is not None:
+            actor, rule = state, "kb:capital-as-state"
+    return Cand(span.start, span.end, actor.type, rule, actor=actor, key="kb:" + actor.id,
+                subtype=actor.subtype, country=actor.country, name=actor.name)
+
+
+def strip_span(span: Span, lex: Lexicon) -> tuple[int, int]:
+    """Token bounds of a name without leading articles and titles or a trailing possessive."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # "the Bild newspaper": a name does not end in a lower-case word
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or (doc[end - 1].is_lower and end - start > 1)):
+        end -= 1
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    changed = True
+    while changed and start < end:
+        changed = False
+        for title in lex.titles:
+            n = len(title)
+            if end - start > n and tuple(fold(t.text).rstrip(".") for t in doc[start:start + n]) == title:
+                start += n
+                changed = True
+                break
+    return start, end
+
+
+def _plausible_name(span: Span, lex: Lexicon) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words or "\n" in span.text:
+        return False
+    if not any(t.text[:1].isupper() and not t.is_stop for t in words):
+        return False
+    if len(span) == 1 and tuple([fold(span[0].text).rstrip(".")]) in lex.titles:
+        return False
+    return span[-1].text not in lex.event_words
+
+
+def from_ner(span: Span, lex: Lexicon) -> Cand | None:
+    typ = NER_TYPES.get(span.label_)
+    if typ is None:
+        return None
+    start, end = strip_span(span, lex)
+    if start >= end:
+        return None
+    clean = span.doc[start:end]
+    if not _plausible_name(clean, lex):
+        return None
+    subtype = "site" if span.label_ == "FAC" else None
+    # keyed by name alone: spaCy may call one name a PERSON here and an ORG there
+    return Cand(start, end, typ, f"ner:{span.label_}", subtype=subtype, name=clean.text,
+                key=f"name:{fold_name(clean.text)}")
+
+
+def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
+    out = []
+    for span in doc.ents:
+        if span.kb_id_ and span.kb_id_ in kb.actors:
+            out.append(from_kb(span, kb))
+        else:
+            cand = from_ner(span, lex)
+            if cand:
+                out.append(cand)
+    return out

@@ -1,0 +1,25 @@
+"""The one error type of the ingest stage: a file (or a line of one) that could not be read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class IngestError(Exception):
+    """A problem with one input; `read_paths` yields these and goes on with the rest.
+
+    It is also an exception, so that `read_text` and the format readers can raise it.
+    """
+
+    path: str
+    line: int | None
+    message: str
+
+    def __post_init__(self) -> None:
+        # Always one line, whatever a library put in its error text.
+        self.message = " ".join(str(self.message).split())
+        Exception.__init__(self, str(self))
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"

@@ -1,0 +1,164 @@
+"""A spaCy component that finds knowledge-base actors in a Doc and puts them in `doc.ents`.
+
+Longest match over folded tokens (case, diacritics, apostrophe style and hyphens do not count);
+acronyms match only in capitals; KB types override spaCy's labels where the two overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimgraph.kb.fold import fold, is_acronym, is_joiner
+from claimgraph.kb.loader import KnowledgeBase, default_kb, load
+
+LABELS = {"person": "PERSON", "organization": "ORG", "group": "ORG", "country": "GPE", "location": "LOC"}
+# spaCy labels that name an actor; anything else (DATE, MONEY, ...) is not an actor
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+_KEEP_SPACY_OVER_KB = {"ORG", "FAC"}
+_NAME_GLUE = {"of", "the", "and", "for", "al", "el", "de", "-", "&"}
+
+
+@dataclass(frozen=True)
+class Terminal:
+    actor_id: str
+    kind: str  # name, alias, demonym, form
+    exact: tuple[str, ...] | None  # tokens to match letter for letter (acronyms), else None
+
+
+class Trie:
+    """Token trie of every KB name; keys are folded tokens."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, keys: tuple[str, ...], term: Terminal) -> None:
+        node = self.root
+        for k in keys:
+            node = node.setdefault(k, {})
+        terms = node.setdefault(None, [])
+        if term not in terms:
+            terms.append(term)
+            self.size += 1
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, tokenizer) -> "Trie":
+        trie = cls()
+        patterns = kb.patterns()
+        texts = [p[0] for p in patterns]
+        for (text, actor_id, kind), doc in zip(patterns, tokenizer.pipe(texts)):
+            toks = [t.text for t in doc if not is_joiner(t.text)]
+            if toks and toks[0].lower() == "the" and len(toks) > 1:
+                toks = toks[1:]
+            if not toks:
+                continue
+            exact = tuple(t.replace("’", "'") for t in toks) if is_acronym(text) else None
+            trie.add(tuple(fold(t) for t in toks), Terminal(actor_id, kind, exact))
+        return trie
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, Terminal]]:
+        """Greedy longest matches, left to right, as (start, end, terminal) token spans."""
+        keys = [fold(t.text) for t in doc]
+        joiner = [is_joiner(t.text) for t in doc]
+        out = []
+        i, n = 0, len(doc)
+        while i < n:
+            if joiner[i] or keys[i] not in self.root:
+                i += 1
+                continue
+            node, j, best = self.root, i, None
+            while j < n:
+                if joiner[j]:
+                    j += 1
+                    continue
+                node = node.get(keys[j])
+                if node is None:
+                    break
+                j += 1
+                for term in node.get(None, ()):
+                    if term.exact is None or _exact(doc, i, j, term.exact):
+                        best = (i, j, term)
+                        break
+            if best:
+                out.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+
+def _exact(doc: Doc, start: int, end: int, exact: tuple[str, ...]) -> bool:
+    toks = tuple(t.text.replace("’", "'") for t in doc[start:end] if not is_joiner(t.text))
+    return toks == exact
+
+
+class KBRuler:
+    """Puts KB actors into doc.ents (label from the KB type, `kb_id_` the actor id)."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.trie = Trie.build(kb, nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ner = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        spans = []
+        for start, end, term in self.trie.matches(doc):
+            actor = self.kb.actors[term.actor_id]
+            if not self._acceptable(doc, start, end, actor, term, ner):
+                continue
+            spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
+        spans = self._arbitrate(doc, spans, ner)
+        doc.set_ents(spans, default="outside")
+        return doc
+
+    def _acceptable(self, doc, start, end, actor, term, ner) -> bool:
+        # a name that is also a common word ("Turkey", "Chad") needs spaCy's NER to agree
+        if actor.ambiguous:
+            labels = _PLACE_LABELS if actor.type in ("country", "location") else ACTOR_LABELS
+            if not any(e.start <= start and end <= e.end and e.label_ in labels for e in ner):
+                return False
+        first = doc[start]
+        if term.kind != "demonym" and first.is_lower and not first.is_stop and end - start == 1 and not term.exact:
+            return False  # a lower-case common word that happens to be a name
+        # a bare surname preceded by another given name is someone else ("Mohammad Soleimani")
+        if actor.type == "person" and end - start == 1 and start > 0:
+            prev = doc[start - 1]
+            if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON":
+                return False
+        return True
+
+    def _arbitrate(self, doc: Doc, kb_spans: list[Span], ner: list[Span]) -> list[Span]:
+        """KB spans win over overlapping NER spans, except where the NER span is a longer proper
+        name that merely contains a KB name ("Iraqi National Congress", "Qeshm Fars Air",
+        "VOA Persian"): a unit or body the KB does not know yet."""
+        keep_ner = []
+        for e in ner:
+            inside = [s for s in kb_spans if s.start < e.end and e.start < s.end]
+            if inside and e.label_ in _KEEP_SPACY_OVER_KB and all(
+                e.start <= s.start and s.end <= e.end for s in inside
+            ) and self._adds_a_name(e, inside):
+                keep_ner.append(e)
+        shadowed = {id(s) for e in keep_ner for s in kb_spans if s.start < e.end and e.start < s.end}
+        kept_kb = [s for s in kb_spans if id(s) not in shadowed]
+        taken = set()
+        for s in kept_kb + keep_ner:
+            taken.update(range(s.start, s.end))
+        rest = [e for e in ner if e not in keep_ner and not any(i in taken for i in range(e.start, e.end))]
+        return sorted(kept_kb + keep_ner + rest, key=lambda s: s.start)
+
+    def _adds_a_name(self, ent: Span, inside: list[Span]) -> bool:
+        """Does the NER span have capitalised name words of its own, beyond the KB names in it?"""
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        if any(self.kb.actors[s.kb_id_].type == "person" for s in inside):
+            return False
+        extra = [t for t in ent if t.i not in covered and not t.is_punct and t.lower_ not in _NAME_GLUE]
+        return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in extra)
+
+
+@Language.factory("claimgraph_kb_ruler", default_config={"kb_paths": []})
+def make_kb_ruler(nlp: Language, name: str, kb_paths: list[str]) -> KBRuler:
+    kb = load(kb_paths) if kb_paths else default_kb()
+    return KBRuler(nlp, kb)

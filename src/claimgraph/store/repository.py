@@ -1,0 +1,70 @@
+"""`Store`: the embedded database of documents, actors and claims."""
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
+
+from claimgraph.export.exchange import build
+from claimgraph.model import Claim, Document, Entity
+from claimgraph.store import read, write
+from claimgraph.store.db import make_engine
+from claimgraph.store.migrate import upgrade
+from claimgraph.store.read import EntitySummary
+from claimgraph.store.schema import DocumentRow
+
+
+class Store:
+    """A store at a SQLite path or SQLAlchemy URL, migrated to the latest schema when opened."""
+
+    def __init__(self, url_or_path: str | os.PathLike[str]):
+        self.engine = make_engine(url_or_path)
+        with self.engine.begin() as connection:
+            upgrade(connection)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def add_document(self, doc: Document) -> bool:
+        """Store `doc` and what was read from it in one transaction; False (and no change) if already stored."""
+        with self._session.begin() as session:
+            return write.add_document(session, doc)
+
+    def has_document(self, sha256: str) -> bool:
+        with self._session() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)) is not None
+
+    def document_count(self) -> int:
+        with self._session() as session:
+            return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    def documents(self) -> list[Document]:
+        """Stored documents (metadata and text, no entities or claims), in the order they were added."""
+        with self._session() as session:
+            return read.documents(session)
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+        """Actors, most mentioned first (then by name), optionally of one type."""
+        with self._session() as session:
+            return read.entities(session, type, limit)
+
+    def summary(self) -> dict:
+        """Counts: documents (and by genre), entities by type, mentions, claims, the top 10 actors."""
+        with self._session() as session:
+            return read.summary(session)
+
+    def load_graph(self) -> tuple[list[Document], list[Entity], list[Claim]]:
+        with self._session() as session:
+            return read.load_graph(session)
+
+    def export(self) -> dict:
+        """The whole store as a `claimgraph/1` exchange object."""
+        return build(*self.load_graph())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
