@@ -61,7 +61,7 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
         for d in done:
             rows = [{"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
                      "mentions": len(e.mentions), "documents": 1} for e in d.entities]
-            out.print(entities_table(rows, title=f"{d.path or d.id} — {d.title or ''} ({d.genre}, {d.source or 'no source'})"))
+            out().print(entities_table(rows, title=f"{d.path or d.id} — {d.title or ''} ({d.genre}, {d.source or 'no source'})"))
     raise typer.Exit(1 if errors else 0)
 
 
@@ -83,7 +83,7 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
             extractor = _extractor(model, kb)
             columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        TextColumn("{task.description}"))
-            with Progress(*columns, console=err, transient=False) as progress:
+            with Progress(*columns, console=err(), transient=False) as progress:
                 task = progress.add_task("", total=len(new))
                 for d in extractor(new):
                     progress.update(task, description=Path(d.path or d.id).name)
@@ -95,7 +95,7 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
                         tally["failed"] += 1
                     progress.advance(task)
         summary = store.summary()
-    out.print(table("Ingest", ["read", "stored", "unchanged", "failed", "documents in store", "entities in store"],
+    out().print(table("Ingest", ["read", "stored", "unchanged", "failed", "documents in store", "entities in store"],
                     [[tally["read"], tally["stored"], tally["unchanged"], tally["failed"],
                       summary["documents"], summary["entities"]]]))
     raise typer.Exit(1 if tally["failed"] else 0)
@@ -111,7 +111,7 @@ def entities(db: DB = "claimgraph.db", type: Annotated[Optional[str], typer.Opti
     if format == Format.json:
         print_json(rows)
     else:
-        out.print(entities_table(rows))
+        out().print(entities_table(rows))
 
 
 def _summary_dict(e) -> dict:
@@ -128,10 +128,10 @@ def summary(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
     if format == Format.json:
         print_json(s)
         return
-    out.print(table("Store", ["documents", "mentions", "claims"], [[s["documents"], s["mentions"], s["claims"]]]))
-    out.print(table("Documents by genre", ["genre", "documents"], sorted(s["documents_by_genre"].items())))
-    out.print(table("Entities by type", ["type", "entities"], sorted(s["entities_by_type"].items())))
-    out.print(table("Most mentioned actors", ["name", "type", "mentions", "documents"],
+    out().print(table("Store", ["documents", "mentions", "claims"], [[s["documents"], s["mentions"], s["claims"]]]))
+    out().print(table("Documents by genre", ["genre", "documents"], sorted(s["documents_by_genre"].items())))
+    out().print(table("Entities by type", ["type", "entities"], sorted(s["entities_by_type"].items())))
+    out().print(table("Most mentioned actors", ["name", "type", "mentions", "documents"],
                     [[a["name"], a["type"], a["mentions"], a["documents"]] for a in s["top_actors"]]))
 
 
@@ -151,7 +151,7 @@ def export(db: DB = "claimgraph.db", output: Annotated[Optional[Path], typer.Opt
     else:
         with output.open("w", encoding="utf-8") as fh:
             write_json(graph, fh)
-        err.print(f"wrote {output}: {len(graph['documents'])} documents, {len(graph['entities'])} entities, "
+        err().print(f"wrote {output}: {len(graph['documents'])} documents, {len(graph['entities'])} entities, "
                   f"{len(graph['claims'])} claims")
 
 
@@ -169,10 +169,10 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
     if format == Format.json:
         print_json({"ok": not problems, "problems": problems, "stats": figures})
     else:
-        out.print(table("Knowledge base", list(figures), [list(figures.values())]))
+        out().print(table("Knowledge base", list(figures), [list(figures.values())]))
         for p in problems:
             report_error(p)
-        out.print("[green]kb ok[/green]" if not problems else f"[red]{len(problems)} problem(s)[/red]")
+        out().print("[green]kb ok[/green]" if not problems else f"[red]{len(problems)} problem(s)[/red]")
     raise typer.Exit(1 if problems else 0)
 
 

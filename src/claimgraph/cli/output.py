@@ -8,8 +8,15 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+
+
+def out() -> Console:
+    """Standard output; made per call so that COLUMNS set by a caller is honoured."""
+    return Console(soft_wrap=False)
+
+
+def err() -> Console:
+    return Console(stderr=True)
 
 
 def print_json(obj: Any) -> None:
@@ -18,7 +25,7 @@ def print_json(obj: Any) -> None:
 
 def report_error(message: str) -> None:
     """One line on stderr, plain, so it can be grepped."""
-    err.print(f"[red]error[/red]: {message}", highlight=False, markup=True, soft_wrap=True)
+    err().print(f"[red]error[/red]: {message}", highlight=False, markup=True, soft_wrap=True)
 
 
 def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:

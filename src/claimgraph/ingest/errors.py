@@ -20,6 +20,9 @@ class IngestError(Exception):
         self.message = " ".join(str(self.message).split())
         Exception.__init__(self, str(self))
 
+    def __reduce__(self):  # pickle by fields, not by Exception.args
+        return type(self), (self.path, self.line, self.message)
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"

@@ -1,6 +1,7 @@
 """Genre from weighted cue phrases and regexes, kept in `genre_cues.yaml`.
 
-Cues are looked for in the title, source, URL and the first and last ~1500 characters.
+Cues are looked for in the title, source, URL, section (a page's `article:section`, a
+front matter `section` or `category`) and the first and last ~1500 characters.
 The genre with the highest score wins if it reaches the threshold and no other ties it.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..model import GENRES
 
 CUES_PATH = Path(__file__).with_name("genre_cues.yaml")
 EDGE = 1500  # characters looked at, at each end of the text
-FIELDS = ("title", "source", "url", "head", "tail")
+FIELDS = ("title", "source", "url", "section", "head", "tail")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def score_genres(
     title: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    section: str | None = None,
     cues: CueSet | None = None,
 ) -> dict[str, float]:
     """The score of each genre (0 for genres with no cue found)."""
@@ -87,6 +89,7 @@ def score_genres(
         "title": title or "",
         "source": source or "",
         "url": url or "",
+        "section": section or "",
         "head": text[:EDGE],
         "tail": text[-EDGE:],
         "edges": edges,  # head and tail, each character once even in a short text
@@ -104,11 +107,12 @@ def detect_genre(
     title: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    section: str | None = None,
     cues: CueSet | None = None,
 ) -> str:
     """One of GENRES; "unknown" when the cues are too weak or two genres tie."""
     cues = cues or load_cues()
-    scores = score_genres(text, title=title, source=source, url=url, cues=cues)
+    scores = score_genres(text, title=title, source=source, url=url, section=section, cues=cues)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < cues.threshold or top == second:

@@ -85,7 +85,10 @@ def make_document(
         url = url or trailer_url
     published = fields.get("published") or detect_published(text)
     language = fields.get("language") or detect_language(text)
-    genre = fields.get("genre") or detect_genre(text, title=title, source=source, url=url)
+    section = next((v for k, v in rest.items() if str(k).lower() in ("section", "category")), None)
+    genre = fields.get("genre") or detect_genre(
+        text, title=title, source=source, url=url, section=section if isinstance(section, str) else None
+    )
     return Document(
         text=text,
         path=path,

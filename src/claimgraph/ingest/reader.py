@@ -165,7 +165,8 @@ def _stat(path: str) -> os.stat_result | IngestError:
 
 def _os_error(path: str, error: OSError) -> IngestError:
     if isinstance(error, FileNotFoundError) and os.path.islink(path):
-        return IngestError(path, None, f"broken symbolic link (its target {os.readlink(path)!r} does not exist)")
+        target = os.readlink(path)
+        return IngestError(path, None, f"broken symbolic link (its target {target!r} does not exist)")
     if isinstance(error, FileNotFoundError):
         return IngestError(path, None, "no such file or folder")
     if isinstance(error, PermissionError):

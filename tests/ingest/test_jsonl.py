@@ -1,0 +1,70 @@
+"""JSON Lines: one document per line; a bad line is an error naming it, the others are read."""
+from __future__ import annotations
+
+import json
+
+from claimgraph.ingest import IngestError, read_paths
+
+GOOD = {
+    "id": "iw-1",
+    "text": "The United States designated Kata'ib Hezbollah a foreign terrorist organization in 2009.",
+    "title": "Kata'ib Hezbollah designated",
+    "source": "Example Monitor",
+    "url": "https://example.org/kh",
+    "date": "July 2, 2009",
+    "genre": "press release",
+    "language": "en",
+    "region": "Iraq",
+}
+
+
+def test_jsonl_lines_and_their_errors(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps(GOOD),
+        '{"text": "Hezbollah was founded in 1982", }',
+        json.dumps({"title": "no text here"}),
+        json.dumps(["a", "list"]),
+        "",
+        json.dumps({"text": "   "}),
+        json.dumps({"text": "The Houthis seized the Galaxy Leader ship in November 2023.\r\nIt was taken to Hodeidah."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(read_paths([path]))
+    docs = [r for r in results if not isinstance(r, IngestError)]
+    errors = [str(r) for r in results if isinstance(r, IngestError)]
+    assert errors == [
+        f"{path}:2: malformed JSON: Expecting property name enclosed in double quotes (column 43)",
+        f'{path}:3: no non-empty "text" field ("text" is missing)',
+        f"{path}:4: a JSONL line must be a JSON object, not an array",
+        f'{path}:6: no non-empty "text" field ("text" is empty or only whitespace)',
+    ]
+    assert [d.path for d in docs] == [f"{path}#1", f"{path}#7"]
+    first, last = docs
+    assert first.text == GOOD["text"]
+    assert first.title == "Kata'ib Hezbollah designated"
+    assert first.source == "Example Monitor"
+    assert first.url == "https://example.org/kh"
+    assert first.published == "2009-07-02"
+    assert first.genre == "press_release"
+    assert first.format == "jsonl"
+    assert first.extra == {"id": "iw-1", "region": "Iraq", "encoding": "utf-8", "line": 1}
+    assert last.text == "The Houthis seized the Galaxy Leader ship in November 2023.\r\nIt was taken to Hodeidah."
+
+
+def test_error_order_follows_the_file(tmp_path):
+    path = tmp_path / "order.ndjson"
+    path.write_text(
+        "\n".join([json.dumps({"text": "The IRGC Navy seized a tanker."}), "{bad", json.dumps({"text": "Iran denied it."})]),
+        encoding="utf-8",
+    )
+    kinds = ["error" if isinstance(r, IngestError) else r.path for r in read_paths([path])]
+    assert kinds == [f"{path}#1", "error", f"{path}#3"]
+
+
+def test_text_of_wrong_type(tmp_path):
+    path = tmp_path / "types.jsonl"
+    path.write_text(json.dumps({"text": 42}) + "\n", encoding="utf-8")
+    [error] = read_paths([path])
+    assert error.line == 1
+    assert error.message == 'no non-empty "text" field ("text" is a number, not a string)'
