@@ -123,3 +123,36 @@ def test_unknown_actors_get_ids_that_are_stable_across_runs(extract):
 def test_dates_and_amounts_are_not_actors(extract):
     doc = extract("On March 11, 2020, the group received $2 million from its sponsor.")
     assert not [e for e in doc.entities if any(ch.isdigit() for ch in e.name)]
+
+
+def test_initials_and_name_ends_link_to_the_full_name(extract):
+    doc = extract("Prosecutors named Kaveh Bahrami and Laleh Moradi. Kaveh B. and Laleh M. were held. "
+                  "Hussein Aziz al-Lami led the unit; al-Lami later denied it.")
+    people = {e.name: texts(e) for e in doc.entities if e.type == "person"}
+    assert people["Kaveh Bahrami"] == ["Kaveh Bahrami", "Kaveh B."]
+    assert people["Laleh Moradi"] == ["Laleh Moradi", "Laleh M."]
+    assert people["Hussein Aziz al-Lami"] == ["Hussein Aziz al-Lami", "al-Lami"]
+
+
+def test_a_name_ending_in_a_common_word_used_as_a_modifier_is_the_state(extract):
+    doc = extract("Rockets hit an Israeli military base. The Israeli military said it would respond.")
+    assert texts(by_name(doc, "Israel")) == ["Israeli"]
+    idf = [e for e in doc.entities if e.kb_id and "Defense Forces" in e.name]
+    assert len(idf) == 1 and texts(idf[0]) == ["Israeli military"]
+
+
+def test_designations_roles_and_headings_are_not_actors(extract):
+    doc = extract("Statement From Pentagon Press Secretary on U.S. Strikes\n\n"
+                  "The strikes hit depots. In 2019 the State Department designated the group a "
+                  "Foreign Terrorist Organization (FTO). The Court found for Plaintiffs.")
+    names = {e.name for e in doc.entities}
+    assert not names & {"Pentagon Press", "U.S. Strikes", "Foreign Terrorist Organization", "FTO", "Court",
+                        "Plaintiffs"}
+    assert "U.S. Department of State" in names
+
+
+def test_the_last_word_of_a_name_fixes_its_type(extract):
+    doc = extract("He was arrested at Mehrabad International Airport and taken to Evin Prison.")
+    for e in doc.entities:
+        if e.name.endswith(("Airport", "Prison")):
+            assert e.type == "location", e

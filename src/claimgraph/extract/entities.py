@@ -13,7 +13,7 @@ from collections import Counter
 from claimgraph.extract import collectives
 from claimgraph.extract.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.linking import link_acronyms, link_aliases, link_surnames
-from claimgraph.extract.mentions import Cand, candidates
+from claimgraph.extract.mentions import Cand, candidates, harmonize_conjuncts
 from claimgraph.kb.fold import fold_name
 from claimgraph.kb.loader import KnowledgeBase, default_kb
 from claimgraph.model import Document, Entity, Mention
@@ -31,6 +31,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     lex = lex or default_lexicon()
     doc = document.spacy_doc
     cands = candidates(doc, kb, lex)
+    harmonize_conjuncts(doc, cands, lex)
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)
     link_surnames(doc, cands)  # appends the surnames the NER missed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from claimgraph.kb.fold import fold
+from claimgraph.kb.fold import fold, fold_name
 
 DATA = Path(__file__).parent / "data"
 
@@ -27,6 +27,9 @@ class Lexicon:
     sects: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
     event_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()  # folded
+    not_actors: frozenset[str] = frozenset()  # folded names (fold_name)
+    type_words: dict[str, str] = field(default_factory=dict)  # last word of a name → its type
 
 
 def _read(name: str) -> dict:
@@ -41,7 +44,7 @@ def default_lexicon() -> Lexicon:
     for lemma, spec in (coll.get("heads") or {}).items():
         needs = frozenset().union(*(lists[n] for n in spec.get("needs", []))) if spec.get("needs") else frozenset()
         heads[lemma] = Head(lemma, spec["class"], spec["subtype"], needs, bool(spec.get("needs_plural")))
-    names = _read("titles.yaml")
+    names = _read("names.yaml")
     titles = sorted({tuple(fold(w).rstrip(".") for w in t.split()) for t in names.get("titles", [])},
                     key=len, reverse=True)
     return Lexicon(
@@ -49,4 +52,8 @@ def default_lexicon() -> Lexicon:
         sects=frozenset(fold(s) for s in coll.get("sects", [])),
         titles=titles,
         event_words=frozenset(names.get("event_words", [])),
+        generic_words=frozenset(fold(w) for w in names.get("generic_words", [])),
+        not_actors=frozenset(fold_name(w) for w in names.get("not_actors", [])),
+        type_words={**{w: "location" for w in names.get("place_words", [])},
+                    **{w: "organization" for w in names.get("organization_words", [])}},
     )

@@ -75,35 +75,39 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """A one-word name that is the surname of a person named in full elsewhere in the document
-    is that person; a near miss of such a surname too (spelling slips). A surname the NER missed
-    is added as a mention; returns the added ones."""
+    """A short form of a person named in full elsewhere in the document is that person: the
+    surname ("Soleimani"), the end of the name ("al-Lami" for "Aziz al-Lami"), a first name
+    with an initial ("Amir S." for "Amir Saadouni"), a near miss of the surname ("Arabsiar").
+    A surname the NER missed is added as a mention; returns the added ones."""
+    fulls = [c for c in cands if c.type == "person" and _is_full(doc, c)]
     surnames: dict[str, list[Cand]] = {}
-    for c in cands:
-        if c.type == "person" and c.end - c.start >= 2:
-            last = _surname(doc, c)
-            if last:
-                surnames.setdefault(last, []).append(c)
+    for c in fulls:
+        last = _surname(doc, c)
+        if last:
+            surnames.setdefault(last, []).append(c)
     if not surnames:
         return []
     covered = {i for c in cands for i in range(c.start, c.end)}
     added = []
+    firsts = {_words(doc, f)[0]: f for f in fulls}
     for tok in doc:
-        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and fold(tok.text) in surnames:
-            new = Cand(tok.i, tok.i + 1, "person", "surname", name=tok.text)
-            cands.append(new)
-            added.append(new)
-    for c in cands:
-        if c.end - c.start != 1 or c.rule.startswith("kb") and c.type != "person":
+        if tok.i in covered or not tok.text[:1].isupper():
             continue
-        if c.type == "person" and c.actor is not None and c.rule == "kb":
-            continue  # the KB already knows this person's short name
-        word = fold(doc[c.start].text)
-        options = surnames.get(word)
-        if options is None and c.type == "person":
-            best = max(surnames, key=lambda s: fuzz.ratio(s, word))
-            if fuzz.ratio(best, word) >= SURNAME_SIMILARITY:
-                options = surnames[best]
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (nxt is not None and fold(tok.text) in firsts and re.fullmatch(r"[A-Z]\.", nxt.text)
+                and _words(doc, firsts[fold(tok.text)])[-1].startswith(nxt.text[0].lower())):
+            new = Cand(tok.i, tok.i + 2, "person", "surname", name=f"{tok.text} {nxt.text}")  # "Laleh M."
+        elif tok.pos_ == "PROPN" and fold(tok.text) in surnames:
+            new = Cand(tok.i, tok.i + 1, "person", "surname", name=tok.text)
+        else:
+            continue
+        cands.append(new)
+        added.append(new)
+        covered.update(range(new.start, new.end))
+    for c in cands:
+        if c in fulls or (c.actor is not None and (c.rule.startswith("kb") and (c.type != "person" or len(_words(doc, c)) == 1))):
+            continue  # full names, and KB actors that are not a person's short name
+        options = _short_form_of(doc, c, fulls, surnames)
         if not options:
             continue
         before = [o for o in options if o.start < c.start]
@@ -111,6 +115,44 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if full is not c:
             _copy_identity(c, full, "surname")
     return added
+
+
+_PARTICLES = {"al", "el", "ad", "as", "an", "bin", "ibn", "bint", "de", "da", "di", "van", "von", "der", "le", "la"}
+
+
+def _is_full(doc: Doc, c: Cand) -> bool:
+    """A given name and a surname at least ("al-Lami" alone is not a full name)."""
+    return len([w for w in _words(doc, c) if w not in _PARTICLES]) >= 2 and not _initialled(doc, c)
+
+
+def _words(doc: Doc, c: Cand) -> list[str]:
+    return [fold(t.text) for t in doc[c.start:c.end] if t.is_alpha]
+
+
+def _initialled(doc: Doc, c: Cand) -> bool:
+    """"Amir S.": a first name and an initial."""
+    toks = [t for t in doc[c.start:c.end] if not t.is_punct or t.text.endswith(".")]
+    last = doc[c.end - 1].text
+    return len(toks) >= 2 and (len(last) == 2 and last.endswith(".") or len(last) == 1 and last.isupper())
+
+
+def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, list[Cand]]) -> list[Cand]:
+    words = _words(doc, c)
+    if not words:
+        return []
+    if _initialled(doc, c):
+        initial = fold(doc[c.end - 1].text.rstrip("."))
+        return [f for f in fulls if _words(doc, f)[0] == words[0] and _words(doc, f)[-1].startswith(initial)]
+    if len(words) == 1:
+        options = surnames.get(words[0])
+        if options is None and c.type == "person":
+            best = max(surnames, key=lambda s: fuzz.ratio(s, words[0]))
+            if fuzz.ratio(best, words[0]) >= SURNAME_SIMILARITY:
+                options = surnames[best]
+        return options or []
+    # "al-Lami" for "Aziz al-Lami": the end of a longer name
+    return [f for f in fulls if len(_words(doc, f)) > len(words) and _words(doc, f)[-len(words):] == words
+            and c.type in ("person", "organization")]
 
 
 def _surname(doc: Doc, c: Cand) -> str | None:

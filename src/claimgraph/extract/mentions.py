@@ -86,9 +86,11 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
         return False
     if not any(t.text[:1].isupper() and not t.is_stop for t in words):
         return False
-    if len(span) == 1 and tuple([fold(span[0].text).rstrip(".")]) in lex.titles:
+    if tuple(fold(t.text).rstrip(".") for t in span) in lex.titles:
+        return False  # "First Lieutenant"
+    if len(span) == 1 and fold(span[0].text) in lex.generic_words:
         return False
-    return span[-1].text not in lex.event_words
+    return span[-1].text not in lex.event_words and fold_name(span.text) not in lex.not_actors
 
 
 def from_ner(span: Span, lex: Lexicon) -> Cand | None:
@@ -102,6 +104,8 @@ def from_ner(span: Span, lex: Lexicon) -> Cand | None:
     if not _plausible_name(clean, lex):
         return None
     subtype = "site" if span.label_ == "FAC" else None
+    if len(clean) > 1 and clean[-1].text.rstrip(".") in lex.type_words:
+        typ = lex.type_words[clean[-1].text.rstrip(".")]  # "John F. Kennedy International Airport"
     # keyed by name alone: spaCy may call one name a PERSON here and an ORG there
     return Cand(start, end, typ, f"ner:{span.label_}", subtype=subtype, name=clean.text,
                 key=f"name:{fold_name(clean.text)}")
@@ -117,3 +121,18 @@ def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
             if cand:
                 out.append(cand)
     return out
+
+
+def harmonize_conjuncts(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
+    """"Kaveh Bahrami and Laleh Moradi": a name coordinated with a person's name, with nothing in
+    it that says organization or place, is a person too (spaCy often types the second one ORG)."""
+    at = {i: c for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.actor is not None or c.type == "person" or c.end - c.start < 2:
+            continue
+        root = doc[c.start:c.end].root
+        other = at.get(root.head.i) if root.dep_ == "conj" else None
+        if other is None:
+            other = next((at[t.i] for t in root.conjuncts if t.i in at), None)
+        if other is not None and other.type == "person" and doc[c.end - 1].text not in lex.type_words:
+            c.type = "person"

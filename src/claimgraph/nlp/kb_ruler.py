@@ -59,8 +59,9 @@ class Trie:
             trie.add(tuple(fold(t) for t in toks), Terminal(actor_id, kind, exact))
         return trie
 
-    def matches(self, doc: Doc) -> list[tuple[int, int, Terminal]]:
-        """Greedy longest matches, left to right, as (start, end, terminal) token spans."""
+    def matches(self, doc: Doc, accept=None) -> list[tuple[int, int, Terminal]]:
+        """Longest matches, left to right, as (start, end, terminal) token spans; `accept` may
+        turn a match down, and then the next shorter one at the same start is tried."""
         keys = [fold(t.text) for t in doc]
         joiner = [is_joiner(t.text) for t in doc]
         out = []
@@ -69,7 +70,8 @@ class Trie:
             if joiner[i] or keys[i] not in self.root:
                 i += 1
                 continue
-            node, j, best = self.root, i, None
+            options = []  # (end, terminal), shortest first
+            node, j = self.root, i
             while j < n:
                 if joiner[j]:
                     j += 1
@@ -80,8 +82,9 @@ class Trie:
                 j += 1
                 for term in node.get(None, ()):
                     if term.exact is None or _exact(doc, i, j, term.exact):
-                        best = (i, j, term)
+                        options.append((j, term))
                         break
+            best = next(((i, e, t) for e, t in reversed(options) if accept is None or accept(i, e, t)), None)
             if best:
                 out.append(best)
                 i = best[1]
@@ -104,13 +107,14 @@ class KBRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ner = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        headline = _headline_tokens(doc)
         spans = []
-        for start, end, term in self.trie.matches(doc):
+        for start, end, term in self.trie.matches(
+                doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner)):
             actor = self.kb.actors[term.actor_id]
-            if not self._acceptable(doc, start, end, actor, term, ner):
-                continue
             spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
-        spans = self._arbitrate(doc, spans, ner)
+        ner = [e for e in ner if e.start not in headline or not _headline_noise(doc, e)]
+        spans = self._arbitrate(doc, spans, ner, headline)
         doc.set_ents(spans, default="outside")
         return doc
 
@@ -120,9 +124,13 @@ class KBRuler:
             labels = _PLACE_LABELS if actor.type in ("country", "location") else ACTOR_LABELS
             if not any(e.start <= start and end <= e.end and e.label_ in labels for e in ner):
                 return False
-        first = doc[start]
+        first, last = doc[start], doc[end - 1]
         if term.kind != "demonym" and first.is_lower and not first.is_stop and end - start == 1 and not term.exact:
             return False  # a lower-case common word that happens to be a name
+        # "an Israeli military base": a name ending in a common word used as a modifier is not
+        # that body; the shorter match ("Israeli") is tried instead
+        if end - start > 1 and last.is_lower and last.dep_ in ("amod", "compound", "nmod") and last.head.i >= end:
+            return False
         # a bare surname preceded by another given name is someone else ("Mohammad Soleimani")
         if actor.type == "person" and end - start == 1 and start > 0:
             prev = doc[start - 1]
@@ -130,14 +138,14 @@ class KBRuler:
                 return False
         return True
 
-    def _arbitrate(self, doc: Doc, kb_spans: list[Span], ner: list[Span]) -> list[Span]:
+    def _arbitrate(self, doc: Doc, kb_spans: list[Span], ner: list[Span], headline: set[int]) -> list[Span]:
         """KB spans win over overlapping NER spans, except where the NER span is a longer proper
         name that merely contains a KB name ("Iraqi National Congress", "Qeshm Fars Air",
         "VOA Persian"): a unit or body the KB does not know yet."""
         keep_ner = []
         for e in ner:
             inside = [s for s in kb_spans if s.start < e.end and e.start < s.end]
-            if inside and e.label_ in _KEEP_SPACY_OVER_KB and all(
+            if inside and e.label_ in _KEEP_SPACY_OVER_KB and e.start not in headline and all(
                 e.start <= s.start and s.end <= e.end for s in inside
             ) and self._adds_a_name(e, inside):
                 keep_ner.append(e)
@@ -156,6 +164,33 @@ class KBRuler:
             return False
         extra = [t for t in ent if t.i not in covered and not t.is_punct and t.lower_ not in _NAME_GLUE]
         return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in extra)
+
+
+def _headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines written in title case with no closing stop ("Statement From Pentagon
+    Press Secretary"), where capitals say nothing about names."""
+    out: set[int] = set()
+    lines: list[list] = [[]]
+    for t in doc:
+        if "\n" in t.text_with_ws:
+            if not t.is_space:
+                lines[-1].append(t)
+            lines.append([])
+        elif not t.is_space:
+            lines[-1].append(t)
+    for line in lines:
+        if not line or line[-1].text in (".", "!", "?", "”", '"', ":"):
+            continue  # a sentence, however many names it has
+        words = [t for t in line if t.is_alpha and len(t) > 3]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            out.update(t.i for t in line)
+    return out
+
+
+def _headline_noise(doc: Doc, span: Span) -> bool:
+    """An NER name in a headline whose last word the body writes in lower case ("U.S. Strikes")."""
+    word = span[-1].lower_
+    return any(t.text == word for t in doc if t.i not in range(span.start, span.end))
 
 
 @Language.factory("claimgraph_kb_ruler", default_config={"kb_paths": []})
