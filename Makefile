@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	touch $@
 
 demo: install
-	$(CG) ingest samples/ --db demo.db
+	$(CG) ingest samples/corpus --db demo.db
 	$(CG) summary --db demo.db
 
 test: install

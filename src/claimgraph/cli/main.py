@@ -1,6 +1,7 @@
 """The `claimgraph` command line."""
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from enum import Enum
 from pathlib import Path
@@ -13,9 +14,13 @@ from claimgraph.cli.output import entities_table, err, out, print_json, report_e
 from claimgraph.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
 from claimgraph.model import Document
 
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
+
 app = typer.Typer(help="Turn documents into a sourced graph of who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
-kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+kb_logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
+
+app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 
