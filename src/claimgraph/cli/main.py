@@ -18,9 +18,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDF
 
 app = typer.Typer(help="Turn documents into a sourced graph of who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
-kb_logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
-
-app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 
