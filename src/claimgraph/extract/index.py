@@ -1,0 +1,52 @@
+"""Which entity each token of a parsed document stands for, once the entity stage has run.
+
+The claim stages ask questions of tokens ("is this subject an actor, and which?"); this index
+answers from the entities' mentions, and takes more references (pronouns, descriptions) as
+the reference stage resolves them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.model import Document, Entity, Mention
+
+
+class EntityIndex:
+    def __init__(self, document: Document):
+        self.document = document
+        self.doc: Doc = document.spacy_doc
+        self.entities: dict[str, Entity] = {e.id: e for e in document.entities}
+        self._by_token: dict[int, str] = {}
+        self._spans: dict[int, Span] = {}  # token index → the mention span it belongs to
+        for e in document.entities:
+            for m in e.mentions:
+                self._add(m, e.id)
+
+    def _add(self, m: Mention, entity_id: str) -> None:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        for t in span:
+            # mentions may nest ("Iraqi militias" holds "Iraqi"): the shorter one owns a token,
+            # so the country word stays the country's and the head is the group's
+            if t.i not in self._by_token or len(span) < len(self._spans[t.i]):
+                self._by_token[t.i] = entity_id
+                self._spans[t.i] = span
+
+    def entity_of(self, token: Token) -> Entity | None:
+        eid = self._by_token.get(token.i)
+        return self.entities.get(eid) if eid else None
+
+    def span_of(self, token: Token) -> Span | None:
+        return self._spans.get(token.i)
+
+    def add_reference(self, span: Span, entity_id: str, rule: str) -> None:
+        """A pronoun or description resolved to an entity: indexed and kept as a mention."""
+        if entity_id not in self.entities:
+            raise KeyError(entity_id)
+        m = Mention(span.start_char, span.end_char, span.text, self.document.id, rule)
+        self.entities[entity_id].mentions.append(m)
+        self.entities[entity_id].mentions.sort(key=lambda x: (x.start, x.end))
+        for t in span:
+            self._by_token[t.i] = entity_id
+            self._spans[t.i] = span
