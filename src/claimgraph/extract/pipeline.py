@@ -27,11 +27,17 @@ def _entities(document: Document, ex: "Extractor") -> None:
     extract_entities(document, ex.kb, ex.lexicon)
 
 
+@stage("claims")
+def _claims(document: Document, ex: "Extractor") -> None:
+    from claimgraph.extract.claims import extract_claims
+    extract_claims(document)
+
+
 class Extractor:
     """The spaCy pipeline plus the named stages, applied to a stream of documents."""
 
     def __init__(self, model: str | None = None, kb_paths: tuple[str, ...] = (),
-                 stages: tuple[str, ...] = ("entities",), batch_size: int = 16):
+                 stages: tuple[str, ...] = ("entities", "claims"), batch_size: int = 16):
         unknown = [s for s in stages if s not in STAGES]
         if unknown:
             raise ValueError(f"unknown extraction stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")

@@ -6,6 +6,7 @@ acronyms match only in capitals; KB types override spaCy's labels where the two 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -98,12 +99,37 @@ def _exact(doc: Doc, start: int, end: int, exact: tuple[str, ...]) -> bool:
     return toks == exact
 
 
+_TRIES: dict[tuple[int, int], Trie] = {}
+
+
+def shared_trie(nlp: Language, kb: KnowledgeBase) -> Trie:
+    """One trie per KB and pipeline, for the ruler and the name guard."""
+    key = (id(kb), id(nlp.tokenizer))
+    if key not in _TRIES:
+        _TRIES[key] = Trie.build(kb, nlp.tokenizer)
+    return _TRIES[key]
+
+
+class NameGuard:
+    """Before the parser: no sentence starts inside a known multi-word name. The small parser
+    otherwise splits "Asa’ib Ahl Al-Haq" and parses the rest of the sentence wrongly."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.trie = shared_trie(nlp, kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for start, end, _ in self.trie.matches(doc):
+            for i in range(start + 1, end):
+                doc[i].is_sent_start = False
+        return doc
+
+
 class KBRuler:
     """Puts KB actors into doc.ents (label from the KB type, `kb_id_` the actor id)."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase):
         self.kb = kb
-        self.trie = Trie.build(kb, nlp.tokenizer)
+        self.trie = shared_trie(nlp, kb)
 
     def __call__(self, doc: Doc) -> Doc:
         ner = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
@@ -193,7 +219,16 @@ def _headline_noise(doc: Doc, span: Span) -> bool:
     return any(t.text == word for t in doc if t.i not in range(span.start, span.end))
 
 
+@Language.factory("claimgraph_name_guard", default_config={"kb_paths": []})
+def make_name_guard(nlp: Language, name: str, kb_paths: list[str]) -> NameGuard:
+    return NameGuard(nlp, load_kb(tuple(kb_paths)))
+
+
+@lru_cache(maxsize=4)
+def load_kb(kb_paths: tuple[str, ...]) -> KnowledgeBase:
+    return load(list(kb_paths)) if kb_paths else default_kb()
+
+
 @Language.factory("claimgraph_kb_ruler", default_config={"kb_paths": []})
 def make_kb_ruler(nlp: Language, name: str, kb_paths: list[str]) -> KBRuler:
-    kb = load(kb_paths) if kb_paths else default_kb()
-    return KBRuler(nlp, kb)
+    return KBRuler(nlp, load_kb(tuple(kb_paths)))

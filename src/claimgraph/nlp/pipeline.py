@@ -46,6 +46,8 @@ def load_base(model: str) -> Language:
 def load_pipeline(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline with the knowledge-base ruler after the statistical NER."""
     nlp = load_base(choose_model(model))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_name_guard", before="parser", config={"kb_paths": list(kb_paths)})
     after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("claimgraph_kb_ruler", after=after, config={"kb_paths": list(kb_paths)})
     return nlp

@@ -1,0 +1,284 @@
+"""Who a phrase names, and who does what to whom around a trigger word, from the dependency parse.
+
+`actors(token)` reads a noun phrase: the entity it mentions, its coordinated and "including"
+members, and the actor it stands for when it is not one itself ("its leaders", "Saudi and Israeli
+embassies"). `subjects` and `objects` find a trigger's arguments: explicit ones first, then the
+controller of a clause with no subject of its own ("accused of failed plans to bomb ...", "was
+designated for providing ...", "operations, which include training ...").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.codebook import Codebook, Trigger
+from claimgraph.extract.index import EntityIndex
+from claimgraph.model import Entity
+
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+VERBAL = {"VERB", "AUX"}
+_LIST_PREPS = {"including", "like"}
+_MAX_CLIMB = 8
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+
+
+def _dedupe(ents: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in ents:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out
+
+
+class Arguments:
+    def __init__(self, index: EntityIndex, codebook: Codebook):
+        self.index = index
+        self.cb = codebook
+
+    # -- noun phrases ---------------------------------------------------------------------------
+    def actors(self, tok: Token, _depth: int = 0) -> list[Entity]:
+        """The actors a noun phrase headed by `tok` names (empty when it names none)."""
+        if _depth > 6:
+            return []
+        out: list[Entity] = []
+        e = self.index.entity_of(tok)
+        if e is not None:
+            out.append(e)
+        elif tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            out.extend(self.actors(tok.head.head, _depth + 1))  # "groups that the regime controls"
+        else:
+            out.extend(self._stands_for(tok, _depth))
+        span = self.index.span_of(tok) if e is not None else None
+        heads = list(span) if span is not None else [tok]
+        for c in (c for h in heads for c in h.children):
+            if span is not None and span.start <= c.i < span.end:
+                continue
+            if c.dep_ == "conj" and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children):
+                out.extend(self.actors(c, _depth + 1))  # not a verb, not a possessor ("X's") misparsed
+            elif c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.actors(p, _depth + 1))
+            elif c.dep_ == "appos" and not out:
+                out.extend(self.actors(c, _depth + 1))
+        return _dedupe(out)
+
+    def _stands_for(self, tok: Token, depth: int) -> list[Entity]:
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        out: list[Entity] = []
+        if word in self.cb.members or lemma in self.cb.members:
+            owners: list[Entity] = []
+            for c in tok.children:  # "the leaders of X", "its leaders", "X's fighters"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    owners += [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p, depth + 1)]
+                elif c.dep_ == "poss":
+                    owners += self.actors(c, depth + 1)
+            if owners:
+                return owners
+        if word in self.cb.members or lemma in self.cb.members or word in self.cb.belongings or lemma in self.cb.belongings:
+            # "Hezbollah fighters", "Saudi and Israeli embassies", "Iraqi and American troops"
+            for c in tok.lefts:
+                for t in c.subtree:
+                    ent = self.index.entity_of(t)
+                    if ent is not None and ent.type in ("country", "organization") and ent not in out:
+                        if t.i < tok.i and self.index.span_of(t) is not None and self.index.span_of(t).end <= tok.i:
+                            out.append(ent)
+        return out
+
+    # -- arguments of a trigger -----------------------------------------------------------------
+    def explicit_subjects(self, v: Token) -> list[Entity]:
+        for c in v.children:
+            if c.dep_ == "agent":
+                return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return self.actors(c)
+        return []
+
+    def has_subject(self, v: Token) -> bool:
+        return any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children)
+
+    def subjects(self, v: Token) -> list[Entity]:
+        """The actor of a verb: its subject, its agent, or the controller of its clause."""
+        subj = self.explicit_subjects(v)
+        if subj or self.has_subject(v) and not any(c.lower_ in RELATIVE for c in v.children if c.dep_ == "nsubj"):
+            return subj
+        if is_passive(v):
+            return []
+        return self.controller(v)
+
+    def controller(self, tok: Token) -> list[Entity]:
+        """The actor of a clause or noun with no subject of its own, from the clause that governs it."""
+        cur = tok
+        for _ in range(_MAX_CLIMB):
+            head = cur.head
+            if head.i == cur.i:
+                return []
+            if head.pos_ in VERBAL:
+                lemma = head.lemma_.lower()
+                if is_passive(head):
+                    return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
+                    dobj = [c for c in head.children if c.dep_ == "dobj"]
+                    if dobj and self.actors(dobj[0]):
+                        return self.actors(dobj[0])
+                subj = self.explicit_subjects(head)
+                if subj:
+                    return subj
+                if cur.dep_ == "conj" and head.pos_ in VERBAL and self.has_subject(head):
+                    return []
+            elif cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIST_PREPS:
+                owner = head.head  # "its activity, including support for ..." → its
+                poss = [c for c in owner.children if c.dep_ == "poss"]
+                if poss and self.actors(poss[0]):
+                    return self.actors(poss[0])
+            cur = head
+        return []
+
+    def noun_subjects(self, noun: Token) -> list[Entity]:
+        """The actor of an event noun: its possessor, a "by" phrase, an actor named before it
+        ("an Iranian plot", "Hezbollah attacks"), or the subject of a verb that says who did it
+        ("was behind the assassination", "carried out the attack")."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.actors(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                ents = self.actors(c)
+                if ents:
+                    return ents
+        return self._agent_of_noun(noun)
+
+    def _agent_of_noun(self, noun: Token) -> list[Entity]:
+        cur = noun
+        if cur.dep_ == "conj":
+            cur = cur.head
+        head = cur.head
+        if cur.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.cb.agent_verbs:
+            return self.subjects(head)
+        if cur.dep_ == "pobj" and head.dep_ == "prep":
+            phrase = head.lower_
+            gov = head.head
+            two = f"{gov.lower_} {phrase}"  # "responsible for", "involvement in"
+            if phrase in self.cb.agent_preps or two in self.cb.agent_preps:
+                if gov.pos_ in VERBAL:
+                    return self.subjects(gov)
+                if gov.pos_ in ("ADJ",) and gov.head.pos_ in VERBAL:
+                    return self.subjects(gov.head)
+                if gov.pos_ in ("NOUN", "PROPN"):
+                    poss = [c for c in gov.children if c.dep_ == "poss"]
+                    if poss:
+                        return self.actors(poss[0])
+                    return self.controller(gov)
+            if phrase in ("of", "with") and head.head.lemma_.lower() in ("accuse", "charge", "suspect", "implicate"):
+                return self.controller(head)
+        return []
+
+    def objects(self, tok: Token, trig: Trigger) -> list[Entity]:
+        """The actor acted upon, by the trigger's own rules (direct object, prepositions, theme)."""
+        kids = list(tok.children)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        if trig.obj_head:
+            via = None
+            if dobj is not None and dobj.lemma_.lower() in trig.obj_head:
+                via = dobj
+            else:
+                for p in self._preps(tok, trig.obj):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in trig.obj_head:
+                            via = o
+            if via is None:
+                return []
+            if dobj is not None and via.i == dobj.i:
+                return [e for p in self._preps(tok, trig.obj) + self._preps(dobj, trig.obj)
+                        for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+            return [e for p in via.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+        if trig.theme:
+            theme_tok = dobj
+            if theme_tok is None and is_passive(tok):
+                theme_tok = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            if theme_tok is None or not self._of_theme(theme_tok, trig.theme):
+                return []
+            out = [e for p in self._preps(tok, trig.obj) + self._preps(theme_tok, trig.obj)
+                   for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+            out += [e for c in kids if c.dep_ == "dative" and c.i != theme_tok.i for e in self.actors(c)]
+            return _dedupe(out)
+        if trig.obj_head_adj:
+            if not any(c.lower_ in trig.obj_head_adj for c in tok.subtree):
+                return []
+        out: list[Entity] = []
+        if trig.pos == "verb":
+            if is_passive(tok):
+                out += [e for c in kids if c.dep_ == "nsubjpass" for e in self.actors(c)]
+            elif dobj is not None:
+                out += self.actors(dobj)
+            elif not trig.obj:
+                out += self._shared_object(tok)
+            elif tok.dep_ == "relcl" and self.explicit_subjects(tok) and not any(c.dep_ == "dobj" for c in kids):
+                out += self.actors(tok.head)  # "militia groups the Iranian regime controls"
+        for p in self._preps(tok, trig.obj):
+            out += [e for o in p.children if o.dep_ in ("pobj", "pcomp") for e in self.actors(o)]
+        for phrase in trig.obj_phrase:
+            out += self._phrase_objects(tok, phrase)
+        return _dedupe(out)
+
+    def _shared_object(self, verb: Token) -> list[Entity]:
+        """"organizing, supporting, training, arming and financing X": verbs in a list share the
+        object of the last one (the parser may also hang X on the list as a conjunct)."""
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ in VERBAL:
+            first = first.head
+        cluster = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in
+                             {x.i for x in first.subtree} and t.pos_ in VERBAL | {"NOUN", "PROPN"}]
+        for t in cluster:
+            if t.i == verb.i:
+                continue
+            if t.pos_ in VERBAL:
+                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                if dobj is not None and t.i > verb.i:
+                    return self.actors(dobj)
+            elif t.i > verb.i and not any(c.dep_ == "case" for c in t.children):
+                ents = self.actors(t)
+                if ents:
+                    return ents
+        return []
+
+    def _phrase_objects(self, tok: Token, phrase: str) -> list[Entity]:
+        words = phrase.split()
+        doc = tok.doc
+        for t in tok.subtree:
+            if [x.lower_ for x in doc[t.i:t.i + len(words)]] == words:
+                last = doc[t.i + len(words) - 1]
+                return [e for o in last.children if o.dep_ == "pobj" for e in self.actors(o)]
+        return []
+
+    @staticmethod
+    def _preps(tok: Token, names: tuple[str, ...]) -> list[Token]:
+        if not names:
+            return []
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
+                out.append(c)
+            elif c.dep_ == "prt" and c.lower_ in names:  # "call on"
+                out.extend(x for x in tok.children if x.dep_ == "dobj")
+        return out
+
+    def _of_theme(self, tok: Token, theme: str) -> bool:
+        words = self.cb.themes.get(theme, frozenset())
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            return True
+        # "some $2 million", "material support", "weapons and cash": any word of the phrase head
+        return any((t.lower_ in words or t.lemma_.lower() in words) for t in tok.subtree
+                   if t.dep_ in ("compound", "amod", "conj", "nmod", "quantmod", "nummod") or t.i == tok.i) or (
+            theme == "money" and tok.ent_type_ == "MONEY")
+
+
+def _such_as(prep: Token) -> bool:
+    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"

@@ -1,0 +1,143 @@
+"""The claim stage: readings → claims with modality, attribution, attributes, evidence, confidence.
+
+Confidence is the chance that the claim is read right and stated as its modality says, estimated
+from three things: how sure the rule that made it tends to be (`RULE_WEIGHT`), how sure the
+document is (`MODALITY_WEIGHT`: a plain statement counts more than a speculation), and how often
+the document states it: each further piece of evidence e raises it as 1 − Π(1 − c_e).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Token
+
+from claimgraph.extract import coref, dates, quantities
+from claimgraph.extract.arguments import VERBAL, Arguments
+from claimgraph.extract.codebook import Codebook, default_codebook
+from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.modality import Judgement, ModalityJudge
+from claimgraph.extract.readings import Reader, Reading
+from claimgraph.extract.roles import RoleReader
+from claimgraph.model import Claim, Document, Entity, Evidence
+
+MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
+RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85}
+IMPLICIT_PENALTY = 0.85
+DESCRIPTIONS = ("title:", "role:appos-", "role:possessive")  # an actor found by climbing the parse or by a resolved reference
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
+
+
+def claim_id(kind: str, subject: str, predicate: str, obj: str | None, modality: str, when: str | None) -> str:
+    key = "|".join([kind, subject, predicate, obj or "", modality, when or ""])
+    return "clm-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def extract_claims(document: Document, codebook: Codebook | None = None) -> None:
+    """Fill `document.claims` from its parse and entities."""
+    cb = codebook or default_codebook()
+    index = EntityIndex(document)
+    coref.apply(index)
+    args = Arguments(index, cb)
+    reader, roles, judge = Reader(args, cb), RoleReader(args, cb), ModalityJudge(args, cb)
+    published = document.published
+    claims: dict[str, Claim] = {}
+    for sent in document.spacy_doc.sents:
+        judge.start_sentence(sent)
+        for r in reader.sentence(sent) + roles.sentence(sent):
+            j = judge.judge(r.trigger)
+            if r.rule.startswith("crime:"):
+                j = _charged(r, index)
+            elif r.rule.startswith(DESCRIPTIONS):
+                j = Judgement()  # a name's title or apposition is the author's own description
+            attrs = _attributes(r, j, index, cb, published)
+            _add(claims, document, r, j, attrs)
+    document.claims = list(claims.values())
+
+
+def _charged(r: Reading, index: EntityIndex) -> Judgement:
+    """The conduct named in a charge is alleged, on the word of whoever brought the charge."""
+    by = r.attrs.pop("charged_by", [])
+    source = index.entities.get(by[0]) if by else None
+    return Judgement("alleged", source, [])
+
+
+def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, published: str | None) -> dict:
+    attrs = dict(r.attrs)
+    trig = r.trigger
+    if r.kind == "event":
+        attrs.setdefault("status", _status(trig, cb))
+        attrs["location"] = _location(trig, index, exclude={r.subject.id, r.object.id if r.object else None})
+        attrs["date"] = dates.date_for(trig, published)
+        attrs["quantity"] = quantities.quantity_for(trig)
+    else:
+        if r.predicate in ("funds",):
+            attrs["quantity"] = quantities.quantity_for(trig)
+        when = dates.date_for(trig, published) if r.predicate in ("leads", "member_of", "controls", "operates_in") else None
+        if when:
+            attrs["date"] = when
+    attrs["trigger"] = trig.text
+    attrs["cues"] = [{"text": c.token.text, "modality": c.modality} for c in j.cues]
+    return {k: v for k, v in attrs.items() if v is not None}
+
+
+def _status(trig: Token, cb: Codebook) -> str:
+    words = cb.status_words
+    near = list(trig.children) + [a for a in trig.ancestors][:4]
+    near += [c for a in list(trig.ancestors)[:3] for c in a.children if c.dep_ in ("amod", "advmod", "aux")]
+    lower = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+    if lower & words.get("attempted", frozenset()):
+        return "attempted"
+    if any(t.lower_ == "if" and t.dep_ == "mark" for t in trig.children) or (
+            trig.head.i != trig.i and any(t.lower_ == "if" and t.dep_ == "mark" for t in trig.head.children)):
+        return "hypothetical"
+    if lower & words.get("planned", frozenset()):
+        return "planned"
+    if lower & words.get("ongoing", frozenset()):
+        return "ongoing"
+    return "occurred"
+
+
+def _location(trig: Token, index: EntityIndex, exclude: set) -> str | None:
+    """A place named by a locative phrase on the trigger or on the verb that governs it."""
+    heads = [trig]
+    if trig.pos_ not in VERBAL and trig.head.i != trig.i:
+        heads.append(trig.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        e = index.entity_of(o)
+                        if e is not None and e.type in ("location", "country") and e.id not in exclude:
+                            return e.id
+    return None
+
+
+def _weight(r: Reading, j: Judgement, args_implicit: bool) -> float:
+    family = r.rule.split(":", 1)[0]
+    w = RULE_WEIGHT.get(family, 0.8) * MODALITY_WEIGHT[j.modality]
+    return w * IMPLICIT_PENALTY if args_implicit else w
+
+
+def _add(claims: dict[str, Claim], document: Document, r: Reading, j: Judgement, attrs: dict) -> None:
+    src = j.attributed_to
+    attributed = src.id if isinstance(src, Entity) else src
+    when = (attrs.get("date") or {}).get("start") if r.kind == "event" else None
+    cid = claim_id(r.kind, r.subject.id, r.predicate, r.object.id if r.object else None, j.modality,
+                   when[:4] if when else None)
+    sent = r.trigger.sent
+    ev = Evidence(document.id, sent.start_char, sent.end_char, document.text[sent.start_char:sent.end_char])
+    c = _weight(r, j, "implicit" in r.rule)
+    claim = claims.get(cid)
+    if claim is None:
+        claims[cid] = Claim(id=cid, kind=r.kind, subject=r.subject.id, predicate=r.predicate,
+                            object=r.object.id if r.object else None, modality=j.modality, attributed_to=attributed,
+                            rule=r.rule, confidence=c, evidence=[ev], attrs=attrs)
+        return
+    if all((e.start, e.end) != (ev.start, ev.end) for e in claim.evidence):
+        claim.evidence.append(ev)
+        claim.confidence = 1 - (1 - claim.confidence) * (1 - c)
+    if claim.attributed_to is None:
+        claim.attributed_to = attributed
+    for k, v in attrs.items():
+        claim.attrs.setdefault(k, v)

@@ -1,0 +1,128 @@
+"""Load the codebook lexicons (`src/claimgraph/codebook/*.yaml`) into lookup tables."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "codebook"
+DOUBT = ("asserted", "reported", "speculative", "alleged", "negated")  # least to most doubtful
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One word that can express a predicate, with how to find its arguments."""
+
+    kind: str  # "relation" or "event"
+    predicate: str
+    lemma: str
+    pos: str  # verb, noun, hyphen
+    obj: tuple[str, ...] = ()  # prepositions whose object is the claim's object
+    obj_head: tuple[str, ...] = ()  # the preposition's object must be one of these nouns (then "of" X)
+    obj_head_adj: tuple[str, ...] = ()  # "hold X accountable"
+    obj_phrase: tuple[str, ...] = ()  # multi-word prepositions ("on behalf of")
+    theme: str | None = None  # the direct object's class; the object is then the recipient
+    swap: bool = False
+    mode: str | None = None
+    status: str | None = None
+    particle: str | None = None
+    obj_required: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.pos}:{self.lemma}→{self.predicate}"
+
+
+@dataclass
+class Codebook:
+    verbs: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    hyphen: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    person_roles: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
+    org_roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    themes: dict[str, frozenset[str]] = field(default_factory=dict)
+    modes: dict[str, str] = field(default_factory=dict)
+    crimes: dict[str, str] = field(default_factory=dict)
+    status_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    cues: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    members: frozenset[str] = frozenset()
+    belongings: frozenset[str] = frozenset()
+    agent_verbs: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
+
+    def theme_of(self, word: str) -> str | None:
+        w = word.lower()
+        for name, words in self.themes.items():
+            if w in words:
+                return name
+        return None
+
+    def cue(self, modality: str, kind: str) -> frozenset[str]:
+        return self.cues.get(modality, {}).get(kind, frozenset())
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads `on`, `no`, `off`, `yes` as booleans; in word lists they are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+
+
+def _read(name: str) -> dict:
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_WordLoader) or {}
+
+
+def _trigger(kind: str, predicate: str, lemma: str, pos: str, opts: dict | None) -> Trigger:
+    opts = opts or {}
+    tup = lambda k: tuple(str(x).lower() for x in opts.get(k, []))  # noqa: E731
+    return Trigger(kind, predicate, lemma.lower(), pos, obj=tup("obj"), obj_head=tup("obj_head"),
+                   obj_head_adj=tup("obj_head_adj"), obj_phrase=tup("obj_phrase"), theme=opts.get("theme"),
+                   swap=bool(opts.get("swap")), mode=opts.get("mode"), status=opts.get("status"),
+                   particle=opts.get("particle"), obj_required=bool(opts.get("obj_required")))
+
+
+def _add_section(cb: Codebook, kind: str, predicate: str, spec: dict) -> None:
+    for pos, table in (("verb", cb.verbs), ("noun", cb.nouns), ("hyphen", cb.hyphen)):
+        for lemma, opts in (spec.get(pos + "s" if pos != "hyphen" else "hyphen") or {}).items():
+            table[lemma.lower()].append(_trigger(kind, predicate, lemma, pos, opts))
+
+
+@lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    cb = Codebook()
+    rel = _read("relations.yaml")
+    for predicate, spec in (rel.get("relations") or {}).items():
+        _add_section(cb, "relation", predicate, spec or {})
+    cb.themes = {k: frozenset(w.lower() for w in v) for k, v in (rel.get("themes") or {}).items()}
+    ev = _read("events.yaml")
+    for predicate, spec in (ev.get("events") or {}).items():
+        _add_section(cb, "event", predicate, spec or {})
+    cb.modes = {w.lower(): mode for mode, words in (ev.get("modes") or {}).items() for w in words}
+    cb.crimes = {k.lower(): v for k, v in (ev.get("crimes") or {}).items()}
+    cb.agent_verbs = frozenset(w.lower() for w in ev.get("agent_verbs", []))
+    cb.agent_preps = frozenset(w.lower() for w in ev.get("agent_preps", []))
+    cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
+    cb.status_words = {k: frozenset(w.lower() for w in v) for k, v in (ev.get("status") or {}).items()}
+    roles = _read("roles.yaml")
+    for role, spec in (roles.get("persons") or {}).items():
+        pred, state = (spec, False) if isinstance(spec, str) else (spec["predicate"], bool(spec.get("state")))
+        cb.person_roles[tuple(role.lower().split())] = (pred, state)
+    for role, pred in (roles.get("organizations") or {}).items():
+        cb.org_roles[tuple(role.lower().split())] = pred
+    mod = _read("modality.yaml")
+    cb.cues = {m: {k: frozenset(w.lower() for w in v) for k, v in kinds.items()}
+               for m, kinds in (mod.get("cues") or {}).items()}
+    met = _read("metonyms.yaml")
+    cb.members = frozenset(w.lower() for w in met.get("members", []))
+    cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
+    return cb

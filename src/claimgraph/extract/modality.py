@@ -1,0 +1,237 @@
+"""Modality and attribution of a claim, from cue words that govern its trigger.
+
+A cue counts only where it governs the claim's predicate: on the trigger itself (a negation, a
+modal, "reportedly"), on the words above it up to the clause it sits in ("may have been behind
+the assassination", "an alleged plot to kill"), or as a verb whose complement holds it ("accused
+of failed plans to bomb", "said that", "denied arming"). Quotations are the speaker's; a source
+named at the head of a sentence ("According to leaked reports, ...") carries over the sentences
+that continue its report. When cues stack, the most doubtful wins (codebook.DOUBT).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.codebook import DOUBT, Codebook
+from claimgraph.model import Entity
+
+CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "csubj"}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+_OPEN_QUOTES = "“\"«"
+_CLOSE_QUOTES = "”\"»"
+
+
+@dataclass
+class Cue:
+    modality: str
+    token: Token
+    source: Entity | str | None = None
+
+
+@dataclass
+class Judgement:
+    modality: str = "asserted"
+    attributed_to: Entity | str | None = None
+    cues: list[Cue] = field(default_factory=list)
+
+
+class ModalityJudge:
+    def __init__(self, args: Arguments, codebook: Codebook):
+        self.args = args
+        self.cb = codebook
+        self.carry: tuple[Cue, int] | None = None  # a sentence-level source and the sentence it came from
+        self._quotes: list[tuple[int, int]] | None = None
+
+    # -- per sentence ---------------------------------------------------------------------------
+    def start_sentence(self, sent: Span) -> None:
+        """Carry a source named at the head of the previous sentence into this one when this one
+        goes on with the same report ("According to leaked reports, X met Y. He instructed them")."""
+        if self._quotes is None:
+            self._quotes = _quote_spans(sent.doc)
+        if self.carry is not None:
+            cue, last = self.carry
+            subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            continues = last == sent.start - 1 or last >= sent.start - 1
+            pronoun = bool(subj) and subj[0].lower_ in _PRONOUNS
+            if not (pronoun and continues and not self._own_source(sent)):
+                self.carry = None
+        head_source = self._sentence_source(sent)
+        if head_source is not None:
+            self.carry = (head_source, sent.end - 1)
+        elif self.carry is not None:
+            self.carry = (self.carry[0], sent.end - 1)
+
+    def _sentence_source(self, sent: Span) -> Cue | None:
+        for c in sent.root.children:
+            if c.dep_ == "prep" and _according_to(c):
+                return Cue("reported", c, self._source_of_prep(c))
+        return None
+
+    def _own_source(self, sent: Span) -> bool:
+        root = sent.root
+        return root.lemma_.lower() in self.cb.cue("reported", "verbs") or self._sentence_source(sent) is not None
+
+    # -- per claim ------------------------------------------------------------------------------
+    def judge(self, trigger: Token) -> Judgement:
+        cues = self._local(trigger) + self._governing(trigger)
+        quote = self._quoted(trigger)
+        if quote is not None:
+            cues.append(quote)
+        if self.carry is not None and not any(c.modality == "reported" for c in cues):
+            carried, _ = self.carry
+            if carried.token.sent != trigger.sent:
+                cues.append(Cue("reported", carried.token, carried.source))
+        if not cues:
+            return Judgement()
+        worst = max(cues, key=lambda c: DOUBT.index(c.modality))
+        source = worst.source
+        if source is None:
+            source = next((c.source for c in cues if c.source is not None), None)
+        return Judgement(worst.modality, source, cues)
+
+    def _local(self, tok: Token) -> list[Cue]:
+        """Cues on the trigger itself: negation, modal, "reportedly", "alleged"."""
+        return self._cues_on(tok)
+
+    def _cues_on(self, tok: Token) -> list[Cue]:
+        cb, out = self.cb, []
+        for c in tok.children:
+            w = c.lower_
+            if c.dep_ == "neg" or (w in cb.cue("negated", "negations") and c.dep_ in ("advmod", "det", "neg")):
+                out.append(Cue("negated", c))
+            elif c.dep_ in ("aux", "auxpass") and w in cb.cue("speculative", "auxiliaries"):
+                out.append(Cue("speculative", c))
+            elif c.dep_ in ("advmod", "amod") and w in cb.cue("speculative", "adverbs"):
+                out.append(Cue("speculative", c))
+            elif c.dep_ == "advmod" and w in cb.cue("reported", "adverbs"):
+                out.append(Cue("reported", c))
+            elif c.dep_ == "advmod" and w in cb.cue("alleged", "adverbs"):
+                out.append(Cue("alleged", c))
+            elif c.dep_ in ("amod", "compound") and w in cb.cue("alleged", "adjectives"):
+                out.append(Cue("alleged", c))
+            elif c.dep_ == "amod" and w in cb.cue("speculative", "adjectives"):
+                out.append(Cue("speculative", c))
+            elif c.dep_ == "prep" and _according_to(c):
+                out.append(Cue("reported", c, self._source_of_prep(c)))
+            elif c.dep_ == "prep" and w == "on" and any(g.lower_ == "suspicion" for g in c.children):
+                out.append(Cue("alleged", c))
+        return out
+
+    def _governing(self, tok: Token) -> list[Cue]:
+        """Cue verbs and nouns whose complement holds the trigger, up to the sentence root."""
+        cb, out = self.cb, []
+        child, cur = tok, tok.head
+        crossed = False  # once out of the trigger's clause, only cue verbs and nouns count
+        while cur.i != child.i:
+            lemma = cur.lemma_.lower()
+            passive = cur.pos_ in VERBAL and is_passive(cur)
+            via = child.dep_
+            if via in ("ccomp", "advcl", "relcl", "parataxis", "csubj"):
+                crossed = True
+            if cur.pos_ in VERBAL:
+                if lemma in cb.cue("negated", "verbs") and via in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
+                    out.append(Cue("negated", cur, self._source(cur)))
+                elif lemma in cb.cue("alleged", "verbs") and via in ("prep", "xcomp", "ccomp", "pcomp", "oprd", "dobj"):
+                    out.append(Cue("alleged", cur, None if passive else self._source(cur)))
+                elif lemma in cb.cue("speculative", "raising") and via == "xcomp":
+                    out.append(Cue("speculative", cur))
+                elif passive and lemma in cb.cue("speculative", "passive_verbs") and via in ("xcomp", "ccomp"):
+                    out.append(Cue("speculative", cur))
+                elif passive and lemma in cb.cue("reported", "passive_verbs") and via in ("xcomp", "ccomp"):
+                    out.append(Cue("reported", cur))
+                elif lemma in cb.cue("speculative", "verbs") and via == "ccomp" and not passive:
+                    out.append(Cue("speculative", cur, self._source(cur)))
+                elif lemma in cb.cue("reported", "verbs") and via in ("ccomp", "parataxis", "xcomp", "advcl"):
+                    out.append(Cue("reported", cur, self._source(cur)))
+                elif lemma in cb.cue("reported", "verbs") and via == "prep" and child.lower_ == "as":
+                    out.append(Cue("reported", cur, self._source(cur)))  # "described him as a member of"
+            elif cur.pos_ in ("NOUN", "PROPN") and not (cur.dep_ == "pobj" and cur.head.lower_ == "in"):
+                # ("in charge of" is no charge)
+                if lemma in cb.cue("alleged", "nouns") and via in ("acl", "prep", "ccomp", "relcl"):
+                    out.append(Cue("alleged", cur, self._noun_source(cur)))
+                elif lemma in cb.cue("reported", "nouns") and via in ("acl", "ccomp"):
+                    out.append(Cue("reported", cur, self._noun_source(cur)))
+            if not crossed:
+                # a coordinated verb shares its head's source and hedges, not its negation
+                out += [c for c in self._cues_on(cur) if not (via == "conj" and c.modality == "negated")]
+            if cur.head.i == cur.i:
+                break
+            child, cur = cur, cur.head
+        return out
+
+    def _quoted(self, tok: Token) -> Cue | None:
+        for start, end in self._quotes or ():
+            if start <= tok.idx < end:
+                return Cue("reported", tok, self._speaker(tok.sent))
+        return None
+
+    def _speaker(self, sent: Span) -> Entity | str | None:
+        for t in sent:
+            if t.lemma_.lower() in self.cb.cue("reported", "verbs") and not self._in_quote(t):
+                src = self._source(t)
+                if src is not None:
+                    return src
+        return None
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self._quotes or ())
+
+    # -- sources --------------------------------------------------------------------------------
+    def _source(self, verb: Token) -> Entity | str | None:
+        ents = self.args.explicit_subjects(verb)
+        if ents:
+            return ents[0]
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+        if subj is None:
+            return None
+        if subj.dep_ == "agent":
+            subj = next((p for p in subj.children if p.dep_ == "pobj"), None)
+            if subj is None:
+                return None
+        if subj.lower_ in _PRONOUNS | {"i", "we", "you", "which", "that", "who"}:
+            return None
+        return _phrase(subj)
+
+    def _noun_source(self, noun: Token) -> Entity | str | None:
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            ents = self.args.actors(poss)
+            return ents[0] if ents else None
+        return None
+
+    def _source_of_prep(self, prep: Token) -> Entity | str | None:
+        pobj = next((t for t in prep.subtree if t.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        ents = self.args.actors(pobj)
+        return ents[0] if ents else _phrase(pobj)
+
+
+def _according_to(prep: Token) -> bool:
+    return prep.lower_ == "according" or (prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according")
+
+
+def _phrase(tok: Token) -> str:
+    """A short phrase for an unnamed source ("leaked reports", "a Berlin-based journalist")."""
+    words = [t for t in tok.subtree if not t.is_punct or t.text == "-"]
+    words = words[:6] if words else [tok]
+    text = tok.doc[words[0].i:words[-1].i + 1].text
+    for art in ("the ", "The "):
+        if text.startswith(art):
+            text = text[len(art):]
+    return text
+
+
+def _quote_spans(doc) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly or straight), across sentences."""
+    spans, start = [], None
+    text = doc.text
+    for i, ch in enumerate(text):
+        if start is None and ch in _OPEN_QUOTES and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            start = i
+        elif start is not None and ch in _CLOSE_QUOTES and i > start:
+            spans.append((start, i))
+            start = None
+    return spans

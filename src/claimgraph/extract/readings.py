@@ -1,0 +1,212 @@
+"""Readings: who-does-what-to-whom tuples found at a trigger word, before modality is judged.
+
+A trigger is a verb, an event noun or a hyphen word of the codebook; its arguments come from
+`Arguments`. One trigger may give several readings (coordinated subjects or objects, "including"
+lists). Each reading records the rule that made it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.codebook import Codebook, Trigger
+from claimgraph.model import Entity
+
+ACTING = {"person", "organization", "country", "group"}
+VERDICTS = {"liable", "guilty", "responsible", "culpable"}
+PLACES = {"country", "location"}
+# what each relation's two ends may be
+SUBJECT_TYPES = {"leads": {"person"}, "member_of": {"person", "organization", "group"},
+                 "part_of": {"organization", "group"}, "operates_in": {"person", "organization", "group"}}
+OBJECT_TYPES = {"operates_in": PLACES, "leads": {"organization", "country", "group"},
+                "member_of": {"organization", "country", "group"}, "part_of": {"organization", "country", "group"}}
+
+
+@dataclass
+class Reading:
+    kind: str
+    predicate: str
+    subject: Entity
+    object: Entity | None
+    trigger: Token
+    rule: str
+    attrs: dict = field(default_factory=dict)
+
+
+def _allowed(predicate: str, kind: str, subj: Entity, obj: Entity | None) -> bool:
+    if obj is not None and subj.id == obj.id:
+        return False
+    if subj.type not in SUBJECT_TYPES.get(predicate, ACTING):
+        return False
+    if obj is None:
+        return kind == "event"
+    if kind == "event":
+        return obj.type in ACTING
+    return obj.type in OBJECT_TYPES.get(predicate, ACTING)
+
+
+class Reader:
+    def __init__(self, args: Arguments, codebook: Codebook):
+        self.args = args
+        self.cb = codebook
+        self.last_agent: dict[str, list[Entity]] = {}  # predicate → last explicit actor (agentless passives)
+
+    def sentence(self, sent: Span) -> list[Reading]:
+        out: list[Reading] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in VERBAL or _gerund_in_list(tok):
+                for trig in self.cb.verbs.get(lemma if tok.pos_ in VERBAL else _verb_lemma(tok, self.cb), ()):
+                    out += self._verb(tok, trig)
+                if tok.pos_ in VERBAL:
+                    out += self._locative(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                for trig in self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
+                    out += self._noun(tok, trig)
+            if tok.i >= 2 and tok.doc[tok.i - 1].text in "-–" and tok.lower_ in self.cb.hyphen:
+                for trig in self.cb.hyphen[tok.lower_]:
+                    out += self._hyphen(tok, trig)
+            if tok.lemma_.lower() in VERDICTS and tok.pos_ == "ADJ":
+                out += self._verdict(tok)
+        return out
+
+    def _locative(self, verb: Token) -> list[Reading]:
+        """An organization acting somewhere operates there: "its leaders ... on battlefields in
+        several countries, including Iraq, Syria"; "has infiltrated ... in Iraq"."""
+        if verb.lemma_.lower() in self.cb.cue("reported", "verbs") or verb.lemma_ == "be":
+            return []
+        places: list[Entity] = []
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [p2 for p in preps for o in p.children if o.dep_ == "pobj" and self.args.index.entity_of(o) is None
+                  for p2 in o.children if p2.dep_ == "prep"]
+        for p in preps:
+            if p.lower_ in ("in", "across", "throughout", "inside"):
+                places += [e for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
+        if not places:
+            return []
+        subs = [e for e in self.args.subjects(verb) if e.type in ("organization", "group")]
+        trig = Trigger("relation", "operates_in", verb.lemma_.lower(), "verb")
+        return self._emit(trig, subs, places, verb, f"locative:{verb.lemma_.lower()}")
+
+    def _verdict(self, adj: Token) -> list[Reading]:
+        """"an order stating that Iran was liable", "found X liable": an accusation by the court
+        or official who says so."""
+        verb = adj.head
+        accused: list[Entity] = []
+        if adj.dep_ == "acomp" and verb.lemma_ == "be":
+            accused = self.args.explicit_subjects(verb)
+            sayer = verb.head if verb.dep_ in ("ccomp", "advcl") else None
+        elif adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            accused = [e for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i for e in self.args.actors(c)]
+            accused = accused or [e for c in adj.children if c.dep_ == "nsubj" for e in self.args.actors(c)]
+            sayer = verb
+        else:
+            return []
+        if sayer is None or not accused:
+            return []
+        accusers = self.args.subjects(sayer)
+        trig = Trigger("event", "ACCUSE", adj.lemma_.lower(), "adj")
+        top = sayer
+        while top.dep_ in ("acl", "relcl") and top.head.head.i != top.head.i and top.head.head.pos_ in VERBAL:
+            top = top.head.head  # "issued an order stating that": the issuing is the act
+        return self._emit(trig, accusers, accused, top, f"verdict:{adj.lower_}", {"status": "occurred"})
+
+    def _emit(self, trig: Trigger, subs, objs, tok: Token, rule: str, attrs=None) -> list[Reading]:
+        if trig.swap:
+            subs, objs = objs, subs
+        out = []
+        for s in subs:
+            for o in objs:
+                if _allowed(trig.predicate, trig.kind, s, o):
+                    out.append(Reading(trig.kind, trig.predicate, s, o, tok, rule, dict(attrs or {})))
+        return out
+
+    def _event_attrs(self, trig: Trigger, tok: Token) -> dict:
+        attrs = {}
+        mode = trig.mode
+        if trig.predicate == "ASSAULT" and mode is None:
+            for t in list(tok.subtree) + [tok.head]:
+                mode = self.cb.modes.get(t.lower_) or self.cb.modes.get(t.lemma_.lower())
+                if mode:
+                    break
+        if mode and trig.predicate == "ASSAULT":
+            attrs["mode"] = mode
+        return attrs
+
+    def _verb(self, tok: Token, trig: Trigger) -> list[Reading]:
+        if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+            return []
+        subs = self.args.subjects(tok)
+        if not subs and is_passive(tok) and trig.kind == "event":
+            subs = self.last_agent.get(trig.predicate, [])  # "X is being designated": the last designator
+            rule_agent = "+implicit-agent"
+        else:
+            rule_agent = ""
+        if subs and not is_passive(tok) and trig.kind == "event":
+            self.last_agent[trig.predicate] = subs
+        objs = self.args.objects(tok, trig)
+        attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
+        out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
+        if trig.predicate == "ACCUSE" and objs:
+            out += self._crimes(tok, subs, objs)
+        return out
+
+    def _noun(self, tok: Token, trig: Trigger) -> list[Reading]:
+        subs = self.args.noun_subjects(tok)
+        objs = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in trig.obj:
+                objs += [e for o in c.children if o.dep_ in ("pobj", "pcomp") for e in self.args.actors(o)]
+        if not objs:  # "the Hariri assassination": a name before the noun that is not its actor
+            for c in tok.lefts:
+                if c.dep_ == "compound":
+                    objs += [e for e in self.args.actors(c) if e not in subs]
+        attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
+        if trig.status:
+            attrs["status"] = trig.status
+        out = self._emit(trig, subs, objs, tok, f"noun:{trig.lemma}", attrs)
+        if trig.predicate == "ACCUSE" and objs:
+            out += self._crimes(tok, subs, objs)
+        return out
+
+    def _hyphen(self, tok: Token, trig: Trigger) -> list[Reading]:
+        doc = tok.doc
+        named = self.args.index.entity_of(doc[tok.i - 2])
+        if named is None:
+            return []
+        noun = tok.head
+        hops = 0
+        while noun.pos_ not in ("NOUN", "PROPN") and noun.head.i != noun.i and hops < 3:
+            noun, hops = noun.head, hops + 1
+        targets = [e for e in self.args.actors(noun) if e.id != named.id]
+        if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
+        return self._emit(trig, [named], targets, tok, f"hyphen:{trig.lemma}")
+
+    def _crimes(self, tok: Token, accusers, accused) -> list[Reading]:
+        """"murder-for-hire charges against X", "charged X with murder": X allegedly did it."""
+        out = []
+        for t in tok.subtree:
+            crime = self.cb.crimes.get(t.lower_) or self.cb.crimes.get(t.lemma_.lower())
+            if crime and t.i != tok.i:
+                for person in accused:
+                    if person.type in ACTING:
+                        out.append(Reading("event", crime, person, None, t, f"crime:{t.lower_}",
+                                           {"status": "occurred", "charged_by": [a.id for a in accusers]}))
+                break
+        return out
+
+
+def _gerund_in_list(tok: Token) -> bool:
+    """"organizing, supporting, training, arming": the tagger may call a gerund in a list a noun."""
+    return tok.pos_ == "NOUN" and tok.lower_.endswith("ing") and tok.dep_ == "conj" and tok.head.pos_ in VERBAL
+
+
+def _verb_lemma(tok: Token, cb: Codebook) -> str:
+    w = tok.lower_[:-3]
+    for cand in (w, w + "e", w[:-1] if len(w) > 2 and w[-1] == w[-2] else w):
+        if cand in cb.verbs:
+            return cand
+    return w

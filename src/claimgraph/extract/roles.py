@@ -1,0 +1,194 @@
+"""Relations read from role nouns (roles.yaml): titles before a name ("Supreme Leader Ali Khamenei",
+"FBI Director Christopher Wray"), appositions ("the head of the Quds Force, Gen. Qassem
+Soleimani"; "the Quds Force, the elite branch of the IRGC"), copulas ("the general is a loyal
+confidante of Khamenei"), "as" phrases ("described him as a member of the Quds Force") and
+possessed units ("the IRGC and its Basij militia")."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.codebook import Codebook
+from claimgraph.extract.readings import Reading, _allowed
+from claimgraph.model import Entity
+
+ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "brig": "brigadier",
+                 "maj": "major", "sgt": "sergeant", "pres": "president", "sen": "senator", "rep": "representative",
+                 "amb": "ambassador", "gov": "governor", "sec": "secretary", "dir": "director"}
+AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
+            "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name"}
+
+
+def _word(t: Token) -> str:
+    w = t.lower_.rstrip(".")
+    return ABBREVIATIONS.get(w, w)
+
+
+class RoleReader:
+    def __init__(self, args: Arguments, codebook: Codebook):
+        self.args = args
+        self.cb = codebook
+        self.index = args.index
+
+    def sentence(self, sent: Span) -> list[Reading]:
+        out: list[Reading] = []
+        seen_spans = set()
+        for tok in sent:
+            span = self.index.span_of(tok)
+            ent = self.index.entity_of(tok)
+            if span is not None and ent is not None and ent.type == "person" and span.start not in seen_spans:
+                seen_spans.add(span.start)
+                out += self._title(span, ent)
+            if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+                out += self._apposition(tok)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in AS_VERBS:
+                out += self._as_phrase(tok)
+            if tok.dep_ == "poss" and ent is not None:
+                out += self._possessed(tok, ent)
+        return out
+
+    # "Supreme Leader Ali Khamenei", "Lebanon's Prime Minister Rafik Hariri", "then-Saudi Ambassador to the US Adel Al-Jubeir"
+    def _title(self, span: Span, person: Entity) -> list[Reading]:
+        doc = span.doc
+        root = span.root
+        left = sorted((t for t in root.subtree if t.i < span.start), key=lambda t: t.i)
+        # the run of tokens right before the name
+        run = []
+        for t in reversed(left):
+            if t.i != (run[0].i - 1 if run else span.start - 1):
+                break
+            run.insert(0, t)
+        inner = []
+        for t in span:  # a KB alias may hold the title itself: "Supreme Leader Ali Khamenei"
+            if self._role_at_end([_word(x) for x in inner + [t]], self.cb.person_roles) or (
+                    inner and not t.text[:1].isupper()):
+                inner.append(t)
+            elif inner or _word(t) in ("supreme", "prime", "crown", "foreign", "defense", "attorney"):
+                inner.append(t)
+            else:
+                break
+        if inner and self._role_at_end([_word(x) for x in inner], self.cb.person_roles):
+            run = run + inner
+        words = [_word(t) for t in run]
+        match = self._role_at_end(words, self.cb.person_roles)
+        if match is None:
+            return []
+        n, (predicate, state) = match
+        role_start = run[len(run) - n]
+        before = [t for t in run if t.i < role_start.i]
+        others = []
+        for t in before:
+            e = self.index.entity_of(t)
+            if e is not None and e.id != person.id and e not in others:
+                others.append(e)
+        rule = "title:" + " ".join(words[-n:])
+        if not others:
+            if state and person.country:
+                state_ent = self._state(person.country)
+                return self._make(predicate, person, state_ent, role_start, rule) if state_ent else []
+            return []
+        other = others[-1]
+        if predicate == "leads" and other.type == "country" and not state:
+            predicate = "member_of"  # "U.S. Attorney General Eric Holder" serves the state, does not lead it
+        attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": "then"}} if any(
+            t.lower_ in ("then", "former", "ex") for t in run) else {}
+        return self._make(predicate, person, other, role_start, rule, attrs)
+
+    def _state(self, alpha3: str) -> Entity | None:
+        for e in self.index.entities.values():
+            if e.type == "country" and e.country == alpha3:
+                return e
+        return None
+
+    @staticmethod
+    def _role_at_end(words: list[str], table) -> tuple[int, object] | None:
+        for n in (3, 2, 1):
+            if len(words) >= n and tuple(words[-n:]) in table:
+                return n, table[tuple(words[-n:])]
+        return None
+
+    def _role_of_noun(self, noun: Token, table):
+        words = [_word(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and not self.index.entity_of(t)]
+        words = [w for w in words if w.isalpha()] + [_word(noun)]
+        return self._role_at_end(words, table) or self._role_at_end([_word(noun)], table)
+
+    def _role_other(self, noun: Token) -> list[Entity]:
+        """The actor a role noun relates to: "of" object, possessor, or a name before it."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                ents = [e for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)]
+                if ents:
+                    return ents
+            if c.dep_ == "poss":
+                return self.args.actors(c)
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                ents = self.args.actors(c)
+                if ents:
+                    return ents
+        return []
+
+    # "the head of the Quds Force, Gen. Qassem Soleimani" / "the Quds Force, the elite branch of the IRGC"
+    def _apposition(self, tok: Token) -> list[Reading]:
+        kind = "copula" if tok.dep_ == "attr" else "appos"
+        if tok.dep_ == "attr":
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj",)]
+            pairs = [(subj[0], tok)] if subj else []
+        else:
+            pairs = [(tok.head, tok), (tok, tok.head)]
+            of = tok.head.head if tok.head.dep_ == "pobj" else None
+            if of is not None and of.lower_ == "of" and of.head.pos_ in ("NOUN", "PROPN"):
+                pairs.append((tok, of.head))  # the parser hung the name on the role's object
+        out = []
+        for named_tok, role_tok in pairs:
+            named = self.args.actors(named_tok)
+            if not named or self.index.entity_of(role_tok) is not None:
+                continue
+            for ent in named[:1]:
+                table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles
+                match = self._role_of_noun(role_tok, table)
+                if match is None:
+                    continue
+                pred = match[1][0] if isinstance(match[1], tuple) else match[1]
+                others = self._role_other(role_tok)
+                for other in others:
+                    p = "member_of" if pred == "leads" and other.type == "country" and not (
+                        isinstance(match[1], tuple) and match[1][1]) else pred
+                    out += self._make(p, ent, other, role_tok, f"role:{kind}-{_word(role_tok)}")
+        return out
+
+    # "described him as a member of the Quds Force", "views the Assad regime as a crucial ally"
+    def _as_phrase(self, role_tok: Token) -> list[Reading]:
+        verb = role_tok.head.head
+        dobj = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not dobj:
+            return []
+        named = self.args.actors(dobj[0])
+        out = []
+        for ent in named:
+            table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles
+            match = self._role_of_noun(role_tok, table) or self._role_of_noun(role_tok, self.cb.person_roles)
+            if match is None:
+                continue
+            pred = match[1][0] if isinstance(match[1], tuple) else match[1]
+            others = self._role_other(role_tok)
+            if not others and pred in ("allied_with", "opposes"):
+                others = self.args.explicit_subjects(verb)  # "Iran views X as an ally": X and Iran
+            for other in others:
+                out += self._make(pred, ent, other, role_tok, f"role:as-{_word(role_tok)}")
+        return out
+
+    # "the IRGC and its Basij militia", "Iran's Quds Force"
+    def _possessed(self, poss: Token, owner: Entity) -> list[Reading]:
+        unit = self.index.entity_of(poss.head)
+        if unit is None or unit.type != "organization" or owner.type not in ("organization", "country"):
+            return []
+        if owner.type == "country" and unit.country and unit.country != owner.country:
+            return []
+        return self._make("part_of", unit, owner, poss.head, "role:possessive")
+
+    @staticmethod
+    def _make(predicate: str, subj: Entity, obj: Entity, trigger: Token, rule: str, attrs=None) -> list[Reading]:
+        if not _allowed(predicate, "relation", subj, obj):
+            return []
+        return [Reading("relation", predicate, subj, obj, trigger, rule, dict(attrs or {}))]
