@@ -64,7 +64,31 @@ class Arguments:
                         out.extend(self.actors(p, _depth + 1))
             elif c.dep_ == "appos" and not out:
                 out.extend(self.actors(c, _depth + 1))
+        if span is not None:
+            out.extend(self._semicolon_list(span))
         return _dedupe(out)
+
+    def _semicolon_list(self, span) -> list[Entity]:
+        """"charges against A, also known as B; C; and D": the parser loses such lists, so
+        actors of the same kind that follow one another, separated by semicolons, are one list."""
+        doc, first = span.doc, self.index.entity_of(span[0])
+        out, i, end = [], span.end, span.sent.end
+        seen_semicolon = False
+        while i < end:
+            t = doc[i]
+            if t.text == ";":
+                seen_semicolon = True
+                i += 1
+            elif t.text in (",", "and", "or") or t.lower_ in ("also", "known", "as", "a.k.a.", "aka"):
+                i += 1
+            else:
+                e, sp = self.index.entity_of(t), self.index.span_of(t)
+                if e is None or sp is None or e.type != first.type:
+                    break
+                if e.id != first.id and seen_semicolon and e not in out:
+                    out.append(e)
+                i = sp.end
+        return out if seen_semicolon else []
 
     def _stands_for(self, tok: Token, depth: int) -> list[Entity]:
         word, lemma = tok.lower_, tok.lemma_.lower()
@@ -104,11 +128,37 @@ class Arguments:
     def subjects(self, v: Token) -> list[Entity]:
         """The actor of a verb: its subject, its agent, or the controller of its clause."""
         subj = self.explicit_subjects(v)
-        if subj or self.has_subject(v) and not any(c.lower_ in RELATIVE for c in v.children if c.dep_ == "nsubj"):
+        if subj:
             return subj
+        nsubj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if nsubj is not None:
+            return self._behind(nsubj)
+        if self.has_subject(v):
+            return []
         if is_passive(v):
             return []
         return self.controller(v)
+
+    def _behind(self, nsubj: Token) -> list[Entity]:
+        """The actor behind a subject that is a thing: "bombs that killed X" → who provided the
+        bombs; "KH's rocket attack killed X" → KH. A subject that names no actor and is neither
+        ("those who target ...") is no one."""
+        noun = nsubj.head.head if nsubj.lower_ in RELATIVE and nsubj.head.dep_ == "relcl" else nsubj
+        lemma = noun.lemma_.lower()
+        if lemma in self.cb.nouns and any(t.kind == "event" for t in self.cb.nouns[lemma]):
+            return self.noun_subjects(noun)
+        weapons = self.cb.themes.get("weapons", frozenset())
+        if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in [noun, *noun.children]):
+            gov = noun
+            for _ in range(4):  # "providing bombs, such as IEDs, that killed": up to the providing
+                if gov.dep_ in ("dobj", "pobj", "appos", "prep", "conj") and gov.head.i != gov.i:
+                    gov = gov.head
+                    if gov.pos_ in VERBAL:
+                        return self.subjects(gov)
+                else:
+                    break
+            return []
+        return []
 
     def controller(self, tok: Token) -> list[Entity]:
         """The actor of a clause or noun with no subject of its own, from the clause that governs it."""
@@ -123,13 +173,17 @@ class Arguments:
                     return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
                     dobj = [c for c in head.children if c.dep_ == "dobj"]
-                    if dobj and self.actors(dobj[0]):
+                    if dobj:  # "accusing them of conspiring": them, even when unresolved
                         return self.actors(dobj[0])
                 subj = self.explicit_subjects(head)
                 if subj:
                     return subj
                 if cur.dep_ == "conj" and head.pos_ in VERBAL and self.has_subject(head):
                     return []
+            elif head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("acl", "relcl", "xcomp"):
+                poss = [c for c in head.children if c.dep_ == "poss"]
+                if poss:  # "Iran's plot to silence a journalist" → Iran
+                    return self.actors(poss[0])
             elif cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIST_PREPS:
                 owner = head.head  # "its activity, including support for ..." → its
                 poss = [c for c in owner.children if c.dep_ == "poss"]
@@ -156,27 +210,34 @@ class Arguments:
 
     def _agent_of_noun(self, noun: Token) -> list[Entity]:
         cur = noun
-        if cur.dep_ == "conj":
-            cur = cur.head
-        head = cur.head
-        if cur.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.cb.agent_verbs:
-            return self.subjects(head)
-        if cur.dep_ == "pobj" and head.dep_ == "prep":
-            phrase = head.lower_
-            gov = head.head
-            two = f"{gov.lower_} {phrase}"  # "responsible for", "involvement in"
-            if phrase in self.cb.agent_preps or two in self.cb.agent_preps:
-                if gov.pos_ in VERBAL:
-                    return self.subjects(gov)
-                if gov.pos_ in ("ADJ",) and gov.head.pos_ in VERBAL:
-                    return self.subjects(gov.head)
-                if gov.pos_ in ("NOUN", "PROPN"):
-                    poss = [c for c in gov.children if c.dep_ == "poss"]
-                    if poss:
-                        return self.actors(poss[0])
-                    return self.controller(gov)
-            if phrase in ("of", "with") and head.head.lemma_.lower() in ("accuse", "charge", "suspect", "implicate"):
-                return self.controller(head)
+        for _ in range(5):
+            if cur.dep_ == "conj":
+                cur = cur.head
+                continue
+            head = cur.head
+            if cur.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL:
+                if head.lemma_.lower() in self.cb.agent_verbs:
+                    return self.subjects(head)
+                if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+                    cur = head.head  # "an indictment containing charges" → the indictment
+                    continue
+                return []
+            if cur.dep_ == "pobj" and head.dep_ == "prep":
+                phrase, gov = head.lower_, head.head
+                if phrase in self.cb.agent_preps or f"{gov.lower_} {phrase}" in self.cb.agent_preps:
+                    if gov.pos_ in VERBAL:
+                        return self.subjects(gov)
+                    if gov.pos_ == "ADJ" and gov.head.pos_ in VERBAL:
+                        return self.subjects(gov.head)
+                    if gov.pos_ in ("NOUN", "PROPN"):
+                        poss = [c for c in gov.children if c.dep_ == "poss"]
+                        return self.actors(poss[0]) if poss else self.controller(gov)
+                if phrase in ("of", "with") and gov.lemma_.lower() in ("accuse", "charge", "suspect", "implicate"):
+                    return self.controller(head)
+                if phrase == "of" and gov.pos_ in ("NOUN", "PROPN"):
+                    cur = gov  # "the unsealing of an indictment" → the unsealing
+                    continue
+            return []
         return []
 
     def objects(self, tok: Token, trig: Trigger) -> list[Entity]:

@@ -44,14 +44,30 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     for sent in document.spacy_doc.sents:
         judge.start_sentence(sent)
         for r in reader.sentence(sent) + roles.sentence(sent):
-            j = judge.judge(r.trigger)
+            j = judge.judge(r.trigger, r.predicate)
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)
             elif r.rule.startswith(DESCRIPTIONS):
                 j = Judgement()  # a name's title or apposition is the author's own description
             attrs = _attributes(r, j, index, cb, published)
             _add(claims, document, r, j, attrs)
+            accusation = _accusation(r, j)
+            if accusation is not None:
+                _add(claims, document, accusation, Judgement(), {"status": "occurred", "trigger": r.trigger.text})
     document.claims = list(claims.values())
+
+
+HOSTILE = {"ASSAULT", "COERCE", "THREATEN"}
+
+
+def _accusation(r: Reading, j: Judgement) -> Reading | None:
+    """A named source that alleges or reports an attack by X accuses X ("Today's indictment exposes
+    Iran's plot ..., said FBI Director Christopher Wray" → Wray ACCUSE Iran)."""
+    src = j.attributed_to
+    if (r.kind != "event" or r.predicate not in HOSTILE or j.modality not in ("alleged", "reported")
+            or not isinstance(src, Entity) or src.id == r.subject.id or src.type == "location"):
+        return None
+    return Reading("event", "ACCUSE", src, r.subject, r.trigger, f"accusation:{r.rule}")
 
 
 def _charged(r: Reading, index: EntityIndex) -> Judgement:

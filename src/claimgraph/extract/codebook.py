@@ -51,6 +51,7 @@ class Codebook:
     cues: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     members: frozenset[str] = frozenset()
     belongings: frozenset[str] = frozenset()
+    unnamed: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -125,4 +126,5 @@ def default_codebook() -> Codebook:
     met = _read("metonyms.yaml")
     cb.members = frozenset(w.lower() for w in met.get("members", []))
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
+    cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
     return cb

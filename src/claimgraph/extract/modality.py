@@ -74,8 +74,10 @@ class ModalityJudge:
         return root.lemma_.lower() in self.cb.cue("reported", "verbs") or self._sentence_source(sent) is not None
 
     # -- per claim ------------------------------------------------------------------------------
-    def judge(self, trigger: Token) -> Judgement:
+    def judge(self, trigger: Token, predicate: str | None = None) -> Judgement:
         cues = self._local(trigger) + self._governing(trigger)
+        if predicate == "ACCUSE":  # an accusation is a fact once made: "alleged" cues describe it
+            cues = [c for c in cues if c.modality != "alleged"]
         quote = self._quoted(trigger)
         if quote is not None:
             cues.append(quote)
@@ -147,6 +149,8 @@ class ModalityJudge:
                     out.append(Cue("reported", cur, self._source(cur)))
                 elif lemma in cb.cue("reported", "verbs") and via == "prep" and child.lower_ == "as":
                     out.append(Cue("reported", cur, self._source(cur)))  # "described him as a member of"
+                elif lemma in cb.cue("reported", "disclosing") and via == "dobj":
+                    out.append(self._disclosure(cur))  # "the indictment exposes Iran's plot"
             elif cur.pos_ in ("NOUN", "PROPN") and not (cur.dep_ == "pobj" and cur.head.lower_ == "in"):
                 # ("in charge of" is no charge)
                 if lemma in cb.cue("alleged", "nouns") and via in ("acl", "prep", "ccomp", "relcl"):
@@ -160,6 +164,14 @@ class ModalityJudge:
                 break
             child, cur = cur, cur.head
         return out
+
+    def _disclosure(self, verb: Token) -> Cue:
+        """What a document exposes or reveals is its account: alleged when the document is an
+        accusation (an indictment, a complaint), reported otherwise."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in self.cb.cue("alleged", "nouns"):
+            return Cue("alleged", verb, None)
+        return Cue("reported", verb, self._source(verb))
 
     def _quoted(self, tok: Token) -> Cue | None:
         for start, end in self._quotes or ():

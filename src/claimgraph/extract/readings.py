@@ -149,6 +149,9 @@ class Reader:
         objs = self.args.objects(tok, trig)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
+        if not objs and trig.kind == "event" and self._unnamed_target(tok):
+            out += [Reading("event", trig.predicate, s, None, tok, f"verb:{trig.lemma}{rule_agent}", dict(attrs))
+                    for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out
@@ -171,6 +174,11 @@ class Reader:
             out += self._crimes(tok, subs, objs)
         return out
 
+    def _unnamed_target(self, verb: Token) -> bool:
+        """"to silence an American journalist": a person acted upon, but not named."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj is not None and obj.lemma_.lower() in self.cb.unnamed | {w.rstrip("s") for w in self.cb.unnamed}
+
     def _hyphen(self, tok: Token, trig: Trigger) -> list[Reading]:
         doc = tok.doc
         named = self.args.index.entity_of(doc[tok.i - 2])
@@ -188,7 +196,11 @@ class Reader:
     def _crimes(self, tok: Token, accusers, accused) -> list[Reading]:
         """"murder-for-hire charges against X", "charged X with murder": X allegedly did it."""
         out = []
-        for t in tok.subtree:
+        first = tok
+        while first.dep_ == "conj":
+            first = first.head  # "murder-for-hire, money-laundering, and sanctions evasion charges"
+        words = list(tok.subtree) + list(tok.doc[first.left_edge.i:tok.i])
+        for t in words:
             crime = self.cb.crimes.get(t.lower_) or self.cb.crimes.get(t.lemma_.lower())
             if crime and t.i != tok.i:
                 for person in accused:
