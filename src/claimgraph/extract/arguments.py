@@ -47,8 +47,8 @@ class Arguments:
         e = self.index.entity_of(tok)
         if e is not None:
             out.append(e)
-        elif tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            out.extend(self.actors(tok.head.head, _depth + 1))  # "groups that the regime controls"
+        elif tok.lower_ in RELATIVE:
+            out.extend(self._antecedent(tok, _depth))  # "groups that the regime controls"
         else:
             out.extend(self._stands_for(tok, _depth))
         span = self.index.span_of(tok) if e is not None else None
@@ -90,6 +90,17 @@ class Arguments:
                 i = sp.end
         return out if seen_semicolon else []
 
+    def _antecedent(self, rel: Token, depth: int) -> list[Entity]:
+        """What a relative pronoun stands for; "X and Y are militias whose fighters ..." → X, Y."""
+        clause = next((a for a in [rel, *rel.ancestors] if a.dep_ == "relcl"), None)
+        if clause is None:
+            return []
+        noun = clause.head
+        found = self.actors(noun, depth + 1)
+        if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            found = self.explicit_subjects(noun.head)
+        return found
+
     def _stands_for(self, tok: Token, depth: int) -> list[Entity]:
         word, lemma = tok.lower_, tok.lemma_.lower()
         out: list[Entity] = []
@@ -108,15 +119,19 @@ class Arguments:
                 for t in c.subtree:
                     ent = self.index.entity_of(t)
                     if ent is not None and ent.type in ("country", "organization") and ent not in out:
-                        if t.i < tok.i and self.index.span_of(t) is not None and self.index.span_of(t).end <= tok.i:
+                        sp = self.index.span_of(t)
+                        if t.i < tok.i and sp is not None and sp.end <= tok.i and not _against(sp):
                             out.append(ent)
         return out
 
     # -- arguments of a trigger -----------------------------------------------------------------
     def explicit_subjects(self, v: Token) -> list[Entity]:
-        for c in v.children:
-            if c.dep_ == "agent":
-                return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+        agents = [c for c in v.children if c.dep_ == "agent"]
+        if not agents and is_passive(v) or not agents and v.tag_ == "VBN":
+            # "owned or controlled by X": coordinated participles share the agent
+            agents = [c for x in v.conjuncts for c in x.children if c.dep_ == "agent"]
+        for c in agents:
+            return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.actors(c)
@@ -180,6 +195,10 @@ class Arguments:
                     return subj
                 if cur.dep_ == "conj" and head.pos_ in VERBAL and self.has_subject(head):
                     return []
+            elif (head.pos_ in ("NOUN", "PROPN") and cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN")
+                  and head.lemma_.lower() not in self.cb.documents):
+                return self.actors(head)  # "an agent providing services to X": the agent
+                # (but "an order stating that ...": whoever issued the order)
             elif head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("acl", "relcl", "xcomp"):
                 poss = [c for c in head.children if c.dep_ == "poss"]
                 if poss:  # "Iran's plot to silence a journalist" → Iran
@@ -222,6 +241,12 @@ class Arguments:
                     cur = head.head  # "an indictment containing charges" → the indictment
                     continue
                 return []
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIST_PREPS:
+                owner = head.head  # "its activity, including support for X" → its
+                poss = [c for c in owner.children if c.dep_ == "poss"]
+                if poss:
+                    return self.actors(poss[0])
+                return self.subjects(owner) if owner.pos_ in VERBAL else self.controller(owner)
             if cur.dep_ == "pobj" and head.dep_ == "prep":
                 phrase, gov = head.lower_, head.head
                 if phrase in self.cb.agent_preps or f"{gov.lower_} {phrase}" in self.cb.agent_preps:
@@ -275,10 +300,14 @@ class Arguments:
                 return []
         out: list[Entity] = []
         if trig.pos == "verb":
-            if is_passive(tok):
-                out += [e for c in kids if c.dep_ == "nsubjpass" for e in self.actors(c)]
+            if is_passive(tok) or tok.tag_ == "VBN" and any(c.dep_ == "agent" for x in [tok, *tok.conjuncts] for c in x.children):
+                own = [c for c in kids if c.dep_ == "nsubjpass"]
+                out += [e for c in own for e in self.actors(c)] if own else self.controller(tok)
             elif dobj is not None:
                 out += self.actors(dobj)
+                for c in kids:  # "supported various groups in 2020, including KH, HAN and AAH"
+                    if c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
+                        out += [e for o in c.children if o.dep_ == "pobj" for e in self.actors(o)]
             elif not trig.obj:
                 out += self._shared_object(tok)
             elif tok.dep_ == "relcl" and self.explicit_subjects(tok) and not any(c.dep_ == "dobj" for c in kids):
@@ -343,3 +372,9 @@ class Arguments:
 
 def _such_as(prep: Token) -> bool:
     return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+
+
+def _against(span) -> bool:
+    """"counter-ISIS forces", "anti-Houthi coalition": the name is the enemy, not the owner."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text in "-–" and doc[span.start - 2].lower_ in ("counter", "anti")

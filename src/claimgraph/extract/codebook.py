@@ -22,6 +22,7 @@ class Trigger:
     lemma: str
     pos: str  # verb, noun, hyphen
     obj: tuple[str, ...] = ()  # prepositions whose object is the claim's object
+    subj: tuple[str, ...] = ()  # for nouns: prepositions whose object is the actor ("involvement of X")
     obj_head: tuple[str, ...] = ()  # the preposition's object must be one of these nouns (then "of" X)
     obj_head_adj: tuple[str, ...] = ()  # "hold X accountable"
     obj_phrase: tuple[str, ...] = ()  # multi-word prepositions ("on behalf of")
@@ -52,6 +53,7 @@ class Codebook:
     members: frozenset[str] = frozenset()
     belongings: frozenset[str] = frozenset()
     unnamed: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -86,7 +88,7 @@ def _read(name: str) -> dict:
 def _trigger(kind: str, predicate: str, lemma: str, pos: str, opts: dict | None) -> Trigger:
     opts = opts or {}
     tup = lambda k: tuple(str(x).lower() for x in opts.get(k, []))  # noqa: E731
-    return Trigger(kind, predicate, lemma.lower(), pos, obj=tup("obj"), obj_head=tup("obj_head"),
+    return Trigger(kind, predicate, lemma.lower(), pos, obj=tup("obj"), subj=tup("subj"), obj_head=tup("obj_head"),
                    obj_head_adj=tup("obj_head_adj"), obj_phrase=tup("obj_phrase"), theme=opts.get("theme"),
                    swap=bool(opts.get("swap")), mode=opts.get("mode"), status=opts.get("status"),
                    particle=opts.get("particle"), obj_required=bool(opts.get("obj_required")))
@@ -127,4 +129,5 @@ def default_codebook() -> Codebook:
     cb.members = frozenset(w.lower() for w in met.get("members", []))
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
     cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
+    cb.documents = frozenset(w.lower() for w in met.get("documents", []))
     return cb

@@ -131,7 +131,7 @@ def _describes(head: Token, at: dict[int, Cand]):
 
 
 def _assign_keys(found, doc: Doc) -> None:
-    qualified = [(c, h, q, s) for c, h, q, s in found if len(q) == 1]
+    qualified = [(c, h, q, s) for c, h, q, s in found if q]  # one country or several
     for cand, head, countries, sent in found:
         if len(countries) == 1:
             (code,) = countries
@@ -144,8 +144,9 @@ def _assign_keys(found, doc: Doc) -> None:
         pick = ([q for q in same if q[3] == sent] or [q for q in same if q[0].start < cand.start][-1:]
                 or [q for q in same if q[0].start > cand.start][:1])
         if pick:
-            (code,) = pick[0][2]
-            cand.key, cand.country = f"group:{head.cls}:{code}", code.upper()
+            codes = sorted(pick[0][2])
+            cand.key = f"group:{head.cls}:" + "+".join(codes)
+            cand.country = codes[0].upper() if len(codes) == 1 else None
             cand.rule = "collective:joined"
         else:
             cand.key = f"group:{head.cls}:"

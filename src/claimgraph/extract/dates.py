@@ -77,7 +77,8 @@ _ALTERNATIVES = [
     ("numeric", rf"{_PREP}?(?<![\w/.-])\d{{1,2}}/\d{{1,2}}/{_YEAR}(?![\w/])"),
     ("day", rf"{_PREP}?(?:{_WEEKDAY},?\s+)?(?:{_MDY}|{_DMY})"),
     ("month", rf"{_PREP}?{_PART}?{_MY}"),
-    ("monthday", rf"{_PREP}?(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}\b|(?:(?i:the)\s+)?{_DAY}\s+(?:(?i:of)\s+)?{_MONTH})"),
+    ("monthday", rf"{_PREP}?(?:{_WEEKDAY},?\s+)?"
+                 rf"(?:{_MONTH}\s+{_DAY}\b|(?:(?i:the)\s+)?{_DAY}\s+(?:(?i:of)\s+)?{_MONTH})"),
     ("decade", rf"{_PREP}?{_DECADE}"),
     ("year", rf"{_PREP}?(?:{_PART}{_YEAR}{_YEAR_END}|{_YEAR_B})"),
     ("weekday", rf"(?:\b(?i:on|last|this|next|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
@@ -90,10 +91,12 @@ _ALTERNATIVES = [
             r"a\s+few|few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago)\b"),
     ("vague", r"\b(?i:recently|lately|previously|formerly|earlier|in\s+recent\s+(?:years|months|weeks|days|times)"
               r"|in\s+the\s+past(?:\s+(?:few|several|two|three)\s+(?:years|months|weeks|days|decades))?"
-              r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+)?(?:years|months|weeks|days|decades?)"
+              r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+)?"
+              r"(?:years|months|weeks|days|decades?)"
               r"|for\s+(?:years|decades|months)|(?:a\s+while|some\s+time|not\s+long)\s+ago)\b"),
 ]
 DATE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES))
+_POINT_PATTERNS = {k: re.compile(p) for k, p in _ALTERNATIVES if k in ("day", "month", "decade", "year")}
 
 
 # --- resolving an expression --------------------------------------------------------------
@@ -179,8 +182,8 @@ _COARSE = ["day", "month", "year", "decade", "relative"]
 
 def _strip(s: str) -> str:
     """Drop a leading preposition, part word or article: "in early 2011" → "2011"."""
-    return re.sub(r"^(?i:(?:in|on|during|throughout|at\s+the\s+(?:start|end|beginning)\s+of|the|early|mid|late)[\s-]+)+",
-                  "", s.strip())
+    return re.sub(r"^(?i:(?:in|on|during|throughout|at\s+the\s+(?:start|end|beginning)\s+of"
+                  r"|the|early|mid|late)[\s-]+)+", "", s.strip())
 
 
 def _resolve_year(s: str, pub):
@@ -236,8 +239,8 @@ def _resolve_monthday(s: str, pub):
     for year in (pub.year, pub.year - 1):  # the most recent such day on or before publication
         try:
             d = date(year, month, day)
-        except ValueError:
-            return _NOTHING
+        except ValueError:  # "February 30", or the 29th in a common year
+            continue
         if d <= pub:
             return _day(d)
     return _NOTHING
@@ -270,9 +273,8 @@ def _resolve_point(s: str, pub):
     s = s.strip()
     if re.fullmatch(r"\d\d", s):
         return _NOTHING
-    for kind in ("day", "month", "decade", "year"):
-        m = re.fullmatch(dict(_ALTERNATIVES)[kind], s)
-        if m:
+    for kind, pattern in _POINT_PATTERNS.items():
+        if pattern.fullmatch(s):
             return _RESOLVERS[kind](s, pub)
     return _NOTHING
 

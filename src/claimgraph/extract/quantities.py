@@ -249,13 +249,17 @@ def number_runs(sent: Span) -> list[Span]:
 
 
 def _glued(doc: Doc, start: int, end: int) -> bool:
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if before is not None and before.text in "-/–." and not before.whitespace_ and start >= 2 and doc[start - 2].like_num:
-        return True
-    if after is not None and after.text in "-/–." and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
-            and not after.whitespace_ and doc[end + 1].like_num:
-        return True
+    """Is the number joined to another by a dash, slash or dot ("202-555-0143", "12/7")?"""
+    if start >= 2:
+        joint = doc[start - 1]
+        if joint.text in "-/–." and not joint.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].like_num:
+            return True
+    if end + 1 < len(doc):
+        joint = doc[end]
+        if joint.text in "-/–." and not doc[end - 1].whitespace_ and not joint.whitespace_ \
+                and doc[end + 1].like_num:
+            return True
     return False
 
 

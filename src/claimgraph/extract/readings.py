@@ -157,11 +157,22 @@ class Reader:
         return out
 
     def _noun(self, tok: Token, trig: Trigger) -> list[Reading]:
-        subs = self.args.noun_subjects(tok)
+        subs = []
+        if trig.subj:  # "the involvement of the IRGC-QF in ...": the actor follows "of"
+            subs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in trig.subj
+                    for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)]
+        subs = subs or self.args.noun_subjects(tok)
         objs = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in trig.obj:
-                objs += [e for o in c.children if o.dep_ in ("pobj", "pcomp") for e in self.args.actors(o)]
+                for o in c.children:
+                    if o.dep_ not in ("pobj", "pcomp"):
+                        continue
+                    found = self.args.actors(o)
+                    if not found and trig.predicate == "operates_in":  # "in the Iraq and Syria conflicts"
+                        found = [e for m in o.lefts for t in m.subtree
+                                 for e in [self.args.index.entity_of(t)] if e is not None and e.type in PLACES]
+                    objs += found
         if not objs:  # "the Hariri assassination": a name before the noun that is not its actor
             for c in tok.lefts:
                 if c.dep_ == "compound":
