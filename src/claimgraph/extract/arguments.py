@@ -46,11 +46,12 @@ class Arguments:
         out: list[Entity] = []
         e = self.index.entity_of(tok)
         if e is not None:
-            out.append(e)
+            out.extend(self.index.entities_of(tok))
         elif tok.lower_ in RELATIVE:
             out.extend(self._antecedent(tok, _depth))  # "groups that the regime controls"
         else:
-            out.extend(self._stands_for(tok, _depth))
+            named = [e for c in tok.children if c.dep_ == "appos" for e in self.index.entities_of(c)]
+            out.extend(named or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
         for c in (c for h in heads for c in h.children):
@@ -66,6 +67,8 @@ class Arguments:
                 out.extend(self.actors(c, _depth + 1))
         if span is not None:
             out.extend(self._semicolon_list(span))
+        if not out and tok.dep_ == "appos" and self.index.entity_of(tok.head) is not None:
+            out.extend(self.actors(tok.head, _depth + 1))  # "AAH, a Shia militia then led by ..."
         return _dedupe(out)
 
     def _semicolon_list(self, span) -> list[Entity]:
@@ -104,7 +107,7 @@ class Arguments:
     def _stands_for(self, tok: Token, depth: int) -> list[Entity]:
         word, lemma = tok.lower_, tok.lemma_.lower()
         out: list[Entity] = []
-        if word in self.cb.members or lemma in self.cb.members:
+        if word in self.cb.members or lemma in self.cb.members or word in self.cb.belongings or lemma in self.cb.belongings:
             owners: list[Entity] = []
             for c in tok.children:  # "the leaders of X", "its leaders", "X's fighters"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -203,6 +206,9 @@ class Arguments:
                 poss = [c for c in head.children if c.dep_ == "poss"]
                 if poss:  # "Iran's plot to silence a journalist" → Iran
                     return self.actors(poss[0])
+                named = [e for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for e in self.actors(c)]
+                if named:  # "an alleged Iranian plot to assassinate ..." → Iran
+                    return named
             elif cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIST_PREPS:
                 owner = head.head  # "its activity, including support for ..." → its
                 poss = [c for c in owner.children if c.dep_ == "poss"]
@@ -268,7 +274,7 @@ class Arguments:
     def objects(self, tok: Token, trig: Trigger) -> list[Entity]:
         """The actor acted upon, by the trigger's own rules (direct object, prepositions, theme)."""
         kids = list(tok.children)
-        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        dobj = next((c for c in kids if c.dep_ == "dobj"), None) or next((c for c in kids if c.dep_ == "dative"), None)
         if trig.obj_head:
             via = None
             if dobj is not None and dobj.lemma_.lower() in trig.obj_head:
@@ -286,7 +292,7 @@ class Arguments:
             return [e for p in via.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
         if trig.theme:
-            theme_tok = dobj
+            theme_tok = next((c for c in kids if c.dep_ == "dobj"), None)
             if theme_tok is None and is_passive(tok):
                 theme_tok = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             if theme_tok is None or not self._of_theme(theme_tok, trig.theme):

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from claimgraph.extract import coref, dates, quantities
 from claimgraph.extract.arguments import VERBAL, Arguments
 from claimgraph.extract.codebook import Codebook, default_codebook
+from claimgraph.extract.descriptions import link_descriptions
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.modality import Judgement, ModalityJudge
 from claimgraph.extract.readings import Reader, Reading
@@ -36,6 +37,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     """Fill `document.claims` from its parse and entities."""
     cb = codebook or default_codebook()
     index = EntityIndex(document)
+    link_descriptions(index)
     coref.apply(index)
     args = Arguments(index, cb)
     reader, roles, judge = Reader(args, cb), RoleReader(args, cb), ModalityJudge(args, cb)
@@ -54,10 +56,16 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
             accusation = _accusation(r, j)
             if accusation is not None:
                 _add(claims, document, accusation, Judgement(), {"status": "occurred", "trigger": r.trigger.text})
-    document.claims = list(claims.values())
+    document.claims = _drop_vague(list(claims.values()))
 
 
-HOSTILE = {"ASSAULT", "COERCE", "THREATEN"}
+def _drop_vague(claims: list[Claim]) -> list[Claim]:
+    """An event with no object says less than the same actor's same event with one: keep that."""
+    targeted = {(c.subject, c.predicate) for c in claims if c.kind == "event" and c.object is not None}
+    return [c for c in claims if not (c.kind == "event" and c.object is None and (c.subject, c.predicate) in targeted)]
+
+
+HOSTILE = {"ASSAULT"}
 
 
 def _accusation(r: Reading, j: Judgement) -> Reading | None:

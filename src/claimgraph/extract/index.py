@@ -18,6 +18,7 @@ class EntityIndex:
         self.entities: dict[str, Entity] = {e.id: e for e in document.entities}
         self._by_token: dict[int, str] = {}
         self._spans: dict[int, Span] = {}  # token index → the mention span it belongs to
+        self._groups: dict[int, list[str]] = {}  # token index → several entities ("the couple")
         for e in document.entities:
             for m in e.mentions:
                 self._add(m, e.id)
@@ -37,6 +38,14 @@ class EntityIndex:
         eid = self._by_token.get(token.i)
         return self.entities.get(eid) if eid else None
 
+    def entities_of(self, token: Token) -> list[Entity]:
+        """Every entity a token stands for: one, or several for a plural reference."""
+        ids = self._groups.get(token.i)
+        if ids:
+            return [self.entities[i] for i in ids]
+        e = self.entity_of(token)
+        return [e] if e is not None else []
+
     def span_of(self, token: Token) -> Span | None:
         return self._spans.get(token.i)
 
@@ -50,3 +59,11 @@ class EntityIndex:
         for t in span:
             self._by_token[t.i] = entity_id
             self._spans[t.i] = span
+
+    def add_group_reference(self, span: Span, entity_ids: list[str], rule: str) -> None:
+        """A plural reference to several entities ("the couple", "two Iranians")."""
+        for eid in entity_ids:
+            self.add_reference(span, eid, rule)
+        for t in span:
+            self._groups[t.i] = list(entity_ids)
+            self._by_token[t.i] = entity_ids[0]

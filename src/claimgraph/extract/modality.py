@@ -117,8 +117,6 @@ class ModalityJudge:
                 out.append(Cue("speculative", c))
             elif c.dep_ == "prep" and _according_to(c):
                 out.append(Cue("reported", c, self._source_of_prep(c)))
-            elif c.dep_ == "prep" and w == "on" and any(g.lower_ == "suspicion" for g in c.children):
-                out.append(Cue("alleged", c))
         return out
 
     def _governing(self, tok: Token) -> list[Cue]:
@@ -139,6 +137,9 @@ class ModalityJudge:
                     out.append(Cue("alleged", cur, None if passive else self._source(cur)))
                 elif lemma in cb.cue("speculative", "raising") and via == "xcomp":
                     out.append(Cue("speculative", cur))
+                elif via == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in cb.cue("speculative", "adjectives")
+                                            for c in cur.children):
+                    out.append(Cue("speculative", cur))  # "it is possible that he was in Belgium"
                 elif passive and lemma in cb.cue("speculative", "passive_verbs") and via in ("xcomp", "ccomp"):
                     out.append(Cue("speculative", cur))
                 elif passive and lemma in cb.cue("reported", "passive_verbs") and via in ("xcomp", "ccomp"):

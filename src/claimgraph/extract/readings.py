@@ -86,7 +86,7 @@ class Reader:
                 places += [e for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
         if not places:
             return []
-        subs = [e for e in self.args.subjects(verb) if e.type in ("organization", "group")]
+        subs = [e for e in self.args.subjects(verb) if e.type == "organization"]
         trig = Trigger("relation", "operates_in", verb.lemma_.lower(), "verb")
         return self._emit(trig, subs, places, verb, f"locative:{verb.lemma_.lower()}")
 
@@ -173,6 +173,9 @@ class Reader:
                         found = [e for m in o.lefts for t in m.subtree
                                  for e in [self.args.index.entity_of(t)] if e is not None and e.type in PLACES]
                     objs += found
+        if not objs and tok.dep_ == "dobj":  # "filed charges Tuesday against two Iranians"
+            objs = [e for c in tok.head.children if c.dep_ == "prep" and c.lower_ in trig.obj
+                    for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)]
         if not objs:  # "the Hariri assassination": a name before the noun that is not its actor
             for c in tok.lefts:
                 if c.dep_ == "compound":
@@ -199,7 +202,7 @@ class Reader:
         hops = 0
         while noun.pos_ not in ("NOUN", "PROPN") and noun.head.i != noun.i and hops < 3:
             noun, hops = noun.head, hops + 1
-        targets = [e for e in self.args.actors(noun) if e.id != named.id]
+        targets = [e for t in [noun, *noun.conjuncts] for e in self.args.index.entities_of(t) if e.id != named.id]
         if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
         return self._emit(trig, [named], targets, tok, f"hyphen:{trig.lemma}")

@@ -144,7 +144,7 @@ class RoleReader:
             named = self.args.actors(named_tok)
             if not named or self.index.entity_of(role_tok) is not None:
                 continue
-            for ent in named[:1]:
+            for ent in named:
                 table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles
                 match = self._role_of_noun(role_tok, table)
                 if match is None:
