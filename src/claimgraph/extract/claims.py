@@ -43,6 +43,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     reader, roles, judge = Reader(args, cb), RoleReader(args, cb), ModalityJudge(args, cb)
     published = document.published
     claims: dict[str, Claim] = {}
+    memo: dict = {}
     for sent in document.spacy_doc.sents:
         judge.start_sentence(sent)
         for r in reader.sentence(sent) + roles.sentence(sent):
@@ -51,7 +52,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
                 j = _charged(r, index)
             elif r.rule.startswith(DESCRIPTIONS):
                 j = Judgement()  # a name's title or apposition is the author's own description
-            attrs = _attributes(r, j, index, cb, published)
+            attrs = _attributes(r, j, index, cb, published, memo)
             _add(claims, document, r, j, attrs)
             accusation = _accusation(r, j)
             if accusation is not None:
@@ -66,6 +67,7 @@ def _drop_vague(claims: list[Claim]) -> list[Claim]:
 
 
 HOSTILE = {"ASSAULT"}
+COUNTED = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # events whose size the text may give: dead, money, troops, detained
 
 
 def _accusation(r: Reading, j: Judgement) -> Reading | None:
@@ -85,20 +87,28 @@ def _charged(r: Reading, index: EntityIndex) -> Judgement:
     return Judgement("alleged", source, [])
 
 
-def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, published: str | None) -> dict:
+def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, published: str | None,
+                memo: dict) -> dict:
     attrs = dict(r.attrs)
     trig = r.trigger
+
+    def once(name, fn):  # several readings share a trigger: compute its date and quantity once
+        key = (name, trig.i)
+        if key not in memo:
+            memo[key] = fn()
+        return dict(memo[key]) if memo[key] else None
+
     if r.kind == "event":
         attrs.setdefault("status", _status(trig, cb))
         attrs["location"] = _location(trig, index, exclude={r.subject.id, r.object.id if r.object else None})
-        attrs["date"] = dates.date_for(trig, published)
-        attrs["quantity"] = quantities.quantity_for(trig)
+        attrs["date"] = once("date", lambda: dates.date_for(trig, published))
+        if r.predicate in COUNTED:
+            attrs["quantity"] = once("quantity", lambda: quantities.quantity_for(trig))
     else:
         if r.predicate in ("funds",):
-            attrs["quantity"] = quantities.quantity_for(trig)
-        when = dates.date_for(trig, published) if r.predicate in ("leads", "member_of", "controls", "operates_in") else None
-        if when:
-            attrs["date"] = when
+            attrs["quantity"] = once("quantity", lambda: quantities.quantity_for(trig))
+        if r.predicate in ("leads", "member_of", "controls", "operates_in"):
+            attrs["date"] = attrs.get("date") or once("date", lambda: dates.date_for(trig, published))
     attrs["trigger"] = trig.text
     attrs["cues"] = [{"text": c.token.text, "modality": c.modality} for c in j.cues]
     return {k: v for k, v in attrs.items() if v is not None}

@@ -20,6 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.quotes import quote_spans
 from claimgraph.kb.fold import fold
 from claimgraph.model import Entity
 
@@ -678,28 +679,9 @@ def _lca_depth(t: Token, anc: dict[int, int]) -> int:
     return anc[t.i]
 
 
-_QUOTE_EVENTS = re.compile(r'[“”«»„"\n]')
-_OPEN = "“«„"
-
-
 def _quote_flags(doc: Doc, toks: list[Token]) -> list[bool]:
-    """Whether each token is inside a quotation (the quote marks included). Curly quotes open and
-    close, straight double quotes toggle; a line break ends an unclosed quotation."""
-    spans: list[tuple[int, int]] = []
-    opened = None
-    for m in _QUOTE_EVENTS.finditer(doc.text):
-        ch, at = m.group(), m.start()
-        if ch == "\n":
-            if opened is not None:
-                spans.append((opened, at))
-                opened = None
-        elif opened is None and (ch in _OPEN or ch == '"'):
-            opened = at
-        elif opened is not None and ch not in _OPEN:
-            spans.append((opened, at + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(doc.text)))
+    """Whether each token is inside a quotation (the quote marks included)."""
+    spans = quote_spans(doc)
     flags = [False] * len(toks)
     if spans:
         starts = [t.idx for t in toks]

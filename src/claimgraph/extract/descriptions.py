@@ -93,12 +93,16 @@ def link_descriptions(index: EntityIndex) -> None:
         return
     plurals = _demonym_plurals(index)
     for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        k = _kind(tok)
+        if k is None and tok.lower_ not in PEOPLE and tok.lower_ not in plurals:
+            continue
         count = _count(tok)
         ents = index.entities_of(tok)
         nationals = count and ents and all(e.type == "country" for e in ents) and tok.lower_ in plurals
-        if tok.pos_ not in ("NOUN", "PROPN") or ents and not nationals:
+        if ents and not nationals:
             continue
-        k = _kind(tok)
         if k is None and count and (tok.lower_ in PEOPLE or nationals):
             k = "suspect"  # "two Iranians", "three men": as many suspects as the text names
         if k is None or k not in by_kind:
@@ -127,7 +131,7 @@ def _first_named(index: EntityIndex, person_id: str) -> int:
 
 
 def _count(tok: Token) -> int | None:
-    for c in tok.children:
+    for c in tok.lefts:
         if c.dep_ == "nummod" and c.lower_ in NUMBERS:
             return NUMBERS[c.lower_]
     return None

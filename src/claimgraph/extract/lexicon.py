@@ -26,6 +26,7 @@ class Lexicon:
     heads: dict[str, Head] = field(default_factory=dict)
     sects: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
+    titles_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()  # folded
     not_actors: frozenset[str] = frozenset()  # folded names (fold_name)
@@ -47,7 +48,11 @@ def default_lexicon() -> Lexicon:
     names = _read("names.yaml")
     titles = sorted({tuple(fold(w).rstrip(".") for w in t.split()) for t in names.get("titles", [])},
                     key=len, reverse=True)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for t in titles:
+        by_first.setdefault(t[0], []).append(t)
     return Lexicon(
+        titles_by_first=by_first,
         heads=heads,
         sects=frozenset(fold(s) for s in coll.get("sects", [])),
         titles=titles,

@@ -71,7 +71,7 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
-        for title in lex.titles:
+        for title in lex.titles_by_first.get(fold(doc[start].text).rstrip("."), ()):
             n = len(title)
             if end - start > n and tuple(fold(t.text).rstrip(".") for t in doc[start:start + n]) == title:
                 start += n

@@ -15,12 +15,11 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.codebook import DOUBT, Codebook
+from claimgraph.extract.quotes import quote_spans
 from claimgraph.model import Entity
 
 CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "csubj"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
-_OPEN_QUOTES = "“\"«"
-_CLOSE_QUOTES = "”\"»"
 
 
 @dataclass
@@ -49,7 +48,7 @@ class ModalityJudge:
         """Carry a source named at the head of the previous sentence into this one when this one
         goes on with the same report ("According to leaked reports, X met Y. He instructed them")."""
         if self._quotes is None:
-            self._quotes = _quote_spans(sent.doc)
+            self._quotes = quote_spans(sent.doc)
         if self.carry is not None:
             cue, last = self.carry
             subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -235,16 +234,3 @@ def _phrase(tok: Token) -> str:
         if text.startswith(art):
             text = text[len(art):]
     return text
-
-
-def _quote_spans(doc) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (curly or straight), across sentences."""
-    spans, start = [], None
-    text = doc.text
-    for i, ch in enumerate(text):
-        if start is None and ch in _OPEN_QUOTES and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
-            start = i
-        elif start is not None and ch in _CLOSE_QUOTES and i > start:
-            spans.append((start, i))
-            start = None
-    return spans

@@ -60,19 +60,22 @@ class Trie:
             trie.add(tuple(fold(t) for t in toks), Terminal(actor_id, kind, exact))
         return trie
 
-    def matches(self, doc: Doc, accept=None) -> list[tuple[int, int, Terminal]]:
-        """Longest matches, left to right, as (start, end, terminal) token spans; `accept` may
-        turn a match down, and then the next shorter one at the same start is tried."""
-        keys = [fold(t.text) for t in doc]
-        joiner = [is_joiner(t.text) for t in doc]
-        out = []
-        i, n = 0, len(doc)
-        while i < n:
-            if joiner[i] or keys[i] not in self.root:
-                i += 1
+    def candidates(self, doc: Doc) -> dict[int, list[tuple[int, Terminal]]]:
+        """Every name that starts at each token, shortest first; computed once per Doc (the name
+        guard and the ruler both read them)."""
+        cached = doc.user_data.get("claimgraph.kb_candidates")
+        if cached is not None and cached[0] == len(doc):
+            return cached[1]
+        words = [t.text for t in doc]
+        keys = [fold(w) for w in words]
+        joiner = [is_joiner(w) for w in words]
+        out: dict[int, list[tuple[int, Terminal]]] = {}
+        n, root = len(doc), self.root
+        for i in range(n):
+            if joiner[i] or keys[i] not in root:
                 continue
-            options = []  # (end, terminal), shortest first
-            node, j = self.root, i
+            options = []
+            node, j = root, i
             while j < n:
                 if joiner[j]:
                     j += 1
@@ -85,7 +88,22 @@ class Trie:
                     if term.exact is None or _exact(doc, i, j, term.exact):
                         options.append((j, term))
                         break
-            best = next(((i, e, t) for e, t in reversed(options) if accept is None or accept(i, e, t)), None)
+            if options:
+                out[i] = options
+        doc.user_data["claimgraph.kb_candidates"] = (len(doc), out)
+        return out
+
+    def matches(self, doc: Doc, accept=None) -> list[tuple[int, int, Terminal]]:
+        """Longest matches, left to right, as (start, end, terminal) token spans; `accept` may
+        turn a match down, and then the next shorter one at the same start is tried."""
+        cands = self.candidates(doc)
+        out = []
+        i, n = 0, len(doc)
+        while i < n:
+            options = cands.get(i)
+            best = None
+            if options:
+                best = next(((i, e, t) for e, t in reversed(options) if accept is None or accept(i, e, t)), None)
             if best:
                 out.append(best)
                 i = best[1]
@@ -139,7 +157,9 @@ class KBRuler:
                 doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner)):
             actor = self.kb.actors[term.actor_id]
             spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
-        ner = [e for e in ner if e.start not in headline or not _headline_noise(doc, e)]
+        if headline:
+            body = {t.lower_ for t in doc if t.i not in headline}
+            ner = [e for e in ner if e.start not in headline or e[-1].lower_ not in body]
         spans = self._arbitrate(doc, spans, ner, headline)
         doc.set_ents(spans, default="outside")
         return doc
@@ -192,31 +212,25 @@ class KBRuler:
         return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in extra)
 
 
+_LINE_END = (".", "!", "?", "”", '"', ":")
+
+
 def _headline_tokens(doc: Doc) -> set[int]:
     """Tokens of lines written in title case with no closing stop ("Statement From Pentagon
     Press Secretary"), where capitals say nothing about names."""
     out: set[int] = set()
-    lines: list[list] = [[]]
-    for t in doc:
-        if "\n" in t.text_with_ws:
-            if not t.is_space:
-                lines[-1].append(t)
-            lines.append([])
-        elif not t.is_space:
-            lines[-1].append(t)
-    for line in lines:
-        if not line or line[-1].text in (".", "!", "?", "”", '"', ":"):
+    text, pos = doc.text, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or stripped.endswith(_LINE_END):
             continue  # a sentence, however many names it has
-        words = [t for t in line if t.is_alpha and len(t) > 3]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
-            out.update(t.i for t in line)
+        words = [w for w in stripped.split() if len(w) > 3 and w.isalpha()]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            span = doc.char_span(start, start + len(line), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
     return out
-
-
-def _headline_noise(doc: Doc, span: Span) -> bool:
-    """An NER name in a headline whose last word the body writes in lower case ("U.S. Strikes")."""
-    word = span[-1].lower_
-    return any(t.text == word for t in doc if t.i not in range(span.start, span.end))
 
 
 @Language.factory("claimgraph_name_guard", default_config={"kb_paths": []})
