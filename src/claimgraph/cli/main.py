@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from claimgraph.cli.output import entities_table, err, out, print_json, report_error, table
+from claimgraph.cli.output import claims_table, entities_table, err, out, print_json, report_error, table
 from claimgraph.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
 from claimgraph.model import Document
 
@@ -53,18 +53,28 @@ def _extractor(model: str | None, kb: list[Path] | None):
 
 @app.command()
 def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
-            max_size: MAXSIZE = DEFAULT_MAX_BYTES) -> None:
-    """Read documents and print what they say: entities (and claims) in the exchange format."""
+            max_size: MAXSIZE = DEFAULT_MAX_BYTES,
+            explain: Annotated[bool, typer.Option("--explain", help="Show the rule and cue words of each claim.")] = False
+            ) -> None:
+    """Read documents and print what they say: actors and claims (the exchange format with --format json)."""
     from claimgraph.export.exchange import build_from_documents
     docs, errors = _read(paths, max_size)
     done = list(_extractor(model, kb)(docs)) if docs else []
     if format == Format.json:
-        print_json(build_from_documents(done))
+        graph = build_from_documents(done)
+        if explain:
+            why = {c.id: {"trigger": c.attrs.get("trigger"), "cues": c.attrs.get("cues", [])} for d in done for c in d.claims}
+            for c in graph["claims"]:
+                c["explain"] = {"rule": c.get("rule"), **why.get(c["id"], {})}
+        print_json(graph)
     else:
         for d in done:
+            head = f"{d.path or d.id} — {d.title or ''} ({d.genre}, {d.source or 'no source'})"
             rows = [{"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
                      "mentions": len(e.mentions), "documents": 1} for e in d.entities]
-            out().print(entities_table(rows, title=f"{d.path or d.id} — {d.title or ''} ({d.genre}, {d.source or 'no source'})"))
+            out().print(entities_table(rows, title=f"Actors: {head}"))
+            names = {e.id: e.name for e in d.entities}
+            out().print(claims_table(d.claims, names, title=f"Claims: {head}", explain=explain))
     raise typer.Exit(1 if errors else 0)
 
 

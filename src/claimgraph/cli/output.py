@@ -41,3 +41,25 @@ def entities_table(entities: list[dict], title: str = "Entities") -> Table:
     rows = [[e["name"], e["type"], e.get("subtype"), e.get("country"), e.get("mentions"), e.get("documents"),
              e["id"]] for e in entities]
     return table(title, ["name", "type", "subtype", "country", "mentions", "docs", "id"], rows)
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def claims_table(claims, names: dict[str, str], title: str = "Claims", explain: bool = False) -> Table:
+    """Subject — predicate → object, with modality, source, confidence and the evidence."""
+    columns = ["subject", "predicate", "object", "modality", "source", "conf.", "evidence"]
+    if explain:
+        columns += ["rule", "cues"]
+    rows = []
+    for c in claims:
+        src = c.attributed_to
+        row = [names.get(c.subject, c.subject), c.predicate, names.get(c.object, c.object) if c.object else "—",
+               c.modality, names.get(src, src) if src else "author", f"{c.confidence:.2f}",
+               _excerpt(c.evidence[0].text) + (f" (+{len(c.evidence) - 1})" if len(c.evidence) > 1 else "")]
+        if explain:
+            row += [c.rule, ", ".join(f"{q['text']}→{q['modality']}" for q in c.attrs.get("cues", []))]
+        rows.append(row)
+    return table(title, columns, rows)

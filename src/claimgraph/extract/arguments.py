@@ -187,6 +187,17 @@ class Arguments:
                 return []
             if head.pos_ in VERBAL:
                 lemma = head.lemma_.lower()
+                if cur.dep_ == "conj" and cur.pos_ in VERBAL:
+                    shared = self.explicit_subjects(head)  # "named X as Y and said ...": the namer said
+                    if shared:
+                        return shared
+                if cur.dep_ == "advcl" and _infinitive(cur):
+                    plan = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i
+                                 and c.lower_ in self.cb.status_words.get("planned", ())), None)
+                    if plan is not None:  # "broken up an Iranian plot to assassinate": the plot's owner
+                        owner = self.noun_subjects(plan)
+                        if owner:
+                            return owner
                 if is_passive(head):
                     return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
@@ -384,3 +395,7 @@ def _against(span) -> bool:
     """"counter-ISIS forces", "anti-Houthi coalition": the name is the enemy, not the owner."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text in "-–" and doc[span.start - 2].lower_ in ("counter", "anti")
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

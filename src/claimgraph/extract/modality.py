@@ -127,7 +127,9 @@ class ModalityJudge:
             lemma = cur.lemma_.lower()
             passive = cur.pos_ in VERBAL and is_passive(cur)
             via = child.dep_
-            if via in ("ccomp", "advcl", "relcl", "parataxis", "csubj"):
+            if via == "relcl":
+                break  # a relative clause describes; the writer vouches for it ("whom police arrested")
+            if via in ("ccomp", "advcl", "parataxis", "csubj"):
                 crossed = True
             if cur.pos_ in VERBAL:
                 if lemma in cb.cue("negated", "verbs") and via in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
@@ -157,6 +159,10 @@ class ModalityJudge:
                     out.append(Cue("alleged", cur, self._noun_source(cur)))
                 elif lemma in cb.cue("reported", "nouns") and via in ("acl", "ccomp"):
                     out.append(Cue("reported", cur, self._noun_source(cur)))
+            if via == "advcl" and cur.pos_ in VERBAL and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                for plan in cur.children:  # "broken up an alleged plot to assassinate" (parsed as advcl)
+                    if plan.dep_ == "dobj" and plan.lower_ in cb.status_words.get("planned", ()):
+                        out += self._cues_on(plan)
             if not crossed:
                 # a coordinated verb shares its head's source and hedges, not its negation
                 out += [c for c in self._cues_on(cur) if not (via == "conj" and c.modality == "negated")]
@@ -196,8 +202,9 @@ class ModalityJudge:
         if ents:
             return ents[0]
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
-        if subj is None:
-            return None
+        if subj is None:  # "an order stating that ...": whoever issued it
+            ents = self.args.controller(verb)
+            return ents[0] if ents else None
         if subj.dep_ == "agent":
             subj = next((p for p in subj.children if p.dep_ == "pobj"), None)
             if subj is None:

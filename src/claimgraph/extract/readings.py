@@ -15,7 +15,7 @@ from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.model import Entity
 
 ACTING = {"person", "organization", "country", "group"}
-VERDICTS = {"liable", "guilty", "responsible", "culpable"}
+VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
 PLACES = {"country", "location"}
 # what each relation's two ends may be
 SUBJECT_TYPES = {"leads": {"person"}, "member_of": {"person", "organization", "group"},
