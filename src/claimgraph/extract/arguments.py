@@ -154,8 +154,17 @@ class Arguments:
         if self.has_subject(v):
             return []
         if is_passive(v):
-            return []
+            return self._done_in(v)
         return self.controller(v)
+
+    def _done_in(self, v: Token) -> list[Entity]:
+        """"was killed in a U.S. drone strike": the actor of the event noun the deed happened in."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and any(t.kind == "event" for t in self.cb.nouns.get(o.lemma_.lower(), ())):
+                        return self.noun_subjects(o)
+        return []
 
     def _behind(self, nsubj: Token) -> list[Entity]:
         """The actor behind a subject that is a thing: "bombs that killed X" → who provided the
@@ -320,6 +329,9 @@ class Arguments:
             if is_passive(tok) or tok.tag_ == "VBN" and any(c.dep_ == "agent" for x in [tok, *tok.conjuncts] for c in x.children):
                 own = [c for c in kids if c.dep_ == "nsubjpass"]
                 out += [e for c in own for e in self.actors(c)] if own else self.controller(tok)
+                if trig.predicate == "ASSAULT":  # "was killed with X": X too
+                    out += [e for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                            for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e.type == "person"]
             elif dobj is not None:
                 out += self.actors(dobj)
                 for c in kids:  # "supported various groups in 2020, including KH, HAN and AAH"

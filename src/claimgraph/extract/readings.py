@@ -65,6 +65,8 @@ class Reader:
             elif tok.pos_ in ("NOUN", "PROPN"):
                 for trig in self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
                     out += self._noun(tok, trig)
+                if lemma in self.cb.belongings:
+                    out += self._sited(tok)
             if tok.i >= 2 and tok.doc[tok.i - 1].text in "-–" and tok.lower_ in self.cb.hyphen:
                 for trig in self.cb.hyphen[tok.lower_]:
                     out += self._hyphen(tok, trig)
@@ -89,6 +91,17 @@ class Reader:
         subs = [e for e in self.args.subjects(verb) if e.type == "organization"]
         trig = Trigger("relation", "operates_in", verb.lemma_.lower(), "verb")
         return self._emit(trig, subs, places, verb, f"locative:{verb.lemma_.lower()}")
+
+    def _sited(self, noun: Token) -> list[Reading]:
+        """"five KH facilities, three in western Iraq": an actor's bases, offices or camps in a
+        place say it operates there."""
+        owners = [e for e in self.args.actors(noun) if e.type == "organization"]
+        if not owners:
+            return []
+        places = [e for t in noun.subtree if t.dep_ == "prep" and t.lower_ in ("in", "inside", "across")
+                  for o in t.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
+        trig = Trigger("relation", "operates_in", noun.lemma_.lower(), "noun")
+        return self._emit(trig, owners, places, noun, f"sited:{noun.lemma_.lower()}")
 
     def _verdict(self, adj: Token) -> list[Reading]:
         """"an order stating that Iran was liable", "found X liable": an accusation by the court

@@ -39,7 +39,7 @@ class RoleReader:
             if span is not None and ent is not None and ent.type == "person" and span.start not in seen_spans:
                 seen_spans.add(span.start)
                 out += self._title(span, ent)
-            if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+            if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become")):
                 out += self._apposition(tok)
             if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in AS_VERBS:
                 out += self._as_phrase(tok)
@@ -134,6 +134,8 @@ class RoleReader:
         if tok.dep_ == "attr":
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj",)]
             pairs = [(subj[0], tok)] if subj else []
+            if subj and self.index.entity_of(tok) is not None and self.index.entity_of(subj[0]) is None:
+                pairs = [(tok, subj[0])]  # "Iran's closest partners remain KH and HAN"
         else:
             pairs = [(tok.head, tok), (tok, tok.head)]
             of = tok.head.head if tok.head.dep_ == "pobj" else None
