@@ -176,6 +176,11 @@ class Arguments:
             return self.noun_subjects(noun)
         weapons = self.cb.themes.get("weapons", frozenset())
         if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in [noun, *noun.children]):
+            for acl in noun.children:  # "a drone launched by Iran-backed militants struck ..."
+                if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                    launched = self.explicit_subjects(acl)
+                    if launched:
+                        return launched
             gov = noun
             for _ in range(4):  # "providing bombs, such as IEDs, that killed": up to the providing
                 if gov.dep_ in ("dobj", "pobj", "appos", "prep", "conj") and gov.head.i != gov.i:
@@ -223,12 +228,11 @@ class Arguments:
                 return self.actors(head)  # "an agent providing services to X": the agent
                 # (but "an order stating that ...": whoever issued the order)
             elif head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("acl", "relcl", "xcomp"):
-                poss = [c for c in head.children if c.dep_ == "poss"]
-                if poss:  # "Iran's plot to silence a journalist" → Iran
-                    return self.actors(poss[0])
-                named = [e for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") for e in self.actors(c)]
-                if named:  # "an alleged Iranian plot to assassinate ..." → Iran
-                    return named
+                owner = self._owner(head)
+                if owner:  # "Iran's plot to silence", "a plot by the Quds Force to", "an Iranian plot to"
+                    return owner
+                if head.lower_ in self.cb.status_words.get("planned", ()) and not self._charged_with(head):
+                    return []  # "foiled a plot to assassinate X": the foiler is not the plotter
             elif cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIST_PREPS:
                 owner = head.head  # "its activity, including support for ..." → its
                 poss = [c for c in owner.children if c.dep_ == "poss"]
@@ -236,6 +240,23 @@ class Arguments:
                     return self.actors(poss[0])
             cur = head
         return []
+
+    def _owner(self, noun: Token) -> list[Entity]:
+        """Whose plan or deed a noun is, from its own words: possessor, "by" phrase, a name before it."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.actors(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+        return [e for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") for e in self.actors(c)]
+
+    def _charged_with(self, noun: Token) -> bool:
+        """Is the plan what someone is accused of ("accused of failed plans to bomb ...")?"""
+        accusing = self.cb.cue("alleged", "verbs")
+        for a in list(noun.ancestors)[:4]:
+            if a.pos_ in VERBAL:
+                return a.lemma_.lower() in accusing
+        return False
 
     def noun_subjects(self, noun: Token) -> list[Entity]:
         """The actor of an event noun: its possessor, a "by" phrase, an actor named before it
@@ -320,6 +341,9 @@ class Arguments:
             out = [e for p in self._preps(tok, trig.obj) + self._preps(theme_tok, trig.obj)
                    for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
             out += [e for c in kids if c.dep_ == "dative" and c.i != theme_tok.i for e in self.actors(c)]
+            if not out:  # "giving the Houthis weapons", parsed with the Houthis as a modifier
+                out = [e for c in theme_tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ == "PROPN"
+                       for e in self.actors(c) if e.type != "country"]
             return _dedupe(out)
         if trig.obj_head_adj:
             if not any(c.lower_ in trig.obj_head_adj for c in tok.subtree):

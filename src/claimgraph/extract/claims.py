@@ -99,7 +99,9 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
         return dict(memo[key]) if memo[key] else None
 
     if r.kind == "event":
-        attrs.setdefault("status", _status(trig, cb))
+        status = _status(trig, cb)
+        if status == "attempted" or "status" not in attrs:  # a failed plot is attempted, not planned
+            attrs["status"] = status
         attrs["location"] = _location(trig, index, exclude={r.subject.id, r.object.id if r.object else None})
         attrs["date"] = once("date", lambda: dates.date_for(trig, published))
         if r.predicate in COUNTED:

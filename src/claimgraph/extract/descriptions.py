@@ -98,6 +98,8 @@ def link_descriptions(index: EntityIndex) -> None:
         k = _kind(tok)
         if k is None and tok.lower_ not in PEOPLE and tok.lower_ not in plurals:
             continue
+        if _is_title(index, tok):
+            continue  # "Saudi Ambassador Adel al-Jubeir": a title, read as a role, not a reference
         count = _count(tok)
         ents = index.entities_of(tok)
         nationals = count and ents and all(e.type == "country" for e in ents) and tok.lower_ in plurals
@@ -128,6 +130,14 @@ def _first_named(index: EntityIndex, person_id: str) -> int:
     m = min((m for m in index.entities[person_id].mentions if not m.rule.startswith("coref")),
             key=lambda m: m.start, default=None)
     return index.doc.char_span(m.start, m.end, alignment_mode="expand").start if m else 10 ** 9
+
+
+def _is_title(index: EntityIndex, tok: Token) -> bool:
+    """A role noun that stands in a person's name phrase (before it, or in apposition to it)."""
+    near = [tok.head, *tok.children] + ([tok.head.head] if tok.dep_ in ("compound", "amod") else [])
+    return any(t.i != tok.i and t.dep_ in ("appos", "compound", "ROOT", "nsubj", "dobj", "pobj")
+               and any(e.type == "person" for e in index.entities_of(t))
+               and (t.i > tok.i or tok.dep_ == "appos" or t.dep_ == "appos") for t in near)
 
 
 def _count(tok: Token) -> int | None:

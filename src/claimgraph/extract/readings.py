@@ -58,10 +58,12 @@ class Reader:
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ in VERBAL or _gerund_in_list(tok):
+                here = []
                 for trig in self.cb.verbs.get(lemma if tok.pos_ in VERBAL else _verb_lemma(tok, self.cb), ()):
-                    out += self._verb(tok, trig)
-                if tok.pos_ in VERBAL:
-                    out += self._locative(tok)
+                    here += self._verb(tok, trig)
+                out += here
+                if tok.pos_ in VERBAL and not any(r.kind == "event" for r in here):
+                    out += self._locative(tok)  # an event's place is its location attribute instead
             elif tok.pos_ in ("NOUN", "PROPN"):
                 for trig in self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
                     out += self._noun(tok, trig)
@@ -77,7 +79,8 @@ class Reader:
     def _locative(self, verb: Token) -> list[Reading]:
         """An organization acting somewhere operates there: "its leaders ... on battlefields in
         several countries, including Iraq, Syria"; "has infiltrated ... in Iraq"."""
-        if verb.lemma_.lower() in self.cb.cue("reported", "verbs") or verb.lemma_ == "be":
+        lemma = verb.lemma_.lower()
+        if lemma in self.cb.cue("reported", "verbs") or lemma == "be":
             return []
         places: list[Entity] = []
         preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -153,7 +156,8 @@ class Reader:
             return []
         subs = self.args.subjects(tok)
         if not subs and is_passive(tok) and trig.kind == "event":
-            subs = self.last_agent.get(trig.predicate, [])  # "X is being designated": the last designator
+            # "X is being designated": whoever announces it, else the last designator
+            subs = self._announcer(tok) or self.last_agent.get(trig.predicate, [])
             rule_agent = "+implicit-agent"
         else:
             rule_agent = ""
@@ -201,6 +205,15 @@ class Reader:
             out += self._crimes(tok, subs, objs)
         return out
 
+    def _announcer(self, verb: Token) -> list[Entity]:
+        """"Two men have been charged ..., the Justice Department announced today": the body that
+        announces an action it took."""
+        for t in verb.sent:
+            if t.lemma_.lower() in ("announce", "say", "state") and t.i != verb.i and (
+                    verb.i in {x.i for x in t.subtree} or t.head.i == verb.i):
+                return [e for e in self.args.explicit_subjects(t) if e.type == "organization"]
+        return []
+
     def _unnamed_target(self, verb: Token) -> bool:
         """"to silence an American journalist": a person acted upon, but not named."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -240,7 +253,10 @@ class Reader:
 
 def _gerund_in_list(tok: Token) -> bool:
     """"organizing, supporting, training, arming": the tagger may call a gerund in a list a noun."""
-    return tok.pos_ == "NOUN" and tok.lower_.endswith("ing") and tok.dep_ == "conj" and tok.head.pos_ in VERBAL
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith("ing"):
+        return False
+    return (tok.dep_ == "conj" and tok.head.pos_ in VERBAL) or any(
+        c.dep_ == "conj" and c.pos_ in VERBAL for c in tok.children)
 
 
 def _verb_lemma(tok: Token, cb: Codebook) -> str:

@@ -58,17 +58,13 @@ class RoleReader:
             if t.i != (run[0].i - 1 if run else span.start - 1):
                 break
             run.insert(0, t)
-        inner = []
-        for t in span:  # a KB alias may hold the title itself: "Supreme Leader Ali Khamenei"
-            if self._role_at_end([_word(x) for x in inner + [t]], self.cb.person_roles) or (
-                    inner and not t.text[:1].isupper()):
-                inner.append(t)
-            elif inner or _word(t) in ("supreme", "prime", "crown", "foreign", "defense", "attorney"):
-                inner.append(t)
-            else:
+        inner = []  # a KB alias may hold the title itself: "Supreme Leader Ali Khamenei"
+        span_words = [_word(t) for t in span]
+        for n in range(min(3, len(span) - 1), 0, -1):
+            if tuple(span_words[:n]) in self.cb.person_roles:
+                inner = list(span[:n])
                 break
-        if inner and self._role_at_end([_word(x) for x in inner], self.cb.person_roles):
-            run = run + inner
+        run = run + inner
         words = [_word(t) for t in run]
         match = self._role_at_end(words, self.cb.person_roles)
         if match is None:
