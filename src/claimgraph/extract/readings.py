@@ -55,9 +55,14 @@ class Reader:
 
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
+        cb = self.cb
         for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ in VERBAL or _gerund_in_list(tok):
+            lemma, pos = tok.lemma_.lower(), tok.pos_
+            if pos not in VERBAL and pos not in ("NOUN", "PROPN", "ADJ"):
+                if tok.lower_ in cb.hyphen:  # "backed" in "Iran-backed" may be tagged anything
+                    out += self._hyphens(tok)
+                continue
+            if pos in VERBAL or _gerund_in_list(tok):
                 here = []
                 for trig in self.cb.verbs.get(lemma if tok.pos_ in VERBAL else _verb_lemma(tok, self.cb), ()):
                     here += self._verb(tok, trig)
@@ -69,12 +74,16 @@ class Reader:
                     out += self._noun(tok, trig)
                 if lemma in self.cb.belongings:
                     out += self._sited(tok)
-            if tok.i >= 2 and tok.doc[tok.i - 1].text in "-–" and tok.lower_ in self.cb.hyphen:
-                for trig in self.cb.hyphen[tok.lower_]:
-                    out += self._hyphen(tok, trig)
-            if tok.lemma_.lower() in VERDICTS and tok.pos_ == "ADJ":
+            if tok.lower_ in cb.hyphen:
+                out += self._hyphens(tok)
+            if pos == "ADJ" and lemma in VERDICTS:
                 out += self._verdict(tok)
         return out
+
+    def _hyphens(self, tok: Token) -> list[Reading]:
+        if tok.i < 2 or tok.doc[tok.i - 1].text not in "-–":
+            return []
+        return [r for trig in self.cb.hyphen[tok.lower_] for r in self._hyphen(tok, trig)]
 
     def _locative(self, verb: Token) -> list[Reading]:
         """An organization acting somewhere operates there: "its leaders ... on battlefields in
