@@ -74,9 +74,12 @@ def _accusation(r: Reading, j: Judgement) -> Reading | None:
     """A named source that alleges or reports an attack by X accuses X ("Today's indictment exposes
     Iran's plot ..., said FBI Director Christopher Wray" → Wray ACCUSE Iran)."""
     src = j.attributed_to
-    if (r.kind != "event" or r.predicate not in HOSTILE or j.modality not in ("alleged", "reported")
-            or not isinstance(src, Entity) or src.id == r.subject.id or src.type == "location"):
+    if (r.kind != "event" or r.predicate not in HOSTILE or not isinstance(src, Entity)
+            or src.id == r.subject.id or src.type == "location"):
         return None
+    quoted = any(c.modality == "reported" and c.token.i == r.trigger.i for c in j.cues)  # the speaker's own words
+    if j.modality != "alleged" and not quoted:
+        return None  # reporting an attack is not accusing anyone of it
     return Reading("event", "ACCUSE", src, r.subject, r.trigger, f"accusation:{r.rule}")
 
 

@@ -139,7 +139,8 @@ class RoleReader:
                 pairs.append((tok, of.head))  # the parser hung the name on the role's object
         out = []
         for named_tok, role_tok in pairs:
-            named = self.args.actors(named_tok)
+            # the role is that one actor's, not its coordinated neighbours' ("X and Y, deputy head of Z")
+            named = self.index.entities_of(named_tok) or self.args.actors(named_tok)
             if not named or self.index.entity_of(role_tok) is not None:
                 continue
             for ent in named:

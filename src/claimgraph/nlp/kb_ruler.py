@@ -129,13 +129,17 @@ def shared_trie(nlp: Language, kb: KnowledgeBase) -> Trie:
 
 
 class NameGuard:
-    """Before the parser: no sentence starts inside a known multi-word name. The small parser
-    otherwise splits "Asa’ib Ahl Al-Haq" and parses the rest of the sentence wrongly."""
+    """Before the parser: no sentence starts inside a known multi-word name, and one starts after
+    every paragraph break. The small parser otherwise splits "Asa’ib Ahl Al-Haq" and runs headlines
+    into the first sentence."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase):
         self.trie = shared_trie(nlp, kb)
 
     def __call__(self, doc: Doc) -> Doc:
+        for t in doc:  # a paragraph break always ends a sentence (not a wrapped line's end)
+            if t.is_space and t.text.count("\n") >= 2 and t.i + 1 < len(doc):
+                doc[t.i + 1].is_sent_start = True
         for start, end, _ in self.trie.matches(doc):
             for i in range(start + 1, end):
                 doc[i].is_sent_start = False
