@@ -134,3 +134,12 @@ def test_kb_check_passes_on_the_bundled_kb_and_fails_on_a_clash(runner, tmp_path
     r = runner.invoke(app, ["kb", "check", "--kb", str(clash)])
     assert r.exit_code == 1
     assert "quds-copy" in r.stderr and "quds-force" in r.stderr
+
+
+def test_a_text_too_long_to_parse_is_named_and_the_rest_goes_on(runner, corpus, tmp_path):
+    big = tmp_path / "huge.txt"
+    big.write_text("Hezbollah fired rockets at Israel. " * 60_000, encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(big), str(corpus / "one.txt"), "--db", str(tmp_path / "cg.db")])
+    assert r.exit_code == 1
+    assert "huge.txt" in r.stderr and "split the document" in r.stderr
+    assert counts(tmp_path / "cg.db")["documents"] == 1

@@ -157,3 +157,21 @@ def test_the_last_word_of_a_name_fixes_its_type(extract):
     for e in doc.entities:
         if e.name.endswith(("Airport", "Prison")):
             assert e.type == "location", e
+
+
+def test_a_failing_stage_marks_the_document_and_the_run_goes_on(extractor):
+    from claimgraph.extract import pipeline
+    from claimgraph.model import Document
+
+    def broken(document, ex):
+        if "Hezbollah" in document.text:
+            raise ValueError("boom")
+
+    pipeline.STAGES["broken"] = broken
+    try:
+        ex = pipeline.Extractor(stages=("entities", "broken"))
+        a, b = ex([Document(text="Hezbollah fired rockets."), Document(text="Iran armed the Houthis.")])
+    finally:
+        del pipeline.STAGES["broken"]
+    assert a.extra["error"] == "broken stage failed: ValueError: boom" and a.entities == []
+    assert "error" not in b.extra and {e.name for e in b.entities} >= {"Iran", "Houthis"}

@@ -35,9 +35,15 @@ KB = Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge-
 MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")]
 
 
+MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
+
+
 def _read(paths: list[Path], max_size: int) -> tuple[list[Document], list[IngestError]]:
     docs, errors = [], []
     for item in read_paths(paths, max_bytes=max_size):
+        if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
+            item = IngestError(item.path or item.id, None, f"text of {len(item.text):,} characters is over the "
+                               f"{MAX_TEXT_CHARS:,} the parser takes at once: split the document")
         if isinstance(item, IngestError):
             report_error(str(item))
             errors.append(item)
@@ -59,7 +65,13 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
     """Read documents and print what they say: actors and claims (the exchange format with --format json)."""
     from claimgraph.export.exchange import build_from_documents
     docs, errors = _read(paths, max_size)
-    done = list(_extractor(model, kb)(docs)) if docs else []
+    done = []
+    for d in _extractor(model, kb)(docs) if docs else []:
+        if "error" in d.extra:
+            report_error(f"{d.path or d.id}: {d.extra['error']}")
+            errors.append(d)
+        else:
+            done.append(d)
     if format == Format.json:
         graph = build_from_documents(done)
         if explain:
@@ -100,6 +112,11 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
                 task = progress.add_task("", total=len(new))
                 for d in extractor(new):
                     progress.update(task, description=Path(d.path or d.id).name)
+                    if "error" in d.extra:
+                        report_error(f"{d.path or d.id}: not stored: {d.extra['error']}")
+                        tally["failed"] += 1
+                        progress.advance(task)
+                        continue
                     try:
                         stored = store.add_document(d)
                         tally["stored" if stored else "unchanged"] += 1

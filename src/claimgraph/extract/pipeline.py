@@ -44,7 +44,7 @@ class Extractor:
         self.nlp = load_pipeline(model, tuple(kb_paths))
         self.kb: KnowledgeBase = self.nlp.get_pipe("claimgraph_kb_ruler").kb
         self.lexicon = default_lexicon()
-        self.stages = [STAGES[s] for s in stages]
+        self.stages = [(s, STAGES[s]) for s in stages]
         self.batch_size = batch_size
 
     @property
@@ -55,6 +55,11 @@ class Extractor:
         pairs = ((d.text, d) for d in documents)
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             document.spacy_doc = sdoc
-            for run in self.stages:
-                run(document, self)
+            for name, run in self.stages:
+                try:
+                    run(document, self)
+                except Exception as e:  # one document's failure must not end the run
+                    document.extra["error"] = f"{name} stage failed: {type(e).__name__}: {e}"
+                    document.entities, document.claims = [], []
+                    break
             yield document
