@@ -24,7 +24,7 @@ from claimgraph.model import Claim, Document, Entity, Evidence
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
 RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85}
 IMPLICIT_PENALTY = 0.85
-DESCRIPTIONS = ("title:", "role:appos-", "role:possessive")  # an actor found by climbing the parse or by a resolved reference
+DESCRIPTIONS = ("title:", "role:appos-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
 
 
@@ -51,7 +51,8 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)
             elif r.rule.startswith(DESCRIPTIONS):
-                j = Judgement()  # a name's title or apposition is the author's own description
+                # a name's title, apposition or hyphen word ("Iran-backed") is the writer's own description
+                j = Judgement()
             attrs = _attributes(r, j, index, cb, published, memo)
             _add(claims, document, r, j, attrs)
             accusation = _accusation(r, j)

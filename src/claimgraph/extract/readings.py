@@ -237,7 +237,13 @@ class Reader:
         hops = 0
         while noun.pos_ not in ("NOUN", "PROPN") and noun.head.i != noun.i and hops < 3:
             noun, hops = noun.head, hops + 1
-        targets = [e for t in [noun, *noun.conjuncts] for e in self.args.index.entities_of(t) if e.id != named.id]
+        index = self.args.index
+        own = index.entities_of(noun)
+        if own:  # "Syria-based militias X and Y": the noun's own actors and its coordinated ones
+            own += [e for t in noun.conjuncts for e in index.entities_of(t)]
+        elif noun.dep_ == "appos":  # "Al-Bilad Islamic Bank, an Iraq-based bank"
+            own = index.entities_of(noun.head)
+        targets = [e for e in own if e.id != named.id]
         if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
         return self._emit(trig, [named], targets, tok, f"hyphen:{trig.lemma}")

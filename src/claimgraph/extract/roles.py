@@ -15,6 +15,8 @@ from claimgraph.model import Entity
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "brig": "brigadier",
                  "maj": "major", "sgt": "sergeant", "pres": "president", "sen": "senator", "rep": "representative",
                  "amb": "ambassador", "gov": "governor", "sec": "secretary", "dir": "director"}
+NON_STATE = {"militia", "armed_group", "terrorist_group", "political_party", "company", "media", "ngo"}
+JUNIOR = {"assistant", "deputy", "vice", "associate", "acting", "former", "senior"}  # "assistant director" serves, not leads
 AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
             "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name"}
 
@@ -106,7 +108,10 @@ class RoleReader:
     def _role_of_noun(self, noun: Token, table):
         words = [_word(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and not self.index.entity_of(t)]
         words = [w for w in words if w.isalpha()] + [_word(noun)]
-        return self._role_at_end(words, table) or self._role_at_end([_word(noun)], table)
+        match = self._role_at_end(words, table) or self._role_at_end([_word(noun)], table)
+        if match and table is self.cb.person_roles and JUNIOR & set(words[:-1]) and match[1][0] == "leads":
+            return match[0], ("member_of", False)
+        return match
 
     def _role_other(self, noun: Token) -> list[Entity]:
         """The actor a role noun relates to: "of" object, possessor, or a name before it."""
@@ -177,13 +182,15 @@ class RoleReader:
                 out += self._make(pred, ent, other, role_tok, f"role:as-{_word(role_tok)}")
         return out
 
-    # "the IRGC and its Basij militia", "Iran's Quds Force"
+    # "the IRGC and its Basij militia", "Iran's Quds Force", "Lebanon's Hezbollah"
     def _possessed(self, poss: Token, owner: Entity) -> list[Reading]:
         unit = self.index.entity_of(poss.head)
         if unit is None or unit.type != "organization" or owner.type not in ("organization", "country"):
             return []
         if owner.type == "country" and unit.country and unit.country != owner.country:
             return []
+        if owner.type == "country" and unit.subtype in NON_STATE:
+            return self._make("operates_in", unit, owner, poss.head, "role:possessive")  # not the state's own
         return self._make("part_of", unit, owner, poss.head, "role:possessive")
 
     @staticmethod
