@@ -34,12 +34,20 @@ class Cand:
         return doc[self.start:self.end]
 
 
+_MOTION = {"travel", "fly", "go", "come", "return", "move", "arrive", "head", "drive", "sail", "deport", "send",
+           "visit", "flee", "escape", "transfer", "bring", "take", "extradite", "ship", "relocate", "live", "base"}
+
+
 def _acts_as_state(span: Span) -> bool:
-    """'Tehran denied ...', 'Washington's policy': a capital that acts is its state."""
+    """'Tehran denied ...', 'Washington's policy', 'answer to Tehran': a capital that acts or is
+    dealt with is its state; 'flew to Tehran', 'in Tehran' are the city."""
     root = span.root
     if root.dep_ in _STATE_ROLES:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "by"
+    if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from", "to", "with", "against", "toward", "towards"):
+        return False
+    verb = root.head.head
+    return root.head.lower_ == "by" or verb.lemma_.lower() not in _MOTION
 
 
 def _dateline(span: Span) -> bool:
