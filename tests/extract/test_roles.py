@@ -2,31 +2,7 @@
 and descriptions that stand for persons named elsewhere, on sentences written for these tests."""
 from __future__ import annotations
 
-from claimgraph.model import Claim, Document
-
-
-def _named(doc: Document, entity_id: str | None, name: str | None) -> bool:
-    if name is None or entity_id is None:
-        return name is None and entity_id is None
-    ent = next((e for e in doc.entities if e.id == entity_id), None)
-    return ent is not None and (ent.name == name or any(
-        m.text == name for m in ent.mentions if not m.rule.startswith("coref")))
-
-
-def listing(doc: Document) -> list[str]:
-    names = {e.id: e.name for e in doc.entities}
-    return [f"{names.get(c.subject)} -{c.predicate}-> {names.get(c.object)} [{c.modality}]" for c in doc.claims]
-
-
-def claim(doc: Document, subject: str, predicate: str, obj: str | None) -> Claim:
-    hits = [c for c in doc.claims if c.predicate == predicate and _named(doc, c.subject, subject)
-            and _named(doc, c.object, obj)]
-    assert hits, f"no claim {subject} -{predicate}-> {obj}; got {listing(doc)}"
-    return hits[0]
-
-
-def between(doc: Document, subject: str, obj: str) -> set[str]:
-    return {c.predicate for c in doc.claims if _named(doc, c.subject, subject) and _named(doc, c.object, obj)}
+from claim_lookup import _named, listing, claim, between
 
 
 def test_head_of_in_apposition_leads(extract):
