@@ -18,7 +18,6 @@ from claimgraph.extract.codebook import DOUBT, Codebook
 from claimgraph.extract.quotes import quote_spans
 from claimgraph.model import Entity
 
-CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "csubj"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 
 
@@ -50,9 +49,9 @@ class ModalityJudge:
         if self._quotes is None:
             self._quotes = quote_spans(sent.doc)
         if self.carry is not None:
-            cue, last = self.carry
+            _, last = self.carry
             subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-            continues = last == sent.start - 1 or last >= sent.start - 1
+            continues = last >= sent.start - 1  # the very next sentence
             pronoun = bool(subj) and subj[0].lower_ in _PRONOUNS
             if not (pronoun and continues and not self._own_source(sent)):
                 self.carry = None

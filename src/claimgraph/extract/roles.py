@@ -51,7 +51,6 @@ class RoleReader:
 
     # "Supreme Leader Ali Khamenei", "Lebanon's Prime Minister Rafik Hariri", "then-Saudi Ambassador to the US Adel Al-Jubeir"
     def _title(self, span: Span, person: Entity) -> list[Reading]:
-        doc = span.doc
         root = span.root
         left = sorted((t for t in root.subtree if t.i < span.start), key=lambda t: t.i)
         # the run of tokens right before the name
