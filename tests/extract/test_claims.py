@@ -237,3 +237,14 @@ def test_claim_ids_are_stable_across_runs(extract):
     ids = [c.id for c in first.claims]
     assert ids and ids == [c.id for c in second.claims]
     assert len(set(ids)) == len(ids) and all(i.startswith("clm-") for i in ids)
+
+
+def test_a_by_phrase_hung_on_the_complement_is_still_the_agent(extract):
+    doc = extract("Iran was designated a state sponsor of terrorism by the Secretary of State in January 1984.")
+    claim(doc, "U.S. Department of State", "SANCTION", "Iran")
+
+
+def test_the_announcer_of_a_charge_is_the_accuser_of_the_next_charged(extract):
+    doc = extract("Two men have been charged with smuggling drone parts, the Justice Department announced today. "
+                  "Kaveh Bahrami is charged in an indictment unsealed in Boston.")
+    assert claim(doc, "Justice Department", "ACCUSE", "Kaveh Bahrami").rule.endswith("+implicit-agent")

@@ -133,6 +133,11 @@ class Arguments:
         if not agents and is_passive(v) or not agents and v.tag_ == "VBN":
             # "owned or controlled by X": coordinated participles share the agent
             agents = [c for x in v.conjuncts for c in x.children if c.dep_ == "agent"]
+        if not agents and is_passive(v):
+            # "was designated a state sponsor of terrorism by the Secretary of State": the parser
+            # hung the "by" phrase on the complement
+            agents = [p for c in v.children if c.dep_ in ("dobj", "oprd", "attr")
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
         for c in agents:
             return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:

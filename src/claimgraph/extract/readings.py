@@ -164,13 +164,15 @@ class Reader:
         if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
             return []
         subs = self.args.subjects(tok)
+        rule_agent = ""
         if not subs and is_passive(tok) and trig.kind == "event":
             # "X is being designated": whoever announces it, else the last designator
-            subs = self._announcer(tok) or self.last_agent.get(trig.predicate, [])
+            announcer = self._announcer(tok)
+            if announcer:
+                self.last_agent[trig.predicate] = announcer
+            subs = announcer or self.last_agent.get(trig.predicate, [])
             rule_agent = "+implicit-agent"
-        else:
-            rule_agent = ""
-        if subs and not is_passive(tok) and trig.kind == "event":
+        elif subs and not is_passive(tok) and trig.kind == "event":
             self.last_agent[trig.predicate] = subs
         objs = self.args.objects(tok, trig)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
