@@ -248,3 +248,8 @@ def test_the_announcer_of_a_charge_is_the_accuser_of_the_next_charged(extract):
     doc = extract("Two men have been charged with smuggling drone parts, the Justice Department announced today. "
                   "Kaveh Bahrami is charged in an indictment unsealed in Boston.")
     assert claim(doc, "Justice Department", "ACCUSE", "Kaveh Bahrami").rule.endswith("+implicit-agent")
+
+
+def test_facilities_used_by_a_group_are_its_own(extract):
+    doc = extract("U.S. forces struck facilities in western Iraq used by Kata'ib Hizballah.")
+    claim(doc, "United States", "ASSAULT", "Kata'ib Hizballah")

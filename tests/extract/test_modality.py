@@ -180,3 +180,9 @@ def test_an_accusation_is_not_alleged_by_its_own_charge_words(extract):
     c = claim(doc, "Justice Department", "ACCUSE", "Manssor Arbabsiar")
     assert c.modality == "asserted" and c.attributed_to is None
     assert claim(doc, "Manssor Arbabsiar", "ASSAULT", "Adel al-Jubeir").modality == "alleged"
+
+
+def test_a_claim_of_responsibility_is_reported_by_the_claimant(extract):
+    doc = extract("Kata'ib Hizballah claimed responsibility for the attack on the U.S. embassy.")
+    c = claim(doc, "Kata'ib Hizballah", "ASSAULT", "United States")
+    assert c.modality == "reported" and c.attributed_to == eid(doc, "Kata'ib Hizballah")

@@ -116,6 +116,11 @@ class Arguments:
                     owners += self.actors(c, depth + 1)
             if owners:
                 return owners
+        if word in self.cb.belongings or lemma in self.cb.belongings:
+            users = [e for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     for e in self.explicit_subjects(c)]
+            if users:  # "facilities used by Kata'ib Hizballah"
+                return users
         if word in self.cb.members or lemma in self.cb.members or word in self.cb.belongings or lemma in self.cb.belongings:
             # "Hezbollah fighters", "Saudi and Israeli embassies", "Iraqi and American troops"
             for c in tok.lefts:
