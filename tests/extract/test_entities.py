@@ -1,6 +1,8 @@
 """The entity stage on sentences written for these tests."""
 from __future__ import annotations
 
+from claimgraph.model import Document
+
 
 def by_name(doc: Document, name: str):
     hits = [e for e in doc.entities if e.name == name]
@@ -175,3 +177,15 @@ def test_a_failing_stage_marks_the_document_and_the_run_goes_on(extractor):
         del pipeline.STAGES["broken"]
     assert a.extra["error"] == "broken stage failed: ValueError: boom" and a.entities == []
     assert "error" not in b.extra and {e.name for e in b.entities} >= {"Iran", "Houthis"}
+
+
+def test_names_with_apostrophes_link_their_short_forms(extract):
+    doc = extract("Sa'id al-Jamal, a Yemen-based financier, oversees the network. Al-Jamal sends funds to the Houthis.")
+    person = [e for e in doc.entities if e.type == "person"]
+    assert len(person) == 1 and texts(person[0]) == ["Sa'id al-Jamal", "Al-Jamal"]
+    assert not any(c.predicate == "member_of" for c in doc.claims)  # "Yemen-based" is a place, not a membership
+
+
+def test_office_titles_are_not_actors(extract):
+    doc = extract("Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian Nelson spoke.")
+    assert "Terrorism" not in {e.name for e in doc.entities}

@@ -601,6 +601,10 @@ class _Resolver:
         if not cands:
             return False
         pick = max(cands, key=lambda c: c.start)
+        first = self.sent_of[t.i] - self.r.window
+        start = next((i for i in range(t.i, -1, -1) if self.sent_of[i] < first), -1) + 1
+        if self._same_noun_between(lemma, start, t.i):
+            return False  # "a network of front companies ... the network": that network, not an actor
         if any(c.sent == pick.sent and c.rank < pick.rank and c.ids != pick.ids for c in cands):
             return False  # a more salient actor of that kind in the same sentence: which one?
         coord = self.list_of.get(pick.root.i)
@@ -609,6 +613,12 @@ class _Resolver:
             return False  # "Iraq and Syria ... the country"
         self._resolve(det.i, t.i + 1, pick.ids, "coref:description", t, None)
         return True
+
+    def _same_noun_between(self, lemma: str, start: int, end: int) -> bool:
+        """The same noun, naming no actor, stands between the candidate and the description."""
+        return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and self.index.entity_of(x) is None
+                   and not (x.dep_ in ("appos", "attr") and self.index.entity_of(x.head) is not None)
+                   for x in self.toks[start:end])  # ("X, a veteran diplomat" describes X)
 
     def _description_kinds(self, t: Token) -> frozenset[str]:
         types = self.r.descriptions[t.lemma_.lower()]

@@ -126,7 +126,7 @@ def _is_full(doc: Doc, c: Cand) -> bool:
 
 
 def _words(doc: Doc, c: Cand) -> list[str]:
-    return [fold(t.text) for t in doc[c.start:c.end] if t.is_alpha]
+    return [fold(t.text) for t in doc[c.start:c.end] if fold(t.text).isalpha()]  # "Sa'id" is a word
 
 
 def _initialled(doc: Doc, c: Cand) -> bool:
@@ -156,7 +156,7 @@ def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, lis
 
 
 def _surname(doc: Doc, c: Cand) -> str | None:
-    toks = [t for t in doc[c.start:c.end] if t.is_alpha]
+    toks = [t for t in doc[c.start:c.end] if fold(t.text).isalpha()]
     if len(toks) < 2:
         return None
     last = toks[-1].text

@@ -122,7 +122,7 @@ class RoleReader:
             if c.dep_ == "poss":
                 return self.args.actors(c)
         for c in noun.lefts:
-            if c.dep_ in ("compound", "amod", "nmod"):
+            if c.dep_ in ("compound", "amod", "nmod") and not _hyphened(c):
                 ents = self.args.actors(c)
                 if ents:
                     return ents
@@ -197,3 +197,13 @@ class RoleReader:
         if not _allowed(predicate, "relation", subj, obj):
             return []
         return [Reading("relation", predicate, subj, obj, trigger, rule, dict(attrs or {}))]
+
+
+def _hyphened(tok: Token) -> bool:
+    """"a Yemen-based financier": the name is where the person is, not what they belong to."""
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i + 2 < len(doc) and doc[t.i + 1].text in "-–" and doc[t.i + 2].lower_ in (
+                "based", "backed", "linked", "led", "born", "funded", "sponsored", "aligned", "allied", "trained"):
+            return True
+    return False
