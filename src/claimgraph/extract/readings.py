@@ -15,6 +15,9 @@ from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.model import Entity
 
 ACTING = {"person", "organization", "country", "group"}
+# official acts whose agentless passive ("X is being designated", "Y was arrested") is the act of
+# whoever announces it or did it last in the text; never an attack ("X was killed")
+IMPLICIT_AGENTS = {"SANCTION", "ACCUSE", "COERCE"}
 VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
 PLACES = {"country", "location"}
 # what each relation's two ends may be
@@ -165,7 +168,7 @@ class Reader:
             return []
         subs = self.args.subjects(tok)
         rule_agent = ""
-        if not subs and is_passive(tok) and trig.kind == "event":
+        if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS:
             # "X is being designated": whoever announces it, else the last designator
             announcer = self._announcer(tok)
             if announcer:
