@@ -22,7 +22,7 @@ def tables(path: str) -> set[str]:
 def test_fresh_file_gets_every_table_at_head(db_path):
     with Store(db_path) as store:
         with store.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0001"
+            assert current_revision(conn) == head_revision() is not None
     assert TABLES | {"alembic_version"} <= tables(db_path)
 
 

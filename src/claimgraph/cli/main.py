@@ -206,5 +206,13 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
     raise typer.Exit(1 if problems else 0)
 
 
+def _register_commands() -> None:
+    from claimgraph.cli import query_cmds, resolve_cmds
+    query_cmds.register(app)
+    resolve_cmds.register(app)
+
+
+_register_commands()
+
 if __name__ == "__main__":
     app()

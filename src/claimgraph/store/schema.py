@@ -112,3 +112,35 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class JudgementRow(Base):
+    """A decision that two entities are (positive), are not (negative) or may be (unsure) one actor.
+
+    The pair is ordered (left_id < right_id). Rows are never deleted: an undone judgement gets
+    `undone_at`, and the latest live judgement on a pair is the one that counts.
+    """
+
+    __tablename__ = "judgements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    left_id: Mapped[str] = mapped_column(String(64), index=True)
+    right_id: Mapped[str] = mapped_column(String(64), index=True)
+    judgement: Mapped[str] = mapped_column(String(16))  # positive, negative, unsure
+    score: Mapped[float | None] = mapped_column(Float)
+    decided_by: Mapped[str] = mapped_column(String(255))  # "auto:<rule>" or "analyst:<name>"
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditRow(Base):
+    """Who did what to the resolution, and when: one row per action (auto, merge, split, undo)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,268 @@
+"""The query commands: actor, neighbors, path, events, claims, search, rank (`register(app)` adds them)."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.rule import Rule
+from rich.table import Table
+
+from claimgraph.cli.output import out, print_json, report_error
+from claimgraph.cli.output import table as _plain_table
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
+FMT = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
+FROM = Annotated[str | None, typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+TO = Annotated[str | None, typer.Option("--to", help="Up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def table(title: str, columns: list[str], rows: list[list]) -> Table:
+    """A table whose cells are shown as written: brackets in a text or a snippet are not markup."""
+    return _plain_table(title, columns, [[None if v is None else escape(str(v)) for v in r] for r in rows])
+
+
+def _short(text: str | None, width: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _name(ref) -> str:
+    if ref is None:
+        return "—"
+    return ref["name"] if isinstance(ref, dict) else str(ref)
+
+
+def _said_by(row: dict) -> str:
+    return "author" if row.get("attributed_to") is None else _name(row["attributed_to"])
+
+
+def _date(d: dict | None) -> str:
+    if not d or not d.get("start"):
+        return (d or {}).get("text") or "undated"
+    return d["start"] if d.get("start") == d.get("end") or d.get("precision") == "day" else \
+        d["start"][:4] if d.get("precision") == "year" else d["start"][:7] if d.get("precision") == "month" else \
+        f"{d['start']}…{d.get('end') or ''}"
+
+
+def _evidence(row: dict) -> str:
+    """The first piece of evidence with where it comes from, and how many more there are."""
+    if not row["evidence"]:
+        return ""
+    ev = row["evidence"][0]
+    where = ", ".join(x for x in (ev.get("title") or ev["doc"], ev.get("source"), ev.get("published")) if x)
+    more = f" (+{len(row['evidence']) - 1} more)" if len(row["evidence"]) > 1 else ""
+    return f"“{_short(ev['excerpt'])}” — {where}{more}"
+
+
+def _store(db: str):
+    from claimgraph.store import Store
+    return Store(db)
+
+
+def _actor(store, name: str):
+    """The entity for `name`, or exit: 1 when nothing fits, 2 (listing the candidates) when several do."""
+    from claimgraph.query import find_actor
+    found = find_actor(store, name)
+    if isinstance(found, list):
+        if not found:
+            report_error(f"no actor called {name!r} in the store")
+            raise typer.Exit(1)
+        report_error(f"{name!r} fits {len(found)} actors; name one of them (or give its id):")
+        out().print(table(f"Candidates for “{name}”", ["name", "type", "country", "id", "aliases"],
+                          [[e.name, e.type, e.country, e.id, _short(", ".join(e.aliases), 60)] for e in found]))
+        raise typer.Exit(2)
+    return found
+
+
+def _fail(e: Exception) -> None:
+    report_error(str(e))
+    raise typer.Exit(1)
+
+
+def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or entity id.")], db: DB = "claimgraph.db",
+          format: FMT = Format.table) -> None:
+    """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with evidence."""
+    from claimgraph.query import dossier, snapshot
+    with _store(db) as store:
+        snap = snapshot(store)
+        d = dossier(snap, _actor(snap, name).id)
+    if format == Format.json:
+        print_json(d)
+        return
+    console = out()
+    console.print(Rule(f"[bold]{d['name']}[/bold]"))
+    identity = [["name", d["name"]], ["type", " / ".join(x for x in (d["type"], d["subtype"]) if x)],
+                ["country", d["country"]], ["also called", ", ".join(d["aliases"])],
+                ["knowledge base", d["kb_id"]], ["id", d["id"]]]
+    box = Table(title="Identity", title_justify="left", show_header=False)
+    box.add_column(style="bold")
+    box.add_column(overflow="fold")
+    for key, value in identity:
+        box.add_row(key, "" if value is None else escape(str(value)))
+    console.print(box)
+    rows = []
+    for predicate, group in d["relations"].items():
+        for side, arrow in (("as_subject", f"{d['name']} —{predicate}→ X"), ("as_object", f"X —{predicate}→ {d['name']}")):
+            for r in group[side]:
+                rows.append([arrow, _name(r["other"]), r["modality"], _said_by(r), r["documents"], r["sources"],
+                             f"{r['confidence']:.2f}", _evidence(r)])
+    console.print(table("Relations (X is the other actor)" if rows else "Relations: none",
+                        ["relation", "X", "modality", "said by", "docs", "sources", "conf.", "evidence"], rows))
+    rows = [[_date(t["date"]), t["type"], t["role"], _name(t["counterpart"]), t["status"], t["mode"],
+             _name(t["location"]), t["modality"], t["documents"], t["sources"], _evidence(t)] for t in d["timeline"]]
+    console.print(table("Timeline of events" if rows else "Timeline: no events",
+                        ["date", "event", "role", "counterpart", "status", "mode", "place", "modality", "docs",
+                         "sources", "evidence"], rows))
+    console.print(table("Documents that mention it", ["published", "title", "source", "mentions", "id"],
+                        [[x["published"], x["title"], x["source"], x["mentions"], x["id"]] for x in d["documents"]]))
+
+
+def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias or id.")], db: DB = "claimgraph.db",
+              depth: Annotated[int, typer.Option("--depth", min=1, max=2)] = 1,
+              predicate: Annotated[list[str] | None, typer.Option("--predicate", help="Only these predicates.")] = None,
+              modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
+              min_sources: Annotated[int, typer.Option("--min-sources", min=0)] = 0,
+              date_from: FROM = None, date_to: TO = None, format: FMT = Format.table) -> None:
+    """The actors around one actor, up to two claims away, and the claims that link them."""
+    from claimgraph.query import neighbors as query
+    from claimgraph.query import snapshot
+    with _store(db) as store:
+        snap = snapshot(store)
+        try:
+            g = query(snap, _actor(snap, name).id, depth, predicate, modality, min_sources, date_from, date_to)
+        except ValueError as e:
+            _fail(e)
+    if format == Format.json:
+        print_json(g)
+        return
+    names = {n["id"]: n["name"] for n in [g["center"], *g["nodes"]]}
+    out().print(table(f"Actors within {depth} of {g['center']['name']}", ["distance", "name", "type", "country", "id"],
+                      [[n["distance"], n["name"], n["type"], n["country"], n["id"]] for n in g["nodes"]]))
+    out().print(table("Claims between them", ["subject", "predicate", "object", "modality", "docs", "sources", "claim"],
+                      [[names.get(e["source"]), e["predicate"], names.get(e["target"]), e["modality"], e["documents"],
+                        e["sources"], e["claim"]] for e in g["edges"]]))
+
+
+def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[str, typer.Argument(help="Second actor.")],
+         db: DB = "claimgraph.db", max_hops: Annotated[int, typer.Option("--max-hops", min=1)] = 4,
+         format: FMT = Format.table) -> None:
+    """How two actors are connected: the shortest chain of claims, with the evidence of each hop."""
+    from claimgraph.query import path as query
+    from claimgraph.query import snapshot
+    with _store(db) as store:
+        snap = snapshot(store)
+        x, y = _actor(snap, a), _actor(snap, b)
+        hops = query(snap, x.id, y.id, max_hops)
+    if format == Format.json:
+        print_json(hops)
+    elif hops:
+        rows = [[i, r["subject"]["name"], r["predicate"], _name(r["object"]), r["modality"], r["sources"], _evidence(r)]
+                for i, hop in enumerate(hops, 1) for r in hop["claims"]]
+        out().print(table(f"{x.name} ↔ {y.name}: {len(hops)} hop(s)", ["hop", "subject", "predicate", "object",
+                                                                      "modality", "sources", "evidence"], rows))
+    if not hops:
+        report_error(f"no chain of at most {max_hops} claims links {x.name} and {y.name}")
+        raise typer.Exit(1)
+
+
+def _claims_table(title: str, rows: list[dict], events: bool = False):
+    columns = ["date", "subject", "predicate", "object", "modality", "said by", "docs", "sources", "evidence"]
+    body = [[_date(r["date"]), _name(r["subject"]), r["predicate"], _name(r["object"]), r["modality"], _said_by(r),
+             r["documents"], r["sources"], _evidence(r)] for r in rows]
+    if events:
+        columns.insert(4, "place")
+        for line, r in zip(body, rows):
+            line.insert(4, _name(r.get("location")))
+    else:
+        columns.append("contested by")
+        for line, r in zip(body, rows):
+            line.append(", ".join(f"{o['modality']} ({o['claim']})" for o in r.get("contested_by", [])))
+    return table(title, columns, body)
+
+
+def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+           actor: Annotated[str | None, typer.Option("--actor", help="Actor or target.")] = None,
+           date_from: FROM = None, date_to: TO = None,
+           place: Annotated[str | None, typer.Option("--place", help="ISO alpha-3 code or place name.")] = None,
+           format: FMT = Format.table) -> None:
+    """Events, oldest first, by type, actor, date range and place."""
+    from claimgraph.query import events as query
+    from claimgraph.query import snapshot
+    with _store(db) as store:
+        snap = snapshot(store)
+        try:
+            rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place)
+        except (ValueError, LookupError) as e:
+            _fail(e)
+    if format == Format.json:
+        print_json(rows)
+    else:
+        out().print(_claims_table(f"Events: {len(rows)}", rows, events=True))
+
+
+def claims(db: DB = "claimgraph.db",
+           contested: Annotated[bool, typer.Option("--contested", help="Stated with different modalities.")] = False,
+           single_source: Annotated[bool, typer.Option("--single-source", help="Evidence from one source.")] = False,
+           predicate: Annotated[str | None, typer.Option("--predicate")] = None,
+           modality: Annotated[str | None, typer.Option("--modality")] = None,
+           format: FMT = Format.table) -> None:
+    """Claims, most sources first: contested ones, single-source ones, of a predicate or modality."""
+    from claimgraph.query import claims as query
+    with _store(db) as store:
+        rows = query(store, contested, single_source, predicate, modality)
+    if format == Format.json:
+        print_json(rows)
+        return
+    out().print(_claims_table(f"Claims: {len(rows)}", rows))
+
+
+def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "a phrase".')],
+           db: DB = "claimgraph.db", limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+           format: FMT = Format.table) -> None:
+    """Full-text search over documents and evidence (SQLite FTS5; the index is built on first use)."""
+    from claimgraph.query import SearchUnavailable
+    from claimgraph.query import search as query
+    with _store(db) as store:
+        try:
+            rows = query(store, text, limit)
+        except (SearchUnavailable, ValueError) as e:
+            _fail(e)
+    if format == Format.json:
+        print_json(rows)
+    else:
+        out().print(table(f"Search “{text}”: {len(rows)} document(s)", ["title", "source", "published", "snippet",
+                                                                       "claims", "doc"],
+                          [[r["title"], r["source"], r["published"], r["snippet"], len(r["claims"]), r["doc"]]
+                           for r in rows]))
+
+
+def rank(db: DB = "claimgraph.db",
+         metric: Annotated[str, typer.Option("--metric", help="pagerank, degree or betweenness.")] = "pagerank",
+         limit: Annotated[int, typer.Option("--limit", min=1)] = 20, format: FMT = Format.table) -> None:
+    """Actors ranked by centrality in the claim graph, ties weighted by their evidence."""
+    from claimgraph.query import rank as query
+    with _store(db) as store:
+        try:
+            rows = query(store, metric, limit)
+        except ValueError as e:
+            _fail(e)
+    if format == Format.json:
+        print_json(rows)
+    else:
+        out().print(table(f"Actors by {metric}", ["rank", "name", "type", "country", metric, "ties", "evidence", "id"],
+                          [[i, r["name"], r["type"], r["country"], r["score"], r["ties"], r["evidence"], r["id"]]
+                           for i, r in enumerate(rows, 1)]))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to `app`."""
+    for fn in (actor, neighbors, path, events, claims, search, rank):
+        app.command(fn.__name__)(fn)

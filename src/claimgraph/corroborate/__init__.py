@@ -1,0 +1,12 @@
+"""Corroboration across documents: near-duplicate stories, source reliability, the support
+behind each claim, contradictions, and the NATO Admiralty grading (see docs/grading.md)."""
+from claimgraph.corroborate.contradictions import contradictions
+from claimgraph.corroborate.credibility import admiralty, grade
+from claimgraph.corroborate.near_duplicates import clusters
+from claimgraph.corroborate.sources import Sources, load_sources, reliability
+from claimgraph.corroborate.support import ClaimGroup, group, support
+
+__all__ = [
+    "ClaimGroup", "Sources", "admiralty", "clusters", "contradictions", "grade", "group", "load_sources",
+    "reliability", "support",
+]

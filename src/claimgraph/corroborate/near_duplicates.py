@@ -1,0 +1,80 @@
+"""Near-duplicate documents: reprints and syndicated copies of one story.
+
+Each text is folded (case, diacritics and punctuation do not count) and cut into word
+5-shingles; a MinHash of the shingles goes into an LSH index, which proposes candidate pairs;
+a pair whose shingles' Jaccard similarity reaches the threshold is joined (near-duplicates
+are transitive: a chain of reprints is one cluster). A cluster is named by its
+earliest-published document (else the smallest id), so the name is stable across runs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+from claimgraph.kb.fold import fold
+from claimgraph.model import Document
+
+SHINGLE = 5
+SEED = 1  # fixed, so that every run draws the same permutations
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """The word `size`-grams of a folded text (a text shorter than that is one shingle)."""
+    words = _WORD.findall(fold(text))
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def minhash(text: str, num_perm: int = 128) -> MinHash:
+    m = MinHash(num_perm=num_perm, seed=SEED)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return m
+
+
+def clusters(documents: Iterable[Document], threshold: float = 0.8, num_perm: int = 128) -> dict[str, str]:
+    """Map every document id to its cluster id: the id of the cluster's earliest-published
+    document (undated documents come last; ties go to the smallest id). A document with no
+    near-duplicate is its own cluster."""
+    docs: dict[str, Document] = {}
+    for d in documents:
+        docs.setdefault(d.id, d)
+    hashes = {doc_id: minhash(d.text, num_perm) for doc_id, d in docs.items() if d.text.strip()}
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    for doc_id, m in hashes.items():
+        lsh.insert(doc_id, m)
+    parent = {doc_id: doc_id for doc_id in docs}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    cache: dict[str, set[str]] = {}
+
+    def shingled(doc_id: str) -> set[str]:
+        if doc_id not in cache:
+            cache[doc_id] = shingles(docs[doc_id].text)
+        return cache[doc_id]
+
+    for doc_id, m in hashes.items():
+        for other in lsh.query(m):
+            # LSH only proposes candidates; the exact similarity of their shingles decides
+            if other > doc_id and jaccard(shingled(doc_id), shingled(other)) >= threshold:
+                parent[root(other)] = root(doc_id)
+    members: dict[str, list[str]] = {}
+    for doc_id in docs:
+        members.setdefault(root(doc_id), []).append(doc_id)
+    result: dict[str, str] = {}
+    for group in members.values():
+        first = min(group, key=lambda i: (docs[i].published is None, docs[i].published or "", i))
+        result.update({i: first for i in group})
+    return result

@@ -1,0 +1,167 @@
+"""Source reliability as data: outlets and issuing bodies with an Admiralty grade A–F.
+
+The bundled `data/sources.yaml` is a starting list for an analyst to review. Files or folders
+named in `CLAIMGRAPH_SOURCES_PATH` (separated by the OS path separator) are read after it, in
+order; an entry that shares a name or alias with an earlier one replaces it (and keeps its
+aliases). A name nobody graded is "F": reliability cannot be judged.
+
+Names match with case, diacritics, punctuation, spaces and a leading "the" not counting, so
+"arabnews", "Arab News" and "ARAB-NEWS" are one source; a web host ("www.arabnews.com") also
+matches by its name without "www." and the top-level domain.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from claimgraph.kb.fold import fold_name
+
+ENV = "CLAIMGRAPH_SOURCES_PATH"
+GRADES = "ABCDEF"
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+DEFAULT = "F"
+_HOST = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.I)
+
+
+@dataclass
+class SourceGrade:
+    name: str
+    reliability: str
+    note: str = ""
+    aliases: list[str] = field(default_factory=list)
+    origin: str = ""  # the file it was read from
+
+
+def source_key(name: str) -> str:
+    """The form a source name is matched by ("The Arab News" → "arabnews")."""
+    folded = fold_name(name)
+    folded = re.sub(r"^the\s+", "", folded)
+    return re.sub(r"[\W_]+", "", folded)
+
+
+def _keys(name: str) -> list[str]:
+    keys = [source_key(name)]
+    host = _HOST.match(name.strip())
+    if host:  # "www.arabnews.com" is also "arabnews"; "state.gov" stays "stategov" as well
+        labels = host.group(1).lower().split(".")
+        keys.append(source_key(".".join(labels[:-1])))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+class Sources:
+    """A table of graded sources, looked up by any of their names."""
+
+    def __init__(self, entries: list[SourceGrade] | None = None) -> None:
+        self._by_key: dict[str, SourceGrade] = {}
+        for entry in entries or []:
+            self.add(entry)
+
+    def add(self, entry: SourceGrade) -> None:
+        """Add an entry; one that shares a name with an earlier entry replaces it."""
+        if entry.reliability not in GRADES:
+            raise ValueError(f"{entry.origin or 'sources'}: {entry.name!r}: reliability must be one of A-F, "
+                             f"not {entry.reliability!r}")
+        replaced = {id(self._by_key[k]): self._by_key[k] for n in [entry.name, *entry.aliases] for k in _keys(n)
+                    if k in self._by_key}
+        for old in replaced.values():
+            for alias in [old.name, *old.aliases]:
+                if source_key(alias) != source_key(entry.name) and alias not in entry.aliases:
+                    entry.aliases.append(alias)
+        for name in [entry.name, *entry.aliases]:
+            for k in _keys(name):
+                self._by_key[k] = entry
+
+    def lookup(self, name: str | None) -> SourceGrade | None:
+        if not name:
+            return None
+        for k in _keys(name):
+            if k in self._by_key:
+                return self._by_key[k]
+        return None
+
+    def reliability(self, name: str | None) -> str:
+        entry = self.lookup(name)
+        return entry.reliability if entry else DEFAULT
+
+    def canonical(self, name: str) -> str:
+        """The graded name of a source, or the name as given when it is not in the table."""
+        entry = self.lookup(name)
+        return entry.name if entry else name.strip()
+
+    def key(self, name: str) -> str:
+        """One key per source, whichever of its names is given."""
+        entry = self.lookup(name)
+        return source_key(entry.name) if entry else (_keys(name) or [name])[-1]
+
+    def __iter__(self):
+        return iter({id(e): e for e in self._by_key.values()}.values())
+
+    def __len__(self) -> int:
+        return len({id(e) for e in self._by_key.values()})
+
+
+def read_file(path: Path) -> list[SourceGrade]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    items = data.get("sources", []) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: expected a list under 'sources'")
+    entries = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("name") or "reliability" not in item:
+            raise ValueError(f"{path}: entry {i + 1} needs a name and a reliability")
+        aliases = item.get("aliases") or []
+        entries.append(SourceGrade(str(item["name"]), str(item["reliability"]).strip().upper(),
+                                   str(item.get("note") or ""), [str(a) for a in aliases], str(path)))
+    return entries
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+    if not path.exists():
+        raise FileNotFoundError(f"{ENV}: no such file or folder: {path}")
+    return [path]
+
+
+def load_sources(paths: list[str | os.PathLike[str]] | None = None, bundled: bool = True) -> Sources:
+    """The bundled table, then each file or folder of `paths` (by default those of the env var)."""
+    if paths is None:
+        paths = [p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip()]
+    table = Sources()
+    if bundled:
+        with resources.as_file(resources.files("claimgraph.corroborate") / "data" / "sources.yaml") as p:
+            for entry in read_file(Path(p)):
+                table.add(entry)
+    for path in paths:
+        for f in _files(Path(path).expanduser()):
+            for entry in read_file(f):
+                table.add(entry)
+    return table
+
+
+@lru_cache(maxsize=8)
+def _cached(env_value: str) -> Sources:
+    return load_sources()
+
+
+def default_sources() -> Sources:
+    """The bundled table with the analyst's files; read again when the env var changes."""
+    return _cached(os.environ.get(ENV, ""))
+
+
+def reliability(source_name: str | None) -> str:
+    """The Admiralty reliability grade (A–F) of an outlet or issuing body; F when unknown."""
+    return default_sources().reliability(source_name)

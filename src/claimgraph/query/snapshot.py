@@ -1,0 +1,152 @@
+"""A read-only snapshot of the store for queries: actors, documents, claims with evidence.
+
+Every query takes a `Store` or a `Snapshot`. A `Store` is read afresh on each call (right for
+the command line); a long-running caller (the REST API, a benchmark) loads a `Snapshot` once
+with `snapshot(store)` and passes it, and loads a new one when the store has changed.
+Document texts and mention offsets are not loaded: only what the answers show.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claimgraph.model import Claim, Entity, Evidence
+from claimgraph.store.schema import (
+    AliasRow,
+    ClaimRow,
+    DocumentRow,
+    EntityRow,
+    EvidenceRow,
+    MentionRow,
+)
+
+
+class UnknownEntity(KeyError):
+    """An entity id that is not in the store."""
+
+    def __str__(self) -> str:
+        return f"no entity with id {self.args[0]!r} in the store"
+
+
+@dataclass
+class DocInfo:
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+
+
+@dataclass
+class Snapshot:
+    store: Any
+    entities: dict[str, Entity]
+    documents: dict[str, DocInfo]
+    claims: dict[str, Claim]  # in a stable order: by id
+    mentions: dict[str, dict[str, int]] = field(default_factory=dict)  # entity id → doc id → mentions
+
+    @cached_property
+    def claims_of(self) -> dict[str, list[Claim]]:
+        """Entity id → claims where it is subject, object or event location."""
+        index: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims.values():
+            for key in {c.subject, c.object, c.attrs.get("location")} - {None}:
+                index[key].append(c)
+        return index
+
+    def entity(self, entity_id: str) -> Entity:
+        try:
+            return self.entities[entity_id]
+        except KeyError:
+            raise UnknownEntity(entity_id) from None
+
+    def name(self, entity_id: str | None) -> str | None:
+        e = self.entities.get(entity_id) if entity_id else None
+        return e.name if e else entity_id
+
+    def ref(self, entity_id: str | None) -> dict | None:
+        """`{"id", "name"}` of an entity, or None."""
+        return None if entity_id is None else {"id": entity_id, "name": self.name(entity_id)}
+
+    def attribution(self, value: str | None) -> dict | str | None:
+        """An entity source as `{"id", "name"}`, an unnamed one as its phrase, the author as None."""
+        return self.ref(value) if value in self.entities else value
+
+    def doc_ids(self, c: Claim) -> list[str]:
+        return list(dict.fromkeys(ev.doc_id for ev in c.evidence))
+
+    def sources(self, c: Claim) -> set[str]:
+        """The outlets behind a claim; a document with no source counts as a source of its own."""
+        return {(self.documents[d].source if d in self.documents else None) or d for d in self.doc_ids(c)}
+
+    def dates(self, c: Claim) -> list[tuple[str, str]]:
+        """The spans a claim is placed at: its own date, else the publication days of its documents."""
+        date = c.attrs.get("date") or {}
+        if date.get("start"):
+            return [(date["start"], date.get("end") or date["start"])]
+        days = [self.documents[d].published[:10] for d in self.doc_ids(c)
+                if d in self.documents and self.documents[d].published]
+        return [(d, d) for d in days]
+
+    def evidence(self, c: Claim) -> list[dict]:
+        rows = []
+        for ev in c.evidence:
+            doc = self.documents.get(ev.doc_id)
+            rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
+                         "published": doc.published if doc else None, "start": ev.start, "end": ev.end,
+                         "excerpt": ev.text})
+        return rows
+
+    def claim_row(self, c: Claim) -> dict:
+        """A claim as the queries show it: actors by name, counts of documents and sources, its evidence."""
+        row = {"claim": c.id, "kind": c.kind, "subject": self.ref(c.subject), "predicate": c.predicate,
+               "object": self.ref(c.object), "modality": c.modality, "attributed_to": self.attribution(c.attributed_to),
+               "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
+               "documents": len(self.doc_ids(c)), "sources": len(self.sources(c))}
+        if c.kind == "event":
+            row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"),
+                       location=self.ref(c.attrs.get("location")))
+        row["evidence"] = self.evidence(c)
+        return row
+
+
+def snapshot(store) -> Snapshot:
+    """Read what the queries need from `store` (a `Store`; a `Snapshot` is returned as is)."""
+    if isinstance(store, Snapshot):
+        return store
+    with Session(store.engine) as session:
+        return _load(session, store)
+
+
+def _load(session: Session, store) -> Snapshot:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for entity_id, alias in session.execute(select(AliasRow.entity_id, AliasRow.alias).order_by(AliasRow.id)):
+        aliases[entity_id].append(alias)
+    entities = {
+        r.id: Entity(r.id, r.name, r.type, r.subtype, r.country, r.kb_id, aliases.get(r.id, []))
+        for r in session.execute(select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.subtype,
+                                        EntityRow.country, EntityRow.kb_id))
+    }
+    documents = {
+        r.id: DocInfo(r.id, r.title, r.source, r.published)
+        for r in session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.published))
+    }
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for r in session.execute(select(EvidenceRow.claim_id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end,
+                                    EvidenceRow.text).order_by(EvidenceRow.id)):
+        evidence[r.claim_id].append(Evidence(r.doc_id, r.start, r.end, r.text))
+    claims = {
+        r.id: Claim(r.id, r.kind, r.subject, r.predicate, r.object, r.modality,
+                    r.attributed_to_entity or r.attributed_to_text, r.rule, r.confidence,
+                    evidence.get(r.id, []), dict(r.attrs or {}))
+        for r in session.scalars(select(ClaimRow).order_by(ClaimRow.id))
+    }
+    mentions: dict[str, dict[str, int]] = defaultdict(dict)
+    for entity_id, doc_id, n in session.execute(
+            select(MentionRow.entity_id, MentionRow.doc_id, func.count()).group_by(MentionRow.entity_id, MentionRow.doc_id)):
+        mentions[entity_id][doc_id] = n
+    return Snapshot(store, entities, documents, claims, dict(mentions))

@@ -1,0 +1,222 @@
+"""`Resolver`: which stored entities are one actor, decided by recorded, reversible judgements.
+
+The model is nomenklatura's (OpenSanctions): a judgement (positive, negative or unsure) on a
+pair of entity ids, made by a rule with its score (`auto:<rule>`) or by an analyst
+(`analyst:<name>`); clusters are the connected components of positive judgements that no
+negative judgement cuts. Each action (auto, merge, split, undo) is one transaction and one
+audit-log row; undo marks the judgements of the last action undone and deletes nothing.
+"""
+from __future__ import annotations
+
+from itertools import pairwise
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimgraph.resolve import judgements as jdb
+from claimgraph.resolve.candidates import Candidate, candidates, load_records
+from claimgraph.resolve.clusters import Clusters
+from claimgraph.resolve.judgements import (
+    NEGATIVE,
+    POSITIVE,
+    UNSURE,
+    AuditEntry,
+    Judgement,
+)
+from claimgraph.store.schema import AliasRow, EntityRow
+
+DEFAULT_THRESHOLD = 0.92
+UNDOABLE = ("auto", "merge", "split")
+
+
+class ResolutionError(ValueError):
+    """A merge, split, undo or name that cannot be carried out; the message says why."""
+
+
+class Resolver:
+    def __init__(self, store):
+        self.store = store
+        self._sessions = sessionmaker(store.engine, expire_on_commit=False)
+        self._state: Clusters | None = None
+
+    # reading
+
+    def _clusters(self, session: Session | None = None) -> Clusters:
+        if self._state is None:
+            if session is None:
+                with self._sessions() as s:
+                    return self._clusters(s)
+            records = {r.id: r for r in load_records(session, with_documents=False)}
+            self._state = Clusters.from_judgements(jdb.load(session, live_only=True), records)
+        return self._state
+
+    def canonical(self, entity_id: str) -> str:
+        """The id that stands for the entity's cluster (the entity's own id when it is alone)."""
+        return self._clusters().canonical(entity_id)
+
+    def cluster(self, entity_id: str) -> list[str]:
+        return sorted(self._clusters().members(entity_id))
+
+    def clusters(self) -> list[list[str]]:
+        """Every cluster of two or more entities, canonical id first, the rest sorted."""
+        state = self._clusters()
+        result = []
+        for group in state.groups():
+            head = state.canonical(next(iter(group)))
+            result.append([head, *sorted(group - {head})])
+        return sorted(result)
+
+    def mapping(self) -> dict[str, str]:
+        """Entity id → canonical id, for every entity that is not its own canonical id."""
+        return {m: c[0] for c in self.clusters() for m in c[1:]}
+
+    def judgements(self, live_only: bool = False, ids: list[int] | None = None) -> list[Judgement]:
+        with self._sessions() as session:
+            return jdb.load(session, live_only, ids)
+
+    def audit(self) -> list[AuditEntry]:
+        with self._sessions() as session:
+            return jdb.audit(session)
+
+    def candidates(self, min_score: float = 0.8) -> list[Candidate]:
+        with self._sessions() as session:
+            return candidates(load_records(session), min_score)
+
+    def find(self, name_or_id: str) -> str:
+        """An entity id from an id or an exact name or alias; an unknown or ambiguous name is an error."""
+        with self._sessions() as session:
+            if session.get(EntityRow, name_or_id) is not None:
+                return name_or_id
+            ids = set(session.scalars(select(EntityRow.id).where(EntityRow.name == name_or_id)))
+            if not ids:
+                ids = set(session.scalars(select(AliasRow.entity_id).where(AliasRow.alias == name_or_id)))
+        roots = {self.canonical(i) for i in ids}
+        if len(roots) == 1:
+            return min(ids) if len(ids) == 1 else roots.pop()
+        if not ids:
+            raise ResolutionError(f"no entity has the id or name {name_or_id!r}")
+        raise ResolutionError(f"{name_or_id!r} names {len(roots)} actors: {', '.join(sorted(roots))}; give an id")
+
+    # deciding
+
+    def auto(self, threshold: float = DEFAULT_THRESHOLD, review: float | None = None) -> int:
+        """Record a positive judgement for each candidate pair scoring `threshold` or more; returns how many.
+
+        A pair already judged (by anyone, live) is left as it is; no pair is joined across a
+        negative judgement or into a cluster of two types, countries or knowledge-base actors.
+        With `review`, pairs scoring from `review` up to the threshold get an unsure judgement.
+        """
+        with self._sessions.begin() as session:
+            records = load_records(session)
+            judged = {j.pair for j in jdb.load(session, live_only=True)}
+            self._state = None
+            state = self._clusters(session)
+            ids, merged = [], 0
+            found = candidates(records, min(threshold, review if review is not None else threshold))
+            ambiguous = _ambiguous(found, threshold, state)
+            for c in found:
+                if (c.left_id, c.right_id) in judged:
+                    continue
+                if (c.left_id, c.right_id) in ambiguous:
+                    ids.append(jdb.record(session, c.left_id, c.right_id, UNSURE, f"auto:{c.rule}", round(c.score, 4),
+                                          f"{c.reason}; {ambiguous[c.left_id, c.right_id]}"))
+                elif c.score >= threshold:
+                    if state.find(c.left_id) == state.find(c.right_id):
+                        continue
+                    if state.negative_between(c.left_id, c.right_id) or state.conflict(c.left_id, c.right_id):
+                        continue
+                    ids.append(jdb.record(session, c.left_id, c.right_id, POSITIVE, f"auto:{c.rule}", round(c.score, 4), c.reason))
+                    state.union(c.left_id, c.right_id)
+                    merged += 1
+                else:
+                    ids.append(jdb.record(session, c.left_id, c.right_id, UNSURE, f"auto:{c.rule}", round(c.score, 4), c.reason))
+            jdb.log(session, "auto", "auto", {"threshold": threshold, "review": review, "merged": merged, "judgements": ids})
+        self._state = None
+        return merged
+
+    def merge(self, a: str, b: str, analyst: str = "analyst", reason: str | None = None) -> Judgement:
+        """An analyst's judgement that a and b are one actor; refused across a negative judgement."""
+        a, b = self.find(a), self.find(b)
+        with self._sessions.begin() as session:
+            self._state = None
+            state = self._clusters(session)
+            if a == b or state.find(a) == state.find(b):
+                raise ResolutionError(f"{a} and {b} are already one actor ({state.canonical(a)})")
+            hit = state.negative_between(a, b)
+            if hit:
+                why = self._negative_reason(session, *hit)
+                raise ResolutionError(f"cannot merge {a} and {b}: {hit[0]} and {hit[1]} were judged different{why}; "
+                                      "undo that decision first, or split and merge the entities one by one")
+            jid = jdb.record(session, a, b, POSITIVE, f"analyst:{analyst}", None, reason or "merged by an analyst")
+            jdb.log(session, analyst, "merge", {"left_id": min(a, b), "right_id": max(a, b), "judgements": [jid]})
+        self._state = None
+        return self.judgements(ids=[jid])[0]
+
+    def split(self, entity_id: str, analyst: str = "analyst", reason: str | None = None) -> list[Judgement]:
+        """Take an entity out of its cluster: negative judgements between it and every other member.
+
+        If the entity held the rest together, positive judgements keep the rest one cluster.
+        """
+        entity_id = self.find(entity_id)
+        with self._sessions.begin() as session:
+            self._state = None
+            state = self._clusters(session)
+            rest = state.members(entity_id) - {entity_id}
+            if not rest:
+                raise ResolutionError(f"{entity_id} is not merged with any other entity")
+            decided_by = f"analyst:{analyst}"
+            ids = [jdb.record(session, entity_id, other, NEGATIVE, decided_by, None, reason or "split by an analyst")
+                   for other in sorted(rest)]
+            after = Clusters.from_judgements(jdb.load(session, live_only=True), state.records)
+            pieces = sorted({after.find(m) for m in rest})
+            for left, right in pairwise(pieces):
+                ids.append(jdb.record(session, left, right, POSITIVE, decided_by, None,
+                                      f"kept together when {entity_id} was split off"))
+            jdb.log(session, analyst, "split", {"entity_id": entity_id, "from": sorted(rest), "judgements": ids})
+        self._state = None
+        return self.judgements(ids=ids)
+
+    def undo(self, analyst: str = "analyst") -> AuditEntry:
+        """Mark the judgements of the last action that is not undone yet as undone; the log keeps all."""
+        with self._sessions.begin() as session:
+            entries = jdb.audit(session)
+            undone = {e.payload.get("undoes") for e in entries if e.action == "undo"}
+            live = {j.id for j in jdb.load(session, live_only=True)}
+            for entry in reversed(entries):
+                ids = [i for i in entry.payload.get("judgements", []) if i in live]
+                if entry.action in UNDOABLE and entry.id not in undone and ids:
+                    at = jdb.now()
+                    jdb.mark_undone(session, ids, at)
+                    result = jdb.log(session, analyst, "undo",
+                                     {"undoes": entry.id, "action": entry.action, "judgements": ids})
+                    break
+            else:
+                raise ResolutionError("nothing to undo")
+        self._state = None
+        return result
+
+    def _negative_reason(self, session: Session, a: str, b: str) -> str:
+        for j in reversed(jdb.load(session, live_only=True)):
+            if j.pair == jdb.pair(a, b) and j.judgement == NEGATIVE:
+                return f" by {j.decided_by} on {j.created_at:%Y-%m-%d %H:%M} (judgement #{j.id})"
+        return ""
+
+
+def _ambiguous(found: list[Candidate], threshold: float, state: Clusters) -> dict[tuple[str, str], str]:
+    """Pairs whose entity fits two actors that cannot be one ("Ali Hassan" of no country, between an
+    Iraqi and a Lebanese one): neither is merged automatically."""
+    partners: dict[str, list[str]] = {}
+    for c in found:
+        if c.score >= threshold:
+            partners.setdefault(c.left_id, []).append(c.right_id)
+            partners.setdefault(c.right_id, []).append(c.left_id)
+    ambiguous: dict[tuple[str, str], str] = {}
+    for x, others in partners.items():
+        for i, a in enumerate(others):
+            clash = next((b for b in others[i + 1:] if state.conflict(a, b) or state.negative_between(a, b)), None)
+            if clash is not None:
+                why = f"{x} fits both {a} and {clash}, which are different actors"
+                for o in others:
+                    ambiguous[min(x, o), max(x, o)] = why
+                break
+    return ambiguous

@@ -1,0 +1,46 @@
+"""Full-text search with the FTS5 index kept in the store's SQLite file."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from claimgraph.model import Document
+from claimgraph.query import search
+from claimgraph.query.search import ensure_index, fts_query
+
+
+def test_search_finds_documents_with_snippet_and_claims(store):
+    hits = search(store, "armed")  # stems: "arming" matches too
+    assert {h["title"] for h in hits} == {"Rockets and drones for Iraqi militias", "Tehran denies arming militias"}
+    for h in hits:
+        assert "[arm" in h["snippet"]
+        assert len(h["claims"]) == 1
+    denial = next(h for h in hits if h["source"] == "levantpost")
+    con = sqlite3.connect(store.engine.url.database)
+    [(modality,)] = con.execute("select modality from claims where id = ?", denial["claims"])
+    assert modality == "negated"
+
+
+def test_search_words_phrases_and_apostrophes(store):
+    assert [h["source"] for h in search(store, "Nasrallah Yemen")] == ["gulfledger"]
+    assert search(store, '"Hezbollah Yemen"') == []
+    assert {h["source"] for h in search(store, "Kata’ib")} == {"tigriswire", "levantpost"}
+    assert search(store, "Nasrallah", limit=1)[0]["claims"]
+    with pytest.raises(ValueError):
+        fts_query(" ?! ")
+
+
+def test_index_is_built_once_and_rebuilt_when_documents_change(store, extractor):
+    assert ensure_index(store) is True
+    assert ensure_index(store) is False
+    assert search(store, "Tripoli") == []
+    [doc] = extractor([Document(text="Nasrallah said so. Hezbollah trains Houthi fighters near Tripoli.",
+                                source="cedarwire")])
+    store.add_document(doc)
+    [hit] = search(store, "Tripoli")
+    assert hit["source"] == "cedarwire"
+    assert hit["claims"] == sorted(c.id for c in doc.claims if "Tripoli" in c.evidence[0].text) != []
+    con = sqlite3.connect(store.engine.url.database)
+    assert {"claimgraph_fts", "claimgraph_fts_evidence"} <= {
+        r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
