@@ -163,7 +163,7 @@ class _Resolver:
         self.doc: Doc = index.doc
         self.r = rules
         doc = self.doc
-        self.toks: list[Token] = list(doc)  # one Token object per token: spaCy makes a new one per access
+        self.toks: list[Token] = index.tokens  # one Token object per token: spaCy makes a new one per access
         self.sent_of = [0] * len(doc)
         for k, s in enumerate(doc.sents):
             for i in range(s.start, s.end):

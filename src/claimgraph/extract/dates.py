@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.text import doc_text
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
@@ -424,7 +426,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int, str]]:
     once per document."""
     cached = doc.user_data.get("claimgraph.date_spans")
     if cached is None:
-        cached, text = [], doc.text  # Doc.text is rebuilt on every access
+        cached, text = [], doc_text(doc)
         for m in DATE_RE.finditer(text):
             if not _acceptable(text, m):
                 continue

@@ -45,12 +45,11 @@ def _persons(index: EntityIndex, tok: Token) -> list[str]:
 
 
 def link_descriptions(index: EntityIndex) -> None:
-    doc = index.doc
     kinds: dict[str, set[str]] = defaultdict(set)  # person id → kinds of person the text calls it
     countries: dict[str, set[str]] = defaultdict(set)  # person id → states its titles name ("Saudi envoy")
     identified: set[str] = set()  # persons named in an identity statement ("named D as P")
     direct: list[tuple[Span, list[str]]] = []
-    for tok in doc:
+    for tok in index.tokens:
         # "named the arrested diplomat as Assadollah A."; "identified one suspect as X"
         if tok.lemma_.lower() in IDENTIFY and tok.pos_ == "VERB":
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -92,7 +91,7 @@ def link_descriptions(index: EntityIndex) -> None:
     if not by_kind:
         return
     plurals = _demonym_plurals(index)
-    for tok in doc:
+    for tok in index.tokens:
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         k = _kind(tok)

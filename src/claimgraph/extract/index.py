@@ -15,6 +15,7 @@ class EntityIndex:
     def __init__(self, document: Document):
         self.document = document
         self.doc: Doc = document.spacy_doc
+        self.tokens: list[Token] = list(self.doc)  # spaCy makes a new Token per access: make them once
         self.entities: dict[str, Entity] = {e.id: e for e in document.entities}
         self._by_token: dict[int, str] = {}
         self._spans: dict[int, Span] = {}  # token index → the mention span it belongs to
@@ -27,12 +28,12 @@ class EntityIndex:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return
-        for t in span:
+        for i in range(span.start, span.end):
             # mentions may nest ("Iraqi militias" holds "Iraqi"): the shorter one owns a token,
             # so the country word stays the country's and the head is the group's
-            if t.i not in self._by_token or len(span) < len(self._spans[t.i]):
-                self._by_token[t.i] = entity_id
-                self._spans[t.i] = span
+            if i not in self._by_token or len(span) < len(self._spans[i]):
+                self._by_token[i] = entity_id
+                self._spans[i] = span
 
     def entity_of(self, token: Token) -> Entity | None:
         eid = self._by_token.get(token.i)
@@ -56,14 +57,14 @@ class EntityIndex:
         m = Mention(span.start_char, span.end_char, span.text, self.document.id, rule)
         self.entities[entity_id].mentions.append(m)
         self.entities[entity_id].mentions.sort(key=lambda x: (x.start, x.end))
-        for t in span:
-            self._by_token[t.i] = entity_id
-            self._spans[t.i] = span
+        for i in range(span.start, span.end):
+            self._by_token[i] = entity_id
+            self._spans[i] = span
 
     def add_group_reference(self, span: Span, entity_ids: list[str], rule: str) -> None:
         """A plural reference to several entities ("the couple", "two Iranians")."""
         for eid in entity_ids:
             self.add_reference(span, eid, rule)
-        for t in span:
-            self._groups[t.i] = list(entity_ids)
-            self._by_token[t.i] = entity_ids[0]
+        for i in range(span.start, span.end):
+            self._groups[i] = list(entity_ids)
+            self._by_token[i] = entity_ids[0]

@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.dates import belongs_to, date_spans
+from claimgraph.nlp.text import doc_text
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -179,7 +180,7 @@ def money_spans(doc: Doc) -> list[tuple[int, int]]:
     cached = doc.user_data.get("claimgraph.money_spans")
     if cached is None:
         cached = []
-        for m in _patterns()["money"].finditer(doc.text):
+        for m in _patterns()["money"].finditer(doc_text(doc)):
             if _money(m) is None:
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Doc
 
+from claimgraph.nlp.text import doc_text
+
 _QUOTE_EVENTS = re.compile(r'[“”«»„"\n]')
 _OPEN = "“«„"
 
@@ -18,7 +20,7 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
         return cached
     spans: list[tuple[int, int]] = []
     opened = None
-    text = doc.text  # rebuilt on every access
+    text = doc_text(doc)
     for m in _QUOTE_EVENTS.finditer(text):
         ch, at = m.group(), m.start()
         if ch == "\n":

@@ -59,7 +59,7 @@ class Reader:
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
         cb = self.cb
-        for tok in sent:
+        for tok in self.args.index.tokens[sent.start:sent.end]:
             lemma, pos = tok.lemma_.lower(), tok.pos_
             if pos not in VERBAL and pos not in ("NOUN", "PROPN", "ADJ"):
                 if tok.lower_ in cb.hyphen:  # "backed" in "Iran-backed" may be tagged anything

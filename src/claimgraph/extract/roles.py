@@ -35,7 +35,7 @@ class RoleReader:
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
         seen_spans = set()
-        for tok in sent:
+        for tok in self.index.tokens[sent.start:sent.end]:
             span = self.index.span_of(tok)
             ent = self.index.entity_of(tok)
             if span is not None and ent is not None and ent.type == "person" and span.start not in seen_spans:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.kb.fold import fold, is_acronym, is_joiner
 from claimgraph.kb.loader import KnowledgeBase, default_kb, load
+from claimgraph.nlp.text import doc_text
 
 LABELS = {"person": "PERSON", "organization": "ORG", "group": "ORG", "country": "GPE", "location": "LOC"}
 # spaCy labels that name an actor; anything else (DATE, MONEY, ...) is not an actor
@@ -223,7 +224,7 @@ def _headline_tokens(doc: Doc) -> set[int]:
     """Tokens of lines written in title case with no closing stop ("Statement From Pentagon
     Press Secretary"), where capitals say nothing about names."""
     out: set[int] = set()
-    text, pos = doc.text, 0
+    text, pos = doc_text(doc), 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
