@@ -84,3 +84,25 @@ def test_dossier_of_an_unknown_id_raises(store):
 def test_a_longer_name_is_not_taken_for_a_shorter_one(store):
     assert find_actor(store, "Ali Hassan al-Tikriti") == []
     assert find_actor(store, "Ali Hasan").name == "Ali Hassan"
+
+
+def test_queries_see_merged_actors_as_one(tmp_path, extractor):
+    from claimgraph.model import Document
+    from claimgraph.query import dossier, find_actor
+    from claimgraph.resolve import Resolver
+    from claimgraph.store import Store
+
+    texts = ["Brigadier Farhad Golestani met Hezbollah commanders in Beirut.",
+             "Brigadier Farhad Golestany trained Kata'ib Hizballah fighters near Baghdad."]
+    with Store(tmp_path / "merge.db") as store:
+        for d in extractor([Document(text=t, source=f"outlet{i}") for i, t in enumerate(texts)]):
+            store.add_document(d)
+        people = [e for e in store.entities(type="person")]
+        assert len(people) == 2
+        Resolver(store).merge(people[0].id, people[1].id, analyst="test")
+        found = find_actor(store, "Farhad Golestany")
+        assert not isinstance(found, list)
+        d = dossier(store, found.id)
+        assert {"Farhad Golestani", "Farhad Golestany"} <= {d["name"], *d["aliases"]}
+        predicates = set(d["relations"]) | {e["type"] for e in d["timeline"]}
+        assert {"CONSULT", "trains"} <= predicates, d

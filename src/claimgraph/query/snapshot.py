@@ -119,7 +119,44 @@ def snapshot(store) -> Snapshot:
     if isinstance(store, Snapshot):
         return store
     with Session(store.engine) as session:
-        return _load(session, store)
+        snap = _load(session, store)
+    from claimgraph.resolve import Resolver  # the recorded merge decisions (resolve/)
+    return _resolved(snap, Resolver(store).mapping())
+
+
+def _resolved(snap: Snapshot, mapping: dict[str, str]) -> Snapshot:
+    """The snapshot with merged entities as one: names and aliases joined, mentions added up,
+    claims pointed at the canonical ids, and claims that become the same joined with all their
+    evidence."""
+    if not mapping:
+        return snap
+    canon = lambda eid: mapping.get(eid, eid) if eid else eid  # noqa: E731
+    for member, head in mapping.items():
+        gone, kept = snap.entities.pop(member, None), snap.entities.get(head)
+        if gone is not None and kept is not None:
+            for name in [gone.name, *gone.aliases]:
+                kept.add_alias(name)
+        for doc_id, n in snap.mentions.pop(member, {}).items():
+            snap.mentions.setdefault(head, {})
+            snap.mentions[head][doc_id] = snap.mentions[head].get(doc_id, 0) + n
+    claims: dict[tuple, Claim] = {}
+    for c in snap.claims.values():
+        c.subject, c.object = canon(c.subject), canon(c.object)
+        if c.attributed_to in mapping:
+            c.attributed_to = mapping[c.attributed_to]
+        if c.attrs.get("location") in mapping:
+            c.attrs["location"] = mapping[c.attrs["location"]]
+        year = ((c.attrs.get("date") or {}).get("start") or "")[:4] if c.kind == "event" else ""
+        key = (c.kind, c.subject, c.predicate, c.object, c.modality, year)
+        same = claims.get(key)
+        if same is None:
+            claims[key] = c
+        else:
+            seen = {(e.doc_id, e.start, e.end) for e in same.evidence}
+            same.evidence += [e for e in c.evidence if (e.doc_id, e.start, e.end) not in seen]
+            same.confidence = max(same.confidence, c.confidence)
+    snap.claims = {c.id: c for c in sorted(claims.values(), key=lambda c: c.id)}
+    return snap
 
 
 def _load(session: Session, store) -> Snapshot:
