@@ -143,3 +143,19 @@ def test_a_text_too_long_to_parse_is_named_and_the_rest_goes_on(runner, corpus, 
     assert r.exit_code == 1
     assert "huge.txt" in r.stderr and "split the document" in r.stderr
     assert counts(tmp_path / "cg.db")["documents"] == 1
+
+
+def test_export_writes_merged_actors_as_one_entity(runner, tmp_path):
+    d = tmp_path / "two"
+    d.mkdir()
+    (d / "a.txt").write_text("Colonel Farhad Golestani met Hezbollah commanders in Beirut.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Colonel Farhad Golestany trained Kata'ib Hizballah fighters.\n", encoding="utf-8")
+    db, out = tmp_path / "cg.db", tmp_path / "graph.json"
+    assert runner.invoke(app, ["ingest", str(d), "--db", str(db)]).exit_code == 0
+    r = runner.invoke(app, ["merge", "Farhad Golestani", "Farhad Golestany", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
+    graph = json.loads(out.read_text(encoding="utf-8"))
+    people = [e for e in graph["entities"] if e["type"] == "person"]
+    assert len(people) == 1 and {"Farhad Golestani", "Farhad Golestany"} <= {people[0]["name"], *people[0]["aliases"]}
+    assert {m["doc"] for m in people[0]["mentions"]} == {doc["id"] for doc in graph["documents"]}

@@ -168,14 +168,16 @@ def summary(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
 @app.command()
 def export(db: DB = "claimgraph.db", output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
            format: Annotated[str, typer.Option("--format", help="json (claimgraph/1)")] = "json") -> None:
-    """Write the whole store in the exchange format (claimgraph/1)."""
+    """Write the whole store in the exchange format (claimgraph/1), merged actors as one."""
     from claimgraph.export.exchange import write_json
     from claimgraph.store import Store
     if format != "json":
         report_error(f"unknown export format '{format}': json is the one format so far")
         raise typer.Exit(2)
+    from claimgraph.export.exchange import build
+    from claimgraph.resolve import resolved_graph
     with Store(db) as store:
-        graph = store.export()
+        graph = build(*resolved_graph(store))  # merged actors are one entity in the export
     if output is None:
         print_json(graph)
     else:
