@@ -271,3 +271,10 @@ def test_a_description_of_something_named_before_is_not_an_actor(extract):
     doc = extract("OFAC sanctioned a network of front companies that moved oil for Hizballah. "
                   "A Yemeni financier oversees the network.")
     assert not any(m.rule.startswith("coref") and m.text == "the network" for e in doc.entities for m in e.mentions)
+
+
+def test_who_hung_on_a_group_is_the_person_of_the_apposition(extract):
+    doc = extract("Abu Mahdi al-Muhandis, the deputy head of the PMF, who was killed in a U.S. drone strike, "
+                  "founded Kata'ib Hizballah.")
+    who = [e.name for e in doc.entities for m in e.mentions if m.text == "who" and m.rule == "coref:relative"]
+    assert who == ["Abu Mahdi al-Muhandis"]
