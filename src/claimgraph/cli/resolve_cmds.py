@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import getpass
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated
 
@@ -33,6 +34,19 @@ def _open(db: str):
     from claimgraph.store import Store
     store = Store(db)
     return store, Resolver(store)
+
+
+@contextmanager
+def _deciding(db: str):
+    """The store's resolver, for one analyst action; a refused action is one error line, exit 1."""
+    from claimgraph.resolve import ResolutionError
+    store, resolver = _open(db)
+    with store:
+        try:
+            yield resolver
+        except ResolutionError as e:
+            report_error(str(e))
+            raise typer.Exit(1)
 
 
 def _names(store) -> dict[str, str]:
@@ -67,14 +81,8 @@ def register(app: typer.Typer) -> None:
               b: Annotated[str, typer.Argument(help="Entity id or exact name.")],
               db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
         """Record that two entities are one actor."""
-        from claimgraph.resolve import ResolutionError
-        store, resolver = _open(db)
-        with store:
-            try:
-                j = resolver.merge(a, b, analyst=_analyst(analyst), reason=reason)
-            except ResolutionError as e:
-                report_error(str(e))
-                raise typer.Exit(1)
+        with _deciding(db) as resolver:
+            j = resolver.merge(a, b, analyst=_analyst(analyst), reason=reason)
             out().print(f"merged {j.left_id} and {j.right_id} (judgement #{j.id}); "
                         f"the actor is now {resolver.canonical(j.left_id)}", highlight=False)
 
@@ -82,14 +90,8 @@ def register(app: typer.Typer) -> None:
     def split(entity: Annotated[str, typer.Argument(help="Entity id or exact name.")],
               db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
         """Take an entity out of the actor it was merged into, and keep it out."""
-        from claimgraph.resolve import ResolutionError
-        store, resolver = _open(db)
-        with store:
-            try:
-                made = resolver.split(entity, analyst=_analyst(analyst), reason=reason)
-            except ResolutionError as e:
-                report_error(str(e))
-                raise typer.Exit(1)
+        with _deciding(db) as resolver:
+            made = resolver.split(entity, analyst=_analyst(analyst), reason=reason)
         apart = [j for j in made if j.judgement == "negative"]
         out().print(f"split {entity}: judged different from {len(apart)} entit{'y' if len(apart) == 1 else 'ies'}",
                     highlight=False)
@@ -97,14 +99,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def undo(db: DB = "claimgraph.db", analyst: ANALYST = None) -> None:
         """Undo the last resolution action (its judgements are marked undone, never deleted)."""
-        from claimgraph.resolve import ResolutionError
-        store, resolver = _open(db)
-        with store:
-            try:
-                entry = resolver.undo(analyst=_analyst(analyst))
-            except ResolutionError as e:
-                report_error(str(e))
-                raise typer.Exit(1)
+        with _deciding(db) as resolver:
+            entry = resolver.undo(analyst=_analyst(analyst))
         out().print(f"undid action #{entry.payload['undoes']} ({entry.payload['action']}): "
                     f"{len(entry.payload['judgements'])} judgement(s) marked undone", highlight=False)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
+from networkx.utils import UnionFind
 
 from claimgraph.kb.fold import fold
 from claimgraph.model import Document
@@ -50,14 +51,7 @@ def clusters(documents: Iterable[Document], threshold: float = 0.8, num_perm: in
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     for doc_id, m in hashes.items():
         lsh.insert(doc_id, m)
-    parent = {doc_id: doc_id for doc_id in docs}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined = UnionFind(docs)
     cache: dict[str, set[str]] = {}
 
     def shingled(doc_id: str) -> set[str]:
@@ -69,12 +63,9 @@ def clusters(documents: Iterable[Document], threshold: float = 0.8, num_perm: in
         for other in lsh.query(m):
             # LSH only proposes candidates; the exact similarity of their shingles decides
             if other > doc_id and jaccard(shingled(doc_id), shingled(other)) >= threshold:
-                parent[root(other)] = root(doc_id)
-    members: dict[str, list[str]] = {}
-    for doc_id in docs:
-        members.setdefault(root(doc_id), []).append(doc_id)
+                joined.union(doc_id, other)
     result: dict[str, str] = {}
-    for group in members.values():
+    for group in joined.to_sets():
         first = min(group, key=lambda i: (docs[i].published is None, docs[i].published or "", i))
         result.update({i: first for i in group})
     return result

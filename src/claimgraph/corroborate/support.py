@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
+
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Document
 
@@ -61,25 +63,15 @@ def independent_sources(doc_ids: Iterable[str], documents_by_id: Mapping[str, Do
     """The documents grouped into independent sources (each group sorted, groups by first id)."""
     sources = sources or default_sources()
     ids = sorted(set(doc_ids))
-    parent = {i: i for i in ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined = UnionFind(ids)
     first_of: dict[str, str] = {}
     for i in ids:
         for key in ("cluster:" + clusters.get(i, i), source_of(i, documents_by_id, sources)[0]):
             if key in first_of:
-                parent[root(i)] = root(first_of[key])
+                joined.union(first_of[key], i)
             else:
                 first_of[key] = i
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values())
+    return sorted(sorted(group) for group in joined.to_sets())
 
 
 def _doc_ids(claim: Claim) -> list[str]:
