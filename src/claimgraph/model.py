@@ -53,6 +53,7 @@ class Evidence:
     start: int
     end: int
     text: str
+    attrs: dict[str, Any] = field(default_factory=dict)  # this reading's own date, quantity, place, ...
 
 
 @dataclass

@@ -22,6 +22,12 @@ DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL)
 FMT = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
 FROM = Annotated[str | None, typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 TO = Annotated[str | None, typer.Option("--to", help="Up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")]
+AS_OF = Annotated[str | None, typer.Option("--as-of", help="The graph as of this date: relations that could hold "
+                                                            "then, events that had happened.")]
+MIN_IND = Annotated[int, typer.Option("--min-independent", min=0,
+                                      help="Claims with at least this many independent sources (reprints count once).")]
+CRED = Annotated[int | None, typer.Option("--credibility", min=1, max=6,
+                                          help="Claims graded this or better: 1 confirmed … 6 cannot be judged.")]
 
 
 def table(title: str, columns: list[str], rows: list[list]) -> Table:
@@ -62,6 +68,24 @@ def _evidence(row: dict) -> str:
     return f"“{_short(ev['excerpt'])}” — {where}{more}"
 
 
+def _support(row: dict) -> str:
+    """Documents / sources / independent sources."""
+    return f"{row['documents']}/{row['sources']}/{row.get('independent', '?')}"
+
+
+def _grade(row: dict) -> str:
+    """The Admiralty rating, with a mark for a contested claim and an analyst's confirmation."""
+    marks = (" contested" if row.get("contested") else "") + (" ✓" if row.get("review") == "confirmed" else "")
+    return f"{row.get('admiralty', '')}{marks}"
+
+
+def _valid(v: dict | None) -> str:
+    if not v or (not v.get("from") and not v.get("to") and not v.get("ended")):
+        return ""
+    span = f"{v.get('from') or '…'} – {v.get('to') or ('ended' if v.get('ended') else '…')}"
+    return span + (" (ended)" if v.get("ended") and v.get("to") else "")
+
+
 def _store(db: str):
     from claimgraph.store import Store
     return Store(db)
@@ -88,17 +112,22 @@ def _fail(e: Exception) -> None:
 
 
 def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or entity id.")], db: DB = "claimgraph.db",
+          as_of: AS_OF = None, min_independent: MIN_IND = 0, credibility: CRED = None,
           format: FMT = Format.table) -> None:
-    """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with evidence."""
+    """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
+    its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
     from claimgraph.query import dossier, snapshot
     with _store(db) as store:
         snap = snapshot(store)
-        d = dossier(snap, _actor(snap, name).id)
+        try:
+            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility)
+        except ValueError as e:
+            _fail(e)
     if format == Format.json:
         print_json(d)
         return
     console = out()
-    console.print(Rule(f"[bold]{d['name']}[/bold]"))
+    console.print(Rule(f"[bold]{escape(d['name'])}[/bold]" + (f" as of {escape(as_of)}" if as_of else "")))
     identity = [["name", d["name"]], ["type", " / ".join(x for x in (d["type"], d["subtype"]) if x)],
                 ["country", d["country"]], ["also called", ", ".join(d["aliases"])],
                 ["knowledge base", d["kb_id"]], ["id", d["id"]]]
@@ -112,15 +141,15 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
     for predicate, group in d["relations"].items():
         for side, arrow in (("as_subject", f"{d['name']} —{predicate}→ X"), ("as_object", f"X —{predicate}→ {d['name']}")):
             for r in group[side]:
-                rows.append([arrow, _name(r["other"]), r["modality"], _said_by(r), r["documents"], r["sources"],
-                             f"{r['confidence']:.2f}", _evidence(r)])
+                rows.append([arrow, _name(r["other"]), r["modality"], _said_by(r), _valid(r["valid"]), _support(r),
+                             _grade(r), _evidence(r)])
     console.print(table("Relations (X is the other actor)" if rows else "Relations: none",
-                        ["relation", "X", "modality", "said by", "docs", "sources", "conf.", "evidence"], rows))
+                        ["relation", "X", "modality", "said by", "when", "docs/src/indep.", "grade", "evidence"], rows))
     rows = [[_date(t["date"]), t["type"], t["role"], _name(t["counterpart"]), t["status"], t["mode"],
-             _name(t["location"]), t["modality"], t["documents"], t["sources"], _evidence(t)] for t in d["timeline"]]
+             _name(t["location"]), t["modality"], _support(t), _grade(t), _evidence(t)] for t in d["timeline"]]
     console.print(table("Timeline of events" if rows else "Timeline: no events",
-                        ["date", "event", "role", "counterpart", "status", "mode", "place", "modality", "docs",
-                         "sources", "evidence"], rows))
+                        ["date", "event", "role", "counterpart", "status", "mode", "place", "modality",
+                         "docs/src/indep.", "grade", "evidence"], rows))
     console.print(table("Documents that mention it", ["published", "title", "source", "mentions", "id"],
                         [[x["published"], x["title"], x["source"], x["mentions"], x["id"]] for x in d["documents"]]))
 
@@ -130,14 +159,16 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
               predicate: Annotated[list[str] | None, typer.Option("--predicate", help="Only these predicates.")] = None,
               modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
               min_sources: Annotated[int, typer.Option("--min-sources", min=0)] = 0,
-              date_from: FROM = None, date_to: TO = None, format: FMT = Format.table) -> None:
+              min_independent: MIN_IND = 0, credibility: CRED = None,
+              date_from: FROM = None, date_to: TO = None, as_of: AS_OF = None, format: FMT = Format.table) -> None:
     """The actors around one actor, up to two claims away, and the claims that link them."""
     from claimgraph.query import neighbors as query
     from claimgraph.query import snapshot
     with _store(db) as store:
         snap = snapshot(store)
         try:
-            g = query(snap, _actor(snap, name).id, depth, predicate, modality, min_sources, date_from, date_to)
+            g = query(snap, _actor(snap, name).id, depth, predicate, modality, min_sources, date_from, date_to,
+                      min_independent, credibility, as_of)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -146,9 +177,10 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
     names = {n["id"]: n["name"] for n in [g["center"], *g["nodes"]]}
     out().print(table(f"Actors within {depth} of {g['center']['name']}", ["distance", "name", "type", "country", "id"],
                       [[n["distance"], n["name"], n["type"], n["country"], n["id"]] for n in g["nodes"]]))
-    out().print(table("Claims between them", ["subject", "predicate", "object", "modality", "docs", "sources", "claim"],
-                      [[names.get(e["source"]), e["predicate"], names.get(e["target"]), e["modality"], e["documents"],
-                        e["sources"], e["claim"]] for e in g["edges"]]))
+    out().print(table("Claims between them", ["subject", "predicate", "object", "modality", "docs/src/indep.", "grade",
+                                              "claim"],
+                      [[names.get(e["source"]), e["predicate"], names.get(e["target"]), e["modality"], _support(e),
+                        _grade(e), e["claim"]] for e in g["edges"]]))
 
 
 def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[str, typer.Argument(help="Second actor.")],
@@ -164,19 +196,20 @@ def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[st
     if format == Format.json:
         print_json(hops)
     elif hops:
-        rows = [[i, r["subject"]["name"], r["predicate"], _name(r["object"]), r["modality"], r["sources"], _evidence(r)]
-                for i, hop in enumerate(hops, 1) for r in hop["claims"]]
+        rows = [[i, r["subject"]["name"], r["predicate"], _name(r["object"]), r["modality"], _support(r), _grade(r),
+                 _evidence(r)] for i, hop in enumerate(hops, 1) for r in hop["claims"]]
         out().print(table(f"{x.name} ↔ {y.name}: {len(hops)} hop(s)", ["hop", "subject", "predicate", "object",
-                                                                      "modality", "sources", "evidence"], rows))
+                                                                      "modality", "docs/src/indep.", "grade",
+                                                                      "evidence"], rows))
     if not hops:
         report_error(f"no chain of at most {max_hops} claims links {x.name} and {y.name}")
         raise typer.Exit(1)
 
 
 def _claims_table(title: str, rows: list[dict], events: bool = False):
-    columns = ["date", "subject", "predicate", "object", "modality", "said by", "docs", "sources", "evidence"]
+    columns = ["date", "subject", "predicate", "object", "modality", "said by", "docs/src/indep.", "grade", "evidence"]
     body = [[_date(r["date"]), _name(r["subject"]), r["predicate"], _name(r["object"]), r["modality"], _said_by(r),
-             r["documents"], r["sources"], _evidence(r)] for r in rows]
+             _support(r), _grade(r), _evidence(r)] for r in rows]
     if events:
         columns.insert(4, "place")
         for line, r in zip(body, rows):
@@ -192,14 +225,17 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
            actor: Annotated[str | None, typer.Option("--actor", help="Actor or target.")] = None,
            date_from: FROM = None, date_to: TO = None,
            place: Annotated[str | None, typer.Option("--place", help="ISO alpha-3 code or place name.")] = None,
+           modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
+           min_independent: MIN_IND = 0, credibility: CRED = None, as_of: AS_OF = None,
            format: FMT = Format.table) -> None:
-    """Events, oldest first, by type, actor, date range and place."""
+    """Events, oldest first, by type, actor, date range and place; an actor's timeline with --actor."""
     from claimgraph.query import events as query
     from claimgraph.query import snapshot
     with _store(db) as store:
         snap = snapshot(store)
         try:
-            rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place)
+            rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place, modality,
+                         min_independent, credibility, as_of)
         except (ValueError, LookupError) as e:
             _fail(e)
     if format == Format.json:
@@ -209,15 +245,26 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
 
 
 def claims(db: DB = "claimgraph.db",
-           contested: Annotated[bool, typer.Option("--contested", help="Stated with different modalities.")] = False,
-           single_source: Annotated[bool, typer.Option("--single-source", help="Evidence from one source.")] = False,
+           contested: Annotated[bool, typer.Option(
+               "--contested", help="Contradicted: negated against affirmed, or conflicting numbers or dates.")] = False,
+           single_source: Annotated[bool, typer.Option("--single-source",
+                                                       help="Only one independent source behind it.")] = False,
            predicate: Annotated[str | None, typer.Option("--predicate")] = None,
            modality: Annotated[str | None, typer.Option("--modality")] = None,
-           format: FMT = Format.table) -> None:
-    """Claims, most sources first: contested ones, single-source ones, of a predicate or modality."""
+           actor: Annotated[str | None, typer.Option("--actor", help="As subject or object.")] = None,
+           min_independent: MIN_IND = 0, credibility: CRED = None, date_from: FROM = None, date_to: TO = None,
+           as_of: AS_OF = None, format: FMT = Format.table) -> None:
+    """Claims, most independent sources first: contested ones, single-source ones, by predicate,
+    modality, actor, grade and date."""
     from claimgraph.query import claims as query
+    from claimgraph.query import snapshot
     with _store(db) as store:
-        rows = query(store, contested, single_source, predicate, modality)
+        snap = snapshot(store)
+        try:
+            rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
+                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None)
+        except ValueError as e:
+            _fail(e)
     if format == Format.json:
         print_json(rows)
         return
@@ -262,7 +309,21 @@ def rank(db: DB = "claimgraph.db",
                            for i, r in enumerate(rows, 1)]))
 
 
+def sources(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
+    """The outlets and issuing bodies behind the documents, with their reliability grade (A–F,
+    set in the sources data; see docs/grading.md), their documents and reprints."""
+    from claimgraph.query import sources as query
+    with _store(db) as store:
+        rows = query(store)
+    if format == Format.json:
+        print_json(rows)
+    else:
+        out().print(table("Sources", ["source", "reliability", "documents", "reprints", "claims"],
+                          [[r["source"], f"{r['reliability']} ({r['meaning']})" + ("" if r["graded"] else ", not graded"),
+                            r["documents"], r["reprints"], r["claims"]] for r in rows]))
+
+
 def register(app: typer.Typer) -> None:
     """Add the query commands to `app`."""
-    for fn in (actor, neighbors, path, events, claims, search, rank):
+    for fn in (actor, neighbors, path, events, claims, search, rank, sources):
         app.command(fn.__name__)(fn)

@@ -8,6 +8,7 @@ earliest-published document (else the smallest id), so the name is stable across
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 
@@ -69,3 +70,11 @@ def clusters(documents: Iterable[Document], threshold: float = 0.8, num_perm: in
         first = min(group, key=lambda i: (docs[i].published is None, docs[i].published or "", i))
         result.update({i: first for i in group})
     return result
+
+
+def band_keys(text: str, threshold: float = 0.8, num_perm: int = 128) -> list[str]:
+    """The LSH band keys of a text's MinHash, with the banding datasketch picks for `threshold`:
+    two texts that share a key are candidates (the store keeps the keys to find reprints)."""
+    ranges = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+    values = minhash(text, num_perm).hashvalues
+    return [hashlib.sha1(values[lo:hi].tobytes()).hexdigest() for lo, hi in ranges]

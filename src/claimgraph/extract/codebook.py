@@ -54,6 +54,7 @@ class Codebook:
     belongings: frozenset[str] = frozenset()
     unnamed: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    ended_words: frozenset[str] = frozenset()  # "former", "then-": a role that has ended
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -130,4 +131,5 @@ def default_codebook() -> Codebook:
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
     cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
     cb.documents = frozenset(w.lower() for w in met.get("documents", []))
+    cb.ended_words = frozenset(w.lower() for w in _read("validity.yaml").get("ended_words", []))
     return cb

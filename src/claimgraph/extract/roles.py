@@ -87,8 +87,8 @@ class RoleReader:
         other = others[-1]
         if predicate == "leads" and other.type == "country" and not state:
             predicate = "member_of"  # "U.S. Attorney General Eric Holder" serves the state, does not lead it
-        attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": "then"}} if any(
-            t.lower_ in ("then", "former", "ex") for t in run) else {}
+        ended = next((t.lower_ for t in run if t.lower_ in self.cb.ended_words), None)
+        attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
         return self._make(predicate, person, other, role_start, rule, attrs)
 
     def _state(self, alpha3: str) -> Entity | None:
@@ -154,10 +154,12 @@ class RoleReader:
                     continue
                 pred = match[1][0] if isinstance(match[1], tuple) else match[1]
                 others = self._role_other(role_tok)
+                ended = next((t.lower_ for t in role_tok.lefts if t.lower_ in self.cb.ended_words), None)
+                attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
                 for other in others:
                     p = "member_of" if pred == "leads" and other.type == "country" and not (
                         isinstance(match[1], tuple) and match[1][1]) else pred
-                    out += self._make(p, ent, other, role_tok, f"role:{kind}-{_word(role_tok)}")
+                    out += self._make(p, ent, other, role_tok, f"role:{kind}-{_word(role_tok)}", attrs)
         return out
 
     # "described him as a member of the Quds Force", "views the Assad regime as a crucial ally"

@@ -7,6 +7,7 @@ from rapidfuzz import fuzz, process
 
 from claimgraph.kb.fold import fold_name
 from claimgraph.model import Entity
+from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.snapshot import snapshot
 
 FUZZY_CUTOFF = 90
@@ -56,14 +57,19 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
     return cache[types]
 
 
-def dossier(store, entity_id: str) -> dict:
-    """Everything the store holds on one actor, each line with its evidence: identity, relations by
-    predicate (as subject and as object), events on a timeline, the documents that mention it."""
+def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
+            max_credibility: int | None = None) -> dict:
+    """Everything the store holds on one actor, each line with its evidence and grade: identity,
+    relations by predicate (as subject and as object, with their validity span), events on a
+    timeline, the documents that mention it. The filters are those of `ClaimFilter`."""
     snap = snapshot(store)
     e = snap.entity(entity_id)
+    rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
     relations: dict[str, dict[str, list]] = {}
     timeline = []
     for c in snap.claims_of.get(entity_id, []):
+        if not rule.keep(snap, c):
+            continue
         row = snap.claim_row(c)
         if c.kind == "relation":
             if entity_id not in (c.subject, c.object):
@@ -80,7 +86,7 @@ def dossier(store, entity_id: str) -> dict:
                          **_claim_fields(row)})
     for group in relations.values():
         for side in group.values():
-            side.sort(key=lambda r: (-r["sources"], -r["documents"], (r["other"] or {}).get("name") or "", r["claim"]))
+            side.sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"], (r["other"] or {}).get("name") or "", r["claim"]))
     timeline.sort(key=_timeline_key)
     docs = snap.mentions.get(entity_id, {})
     documents = [
@@ -91,7 +97,7 @@ def dossier(store, entity_id: str) -> dict:
     documents.sort(key=lambda d: (-d["mentions"], d["published"] or "", d["id"]))
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
-        "country": e.country, "kb_id": e.kb_id,
+        "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
         "relations": dict(sorted(relations.items())),
         "timeline": timeline,
         "documents": documents,
@@ -99,8 +105,9 @@ def dossier(store, entity_id: str) -> dict:
 
 
 def _claim_fields(row: dict) -> dict:
-    return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "documents", "sources",
-                                "evidence")}
+    return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "valid", "documents",
+                                "sources", "independent", "modalities", "credibility", "credibility_reason",
+                                "admiralty", "contested", "review", "evidence")}
 
 
 def _timeline_key(item: dict) -> tuple:

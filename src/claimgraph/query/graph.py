@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from claimgraph.query.dates import bound, overlaps
+from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.snapshot import Snapshot, snapshot
 
 METRICS = ("pagerank", "degree", "betweenness")
@@ -35,36 +35,53 @@ def _node(snap: Snapshot, entity_id: str, **extra) -> dict:
 
 
 def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities=None, min_sources: int = 0,
-              date_from: str | None = None, date_to: str | None = None) -> dict:
+              date_from: str | None = None, date_to: str | None = None, min_independent: int = 0,
+              max_credibility: int | None = None, as_of: str | None = None) -> dict:
     """The actors within `depth` claims of `entity_id` (either direction) and the claims among them,
-    counting only claims that pass the filters: predicate, modality, at least `min_sources` sources,
-    a date (or, for an undated claim, a publication date) within [date_from, date_to]."""
+    counting only claims that pass the filters (`ClaimFilter`): predicate, modality, at least
+    `min_sources` sources and `min_independent` independent ones, a credibility grade of
+    `max_credibility` or better, a date (or, undated, a publication date) within
+    [date_from, date_to], holding `as_of` a day. Only the claims around the walk are graded."""
     if depth not in (1, 2):
         raise ValueError("depth is 1 or 2")
     snap = snapshot(store)
     snap.entity(entity_id)
-    lo, hi = bound(date_from), bound(date_to, end=True)
-    preds = {p for q in predicates or () for p in (q, q.lower(), q.upper())} if predicates else None
-    mods = {m.lower() for m in modalities} if modalities else None
-
-    def keep(c) -> bool:
-        return ((preds is None or c.predicate in preds) and (mods is None or c.modality in mods)
-                and len(snap.sources(c)) >= min_sources and overlaps(snap.dates(c), lo, hi))
-
-    g = claim_graph(snap, keep)
-    if entity_id not in g:
-        return {"center": _node(snap, entity_id, distance=0), "depth": depth, "nodes": [], "edges": []}
-    distance = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), entity_id, cutoff=depth)
-    nodes = sorted(distance, key=lambda n: (distance[n], snap.name(n) or "", n))
+    rule = ClaimFilter(predicates, modalities, min_sources, min_independent, max_credibility, date_from, date_to,
+                       as_of)
+    distance, kept = {entity_id: 0}, {}
+    frontier = [entity_id]
+    for step in range(1, depth + 1):
+        reached = []
+        for node in frontier:
+            for c in snap.claims_of.get(node, ()):
+                if c.id in kept or c.object is None or c.object == c.subject or node not in (c.subject, c.object):
+                    continue
+                if not rule.keep(snap, c):
+                    continue
+                kept[c.id] = c
+                other = c.object if c.subject == node else c.subject
+                if other not in distance:
+                    distance[other] = step
+                    reached.append(other)
+        frontier = reached
+    # claims between two actors of the neighbourhood that the walk did not pass (at the rim)
+    for node in frontier:
+        for c in snap.claims_of.get(node, ()):
+            if c.id not in kept and c.subject in distance and c.object in distance and c.object != c.subject \
+                    and rule.keep(snap, c):
+                kept[c.id] = c
     edges = []
-    for u, v, key, data in g.subgraph(distance).edges(keys=True, data=True):
-        c = snap.claims[key]
-        edges.append({"claim": key, "source": u, "target": v, "predicate": data["predicate"], "kind": data["kind"],
-                      "modality": c.modality, "documents": len(snap.doc_ids(c)), "sources": len(snap.sources(c)),
-                      "evidence": len(c.evidence)})
+    for c in kept.values():
+        graded = snap.corroboration(c)
+        edges.append({"claim": c.id, "source": c.subject, "target": c.object, "predicate": c.predicate,
+                      "kind": c.kind, "modality": c.modality, "documents": len(snap.doc_ids(c)),
+                      "sources": len(snap.sources(c)), "independent": snap.independent(c),
+                      "credibility": graded["credibility"], "admiralty": graded["admiralty"],
+                      "contested": graded["contested"], "evidence": len(c.evidence)})
     edges.sort(key=lambda e: (min(distance[e["source"]], distance[e["target"]]), e["predicate"], e["claim"]))
+    nodes = sorted((n for n in distance if n != entity_id), key=lambda n: (distance[n], snap.name(n) or "", n))
     return {"center": _node(snap, entity_id, distance=0), "depth": depth,
-            "nodes": [_node(snap, n, distance=distance[n]) for n in nodes if n != entity_id], "edges": edges}
+            "nodes": [_node(snap, n, distance=distance[n]) for n in nodes], "edges": edges}
 
 
 def path(store, a_id: str, b_id: str, max_hops: int = 4) -> list[dict]:
@@ -72,15 +89,11 @@ def path(store, a_id: str, b_id: str, max_hops: int = 4) -> list[dict]:
     the one with most evidence), at most `max_hops` long; [] when there is none. Each hop: from, to, and every claim between the two with its evidence."""
     snap = snapshot(store)
     snap.entity(a_id), snap.entity(b_id)
-    g = claim_graph(snap)
+    g, ties = _path_graphs(snap)
     if a_id == b_id or a_id not in g or b_id not in g:
         return []
-    ties = _ties(g)
-    for _, _, data in ties.edges(data=True):
-        # one per hop, plus a little less the more evidence: the fewest hops, then the best attested
-        data["length"] = 1 + 1 / (100 * data["weight"])
     try:
-        nodes = nx.dijkstra_path(ties, a_id, b_id, weight="length")
+        nodes = nx.bidirectional_dijkstra(ties, a_id, b_id, weight="length")[1]
     except nx.NetworkXNoPath:
         return []
     if len(nodes) - 1 > max_hops:
@@ -92,6 +105,19 @@ def path(store, a_id: str, b_id: str, max_hops: int = 4) -> list[dict]:
                         key=lambda r: (-r["sources"], -len(r["evidence"]), r["claim"]))
         hops.append({"from": snap.ref(u), "to": snap.ref(v), "claims": claims})
     return hops
+
+
+def _path_graphs(snap: Snapshot) -> tuple[nx.MultiDiGraph, nx.Graph]:
+    """The claim graph and its ties, built once per snapshot."""
+    cached = snap.__dict__.get("_path_graphs")
+    if cached is None:
+        g = claim_graph(snap)
+        ties = _ties(g)
+        for _, _, data in ties.edges(data=True):
+            # one per hop, plus a little less the more evidence: the fewest hops, then the best attested
+            data["length"] = 1 + 1 / (100 * data["weight"])
+        cached = snap.__dict__["_path_graphs"] = (g, ties)
+    return cached
 
 
 def _ties(g: nx.MultiDiGraph) -> nx.Graph:

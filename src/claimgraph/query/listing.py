@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
+from claimgraph.corroborate.support import group_key
 from claimgraph.query.actors import find_actor
-from claimgraph.query.dates import bound, overlaps
+from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.snapshot import Snapshot, snapshot
 
 PLACE_TYPES = ("country", "location")
@@ -37,55 +37,63 @@ def _places(snap: Snapshot, place: str) -> tuple[set[str], set[str]]:
 
 
 def events(store, type: str | None = None, actor: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, place: str | None = None) -> list[dict]:
+           date_to: str | None = None, place: str | None = None, modalities=None, min_independent: int = 0,
+           max_credibility: int | None = None, as_of: str | None = None) -> list[dict]:
     """Events, oldest first (undated last): of a PLOVER type, with `actor` (an entity id) as actor or
     target, dated (or, if undated, published) within [date_from, date_to], at `place`: an ISO
-    alpha-3 code (locations in that country, or the country itself) or a place name."""
+    alpha-3 code (locations in that country, or the country itself) or a place name; and the
+    shared filters of `ClaimFilter`."""
     snap = snapshot(store)
     if actor is not None:
         snap.entity(actor)
-    lo, hi = bound(date_from), bound(date_to, end=True)
+    rule = ClaimFilter(None, modalities, 0, min_independent, max_credibility, date_from, date_to, as_of)
     where_ids, where_countries = _places(snap, place) if place else (set(), set())
     rows = []
-    for c in snap.claims.values():
+    pool = snap.claims_of.get(actor, []) if actor is not None else snap.claims.values()
+    for c in pool:
         if c.kind != "event" or (type and c.predicate != type.upper()):
             continue
         if actor is not None and actor not in (c.subject, c.object):
-            continue
-        if not overlaps(snap.dates(c), lo, hi):
             continue
         if place:
             loc = snap.entities.get(c.attrs.get("location"))
             if loc is None or not (loc.id in where_ids or loc.country in where_countries):
                 continue
-        rows.append(snap.claim_row(c))
+        if rule.keep(snap, c):
+            rows.append(snap.claim_row(c))
     rows.sort(key=lambda r: ((r["date"] or {}).get("start") is None, (r["date"] or {}).get("start") or "",
                              r["predicate"], r["claim"]))
     return rows
 
 
 def claims(store, contested: bool = False, single_source: bool = False, predicate: str | None = None,
-           modality: str | None = None) -> list[dict]:
-    """Claims, most sources first. `contested`: the same (subject, predicate, object) is stated with
-    different modalities somewhere in the store (asserted here, negated there); `single_source`: all
-    the evidence comes from one source. Each row lists the other modalities of its triple."""
+           modality: str | None = None, min_independent: int = 0, max_credibility: int | None = None,
+           date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
+           actor: str | None = None) -> list[dict]:
+    """Claims, most independent sources first. `contested`: contradicted somewhere in the store
+    (negated against affirmed, or conflicting quantities or dates); `single_source`: one
+    independent source stands behind it (reprints and one outlet's stories count once); `actor`:
+    an entity id as subject or object. Each row lists the other modalities of its triple."""
     snap = snapshot(store)
-    triples: dict[tuple, list] = defaultdict(list)
-    for c in snap.claims.values():
-        triples[(c.subject, c.predicate, c.object)].append(c)
+    if actor is not None:
+        snap.entity(actor)
+    rule = ClaimFilter([predicate] if predicate else None, [modality] if modality else None, 0, min_independent,
+                       max_credibility, date_from, date_to, as_of)
     rows = []
-    for c in snap.claims.values():
-        if predicate and c.predicate not in (predicate, predicate.lower(), predicate.upper()):
+    pool = snap.claims_of.get(actor, []) if actor is not None else snap.claims.values()
+    for c in pool:
+        if actor is not None and actor not in (c.subject, c.object):
             continue
-        if modality and c.modality != modality.lower():
+        if not rule.keep(snap, c):
             continue
-        others = [o for o in triples[(c.subject, c.predicate, c.object)] if o.modality != c.modality]
-        if contested and not others:
+        if contested and not snap.corroboration(c)["contested"]:
             continue
-        if single_source and len(snap.sources(c)) != 1:
+        if single_source and snap.independent(c) != 1:
             continue
         row = snap.claim_row(c)
+        others = [o for o in snap.groups.get(group_key(c), []) if o.modality != c.modality]
         row["contested_by"] = [{"claim": o.id, "modality": o.modality, "sources": len(snap.sources(o))} for o in others]
         rows.append(row)
-    rows.sort(key=lambda r: (-r["sources"], -r["documents"], r["subject"]["name"] or "", r["predicate"], r["claim"]))
+    rows.sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"], r["subject"]["name"] or "",
+                             r["predicate"], r["claim"]))
     return rows

@@ -8,14 +8,20 @@ Document texts and mention offsets are not loaded: only what the answers show.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from claimgraph.corroborate import contradictions, grade, support
+from claimgraph.corroborate.credibility import CREDIBILITY, reading_reliability
+from claimgraph.corroborate.sources import Sources, default_sources
+from claimgraph.corroborate.support import group_key
 from claimgraph.model import Claim, Entity, Evidence
+from claimgraph.query.validity import Validity, validity
 from claimgraph.store.schema import (
     AliasRow,
     ClaimRow,
@@ -24,6 +30,7 @@ from claimgraph.store.schema import (
     EvidenceRow,
     MentionRow,
 )
+from claimgraph.review.reviews import live_verdicts
 
 
 class UnknownEntity(KeyError):
@@ -39,6 +46,8 @@ class DocInfo:
     title: str | None
     source: str | None
     published: str | None
+    cluster: str | None = None  # its near-duplicate story (the id of the story's first document)
+    genre: str | None = None
 
 
 @dataclass
@@ -48,6 +57,55 @@ class Snapshot:
     documents: dict[str, DocInfo]
     claims: dict[str, Claim]  # in a stable order: by id
     mentions: dict[str, dict[str, int]] = field(default_factory=dict)  # entity id → doc id → mentions
+    reviews: dict[str, str] = field(default_factory=dict)  # claim id → "confirmed" (rejected ones are gone)
+    source_grades: Sources = field(default_factory=default_sources)
+
+    @cached_property
+    def groups(self) -> dict[tuple, list[Claim]]:
+        """(kind, subject, predicate, object) → its claims, whatever their modality or year."""
+        index: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in self.claims.values():
+            index[group_key(c)].append(c)
+        return index
+
+    @cached_property
+    def clusters(self) -> dict[str, str]:
+        return {d.id: d.cluster for d in self.documents.values() if d.cluster}
+
+    def corroboration(self, c: Claim) -> dict:
+        """Support, contradictions and credibility of the claim's group, computed once per group."""
+        key = group_key(c)
+        cache = self.__dict__.setdefault("_corroboration", {})
+        if key not in cache:
+            cache[key] = self._corroborate(self.groups.get(key) or [c])
+        return cache[key]
+
+    def _corroborate(self, claims: list[Claim]) -> dict:
+        docs: dict[str, SimpleNamespace] = {}
+        for c in claims:
+            by_doc: dict[str, list[Evidence]] = defaultdict(list)
+            for ev in c.evidence:
+                by_doc[ev.doc_id].append(ev)
+            for doc_id, evs in by_doc.items():
+                info = self.documents.get(doc_id)
+                doc = docs.setdefault(doc_id, SimpleNamespace(
+                    id=doc_id, source=info.source if info else None, published=info.published if info else None,
+                    claims=[]))
+                # the reading of this document, with its own date and quantity
+                doc.claims.append(replace(c, evidence=evs, attrs=evs[0].attrs or c.attrs))
+        found = contradictions(claims, list(docs.values()), self.source_grades)
+        names = {c.attributed_to: self.name(c.attributed_to) for c in claims if c.attributed_to in self.entities}
+        score, reason = grade(claims, docs, self.clusters, found, self.source_grades, names)
+        backing = support(claims, docs, self.clusters, self.source_grades)
+        best = min((reading_reliability(c, ev.doc_id, docs, self.source_grades, names)
+                    for c in claims if c.modality != "negated" for ev in c.evidence), default="F")
+        return {"group_independent": backing["independent"], "modalities": dict(sorted(backing["modalities"].items())),
+                "credibility": score, "credibility_label": CREDIBILITY[score], "credibility_reason": reason,
+                "reliability": best, "admiralty": f"{best}{score}",
+                "contradictions": found, "contested": bool(found)}
+
+    def validity(self, c: Claim) -> Validity:
+        return validity(self, c)
 
     @cached_property
     def claims_of(self) -> dict[str, list[Claim]]:
@@ -97,9 +155,21 @@ class Snapshot:
         for ev in c.evidence:
             doc = self.documents.get(ev.doc_id)
             rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
-                         "published": doc.published if doc else None, "start": ev.start, "end": ev.end,
-                         "excerpt": ev.text})
+                         "published": doc.published if doc else None, "reprint_of": _reprint_of(doc),
+                         "start": ev.start, "end": ev.end, "excerpt": ev.text})
         return rows
+
+    def independent(self, c: Claim) -> int:
+        """The independent sources of this claim itself (its modality); its group's are in
+        `corroboration(c)["modalities"]`."""
+        cache = self.__dict__.setdefault("_independent", {})
+        if c.id not in cache:
+            docs = {d: self.documents[d] for d in self.doc_ids(c) if d in self.documents}
+            cache[c.id] = support(c, docs, self.clusters, self.source_grades)["independent"]
+        return cache[c.id]
+
+    def credibility(self, c: Claim) -> int:
+        return self.corroboration(c)["credibility"]
 
     def claim_row(self, c: Claim) -> dict:
         """A claim as the queries show it: actors by name, counts of documents and sources, its evidence."""
@@ -107,11 +177,27 @@ class Snapshot:
                "object": self.ref(c.object), "modality": c.modality, "attributed_to": self.attribution(c.attributed_to),
                "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
                "documents": len(self.doc_ids(c)), "sources": len(self.sources(c))}
+        graded = self.corroboration(c)
+        row["independent"] = self.independent(c)
+        row.update({k: graded[k] for k in ("modalities", "credibility", "credibility_label",
+                                           "credibility_reason", "reliability", "admiralty", "contested")})
+        row["contradictions"] = [self._contradiction(x) for x in graded["contradictions"]]
+        row["valid"] = self.validity(c).as_dict() if c.kind == "relation" else None
+        row["review"] = self.reviews.get(c.id)
         if c.kind == "event":
             row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"),
                        location=self.ref(c.attrs.get("location")))
         row["evidence"] = self.evidence(c)
         return row
+
+
+    def _contradiction(self, x: dict) -> dict:
+        return {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
+                "interested": bool(x.get("interested"))}
+
+
+def _reprint_of(doc: DocInfo | None) -> str | None:
+    return doc.cluster if doc is not None and doc.cluster and doc.cluster != doc.id else None
 
 
 def snapshot(store) -> Snapshot:
@@ -120,6 +206,9 @@ def snapshot(store) -> Snapshot:
         return store
     with Session(store.engine) as session:
         snap = _load(session, store)
+        verdicts = live_verdicts(session)
+    snap.claims = {k: c for k, c in snap.claims.items() if verdicts.get(k) != "rejected"}
+    snap.reviews = {k: v for k, v in verdicts.items() if v == "confirmed"}
     from claimgraph.resolve import Resolver  # the recorded merge decisions (resolve/)
     return _resolved(snap, Resolver(store).mapping())
 
@@ -169,13 +258,14 @@ def _load(session: Session, store) -> Snapshot:
                                         EntityRow.country, EntityRow.kb_id))
     }
     documents = {
-        r.id: DocInfo(r.id, r.title, r.source, r.published)
-        for r in session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.published))
+        r.id: DocInfo(r.id, r.title, r.source, r.published, r.cluster, r.genre)
+        for r in session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.published,
+                                        DocumentRow.cluster, DocumentRow.genre))
     }
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for r in session.execute(select(EvidenceRow.claim_id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end,
-                                    EvidenceRow.text).order_by(EvidenceRow.id)):
-        evidence[r.claim_id].append(Evidence(r.doc_id, r.start, r.end, r.text))
+                                    EvidenceRow.text, EvidenceRow.attrs).order_by(EvidenceRow.id)):
+        evidence[r.claim_id].append(Evidence(r.doc_id, r.start, r.end, r.text, r.attrs or {}))
     claims = {
         r.id: Claim(r.id, r.kind, r.subject, r.predicate, r.object, r.modality,
                     r.attributed_to_entity or r.attributed_to_text, r.rule, r.confidence,

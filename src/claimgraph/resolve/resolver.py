@@ -26,7 +26,7 @@ from claimgraph.resolve.judgements import (
 from claimgraph.store.schema import AliasRow, EntityRow
 
 DEFAULT_THRESHOLD = 0.92
-UNDOABLE = ("auto", "merge", "split")
+UNDOABLE = ("auto", "merge", "split", "confirm", "reject")
 
 
 class ResolutionError(ValueError):
@@ -177,18 +177,28 @@ class Resolver:
         return self.judgements(ids=ids)
 
     def undo(self, analyst: str = "analyst") -> AuditEntry:
-        """Mark the judgements of the last action that is not undone yet as undone; the log keeps all."""
+        """Take back the last action not undone yet (a merge, split, automatic pass, or a verdict on
+        a claim): its judgements or verdicts are marked undone; the log keeps everything."""
+        from claimgraph.review import reviews as rdb  # review/ builds on this module's audit log
+
         with self._sessions.begin() as session:
             entries = jdb.audit(session)
             undone = {e.payload.get("undoes") for e in entries if e.action == "undo"}
             live = {j.id for j in jdb.load(session, live_only=True)}
+            live_reviews = rdb.live_reviews(session)
             for entry in reversed(entries):
-                ids = [i for i in entry.payload.get("judgements", []) if i in live]
-                if entry.action in UNDOABLE and entry.id not in undone and ids:
+                if entry.action not in UNDOABLE or entry.id in undone:
+                    continue
+                judgements = [i for i in entry.payload.get("judgements", []) if i in live]
+                reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
+                if judgements or reviews:
                     at = jdb.now()
-                    jdb.mark_undone(session, ids, at)
-                    result = jdb.log(session, analyst, "undo",
-                                     {"undoes": entry.id, "action": entry.action, "judgements": ids})
+                    jdb.mark_undone(session, judgements, at)
+                    rdb.mark_undone(session, reviews, at)
+                    payload = {"undoes": entry.id, "action": entry.action, "judgements": judgements}
+                    if reviews:
+                        payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
+                    result = jdb.log(session, analyst, "undo", payload)
                     break
             else:
                 raise ResolutionError("nothing to undo")

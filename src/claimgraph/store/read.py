@@ -106,7 +106,7 @@ def load_graph(session: Session) -> tuple[list[Document], list[Entity], list[Cla
     ]
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for ev in session.scalars(select(EvidenceRow).order_by(EvidenceRow.id)):
-        evidence[ev.claim_id].append(Evidence(ev.doc_id, ev.start, ev.end, ev.text))
+        evidence[ev.claim_id].append(Evidence(ev.doc_id, ev.start, ev.end, ev.text, dict(ev.attrs or {})))
     order = {claim_id: i for i, claim_id in enumerate(evidence)}  # claims in the order they were first read
     rows = sorted(session.scalars(select(ClaimRow)), key=lambda c: (order.get(c.id, len(order)), c.id))
     claims = [

@@ -50,6 +50,7 @@ class DocumentRow(Base):
     path: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    cluster: Mapped[str | None] = mapped_column(String(64), index=True)  # near-duplicate story, by its first doc
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -112,6 +113,31 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    attrs: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # this reading's date, quantity, location
+
+
+class DocumentBandRow(Base):
+    """One LSH band of a document's MinHash: documents sharing a band are near-duplicate candidates."""
+
+    __tablename__ = "document_bands"
+
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class ReviewRow(Base):
+    """An analyst's verdict on a claim (confirmed or rejected); undone by a date, never deleted."""
+
+    __tablename__ = "claim_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(String(64), index=True)
+    verdict: Mapped[str] = mapped_column(String(16))  # confirmed, rejected
+    analyst: Mapped[str] = mapped_column(String(255))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class JudgementRow(Base):

@@ -3,11 +3,22 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from claimgraph.corroborate.near_duplicates import band_keys, jaccard, shingles
 from claimgraph.model import Claim, Document, Entity
-from claimgraph.store.schema import AliasRow, ClaimRow, DocumentRow, EntityRow, EvidenceRow, MentionRow
+from claimgraph.store.schema import (
+    AliasRow,
+    ClaimRow,
+    DocumentBandRow,
+    DocumentRow,
+    EntityRow,
+    EvidenceRow,
+    MentionRow,
+)
+
+NEAR_DUPLICATE = 0.8  # Jaccard similarity of word 5-shingles from which two texts are one story
 
 
 def add_document(session: Session, doc: Document) -> bool:
@@ -15,6 +26,7 @@ def add_document(session: Session, doc: Document) -> bool:
     if session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)) is not None:
         return False
     session.execute(insert(DocumentRow), [_document_values(doc)])
+    _place_in_cluster(session, doc)
     entities = _merge_by_id(doc.entities)
     _upsert_entities(session, entities)
     _insert_mentions(session, doc, entities)
@@ -29,6 +41,31 @@ def _document_values(doc: Document) -> dict:
         "path": doc.path, "text": doc.text, "extra": doc.extra or {},
         "ingested_at": datetime.now(timezone.utc),
     }
+
+
+def _place_in_cluster(session: Session, doc: Document) -> None:
+    """Put `doc` in the near-duplicate cluster of the stored texts it reprints (by LSH band
+    candidates, confirmed on their shingles), joining clusters it bridges; else in its own."""
+    if not doc.text.strip():
+        return
+    keys = band_keys(doc.text, NEAR_DUPLICATE)
+    rows = session.execute(select(DocumentBandRow.doc_id, DocumentBandRow.band, DocumentBandRow.key)
+                           .where(DocumentBandRow.key.in_(set(keys)))).all()
+    candidates = sorted({d for d, band, key in rows if keys[band] == key and d != doc.id})
+    cluster = doc.id
+    if candidates:
+        mine = shingles(doc.text)
+        found = session.execute(select(DocumentRow.id, DocumentRow.text, DocumentRow.cluster, DocumentRow.published)
+                                .where(DocumentRow.id.in_(candidates))).all()
+        same = [r for r in found if jaccard(mine, shingles(r.text)) >= NEAR_DUPLICATE]
+        if same:
+            heads = {r.cluster or r.id for r in same}
+            first = session.execute(select(DocumentRow.id, DocumentRow.published).where(DocumentRow.id.in_(heads))).all()
+            cluster = min(first, key=lambda r: (r.published is None, r.published or "", r.id)).id if first else min(heads)
+            if len(heads) > 1:
+                session.execute(update(DocumentRow).where(DocumentRow.cluster.in_(heads)).values(cluster=cluster))
+    session.execute(update(DocumentRow).where(DocumentRow.id == doc.id).values(cluster=cluster))
+    session.execute(insert(DocumentBandRow), [{"doc_id": doc.id, "band": i, "key": k} for i, k in enumerate(keys)])
 
 
 def _merge_by_id(entities: list[Entity]) -> list[Entity]:
@@ -109,7 +146,8 @@ def _upsert_claims(session: Session, doc: Document, entity_ids: set[str]) -> Non
             key = (c.id, ev.doc_id or doc.id, ev.start, ev.end)
             if key not in known:
                 known.add(key)
-                evidence.append({"claim_id": key[0], "doc_id": key[1], "start": ev.start, "end": ev.end, "text": ev.text})
+                evidence.append({"claim_id": key[0], "doc_id": key[1], "start": ev.start, "end": ev.end, "text": ev.text,
+                                 "attrs": ev.attrs or c.attrs or {}})
     if evidence:
         session.execute(insert(EvidenceRow), evidence)
 
