@@ -85,7 +85,7 @@ class Document:
     published: str | None = None  # ISO date, YYYY-MM-DD
     language: str | None = "en"
     genre: str = "unknown"
-    format: str = "text"  # text, html, markdown, pdf, jsonl
+    format: str = "text"  # text, html, markdown, pdf, jsonl, json
     extra: dict[str, Any] = field(default_factory=dict)
     sha256: str = ""
     entities: list[Entity] = field(default_factory=list)

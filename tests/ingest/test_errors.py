@@ -63,7 +63,7 @@ def test_each_bad_input_and_the_rest_still_read(tmp_path):
     assert messages[5].endswith("convert the file to UTF-8")
     assert messages[6] == (
         f"{p}/07_report.docx: unsupported file type '.docx' "
-        "(supported: .htm, .html, .jsonl, .markdown, .md, .ndjson, .pdf, .text, .txt)"
+        "(supported: .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .pdf, .text, .txt)"
     )
     assert messages[7:] == [
         f"DOC {p}/08_good.md",

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 from claimgraph.ingest import IngestError, read_paths
+from claimgraph.ingest.reader import read_file
+from claimgraph.model import Document
 
 GOOD = {
     "id": "iw-1",
@@ -68,3 +70,22 @@ def test_text_of_wrong_type(tmp_path):
     [error] = read_paths([path])
     assert error.line == 1
     assert error.message == 'no non-empty "text" field ("text" is a number, not a string)'
+
+
+def test_a_json_file_is_one_document_or_an_array_of_them(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": "Hezbollah fired rockets.", "title": "Rockets", "source": "AP",
+                               "published": "2020-01-02"}), encoding="utf-8")
+    (doc,) = list(read_file(str(one)))
+    assert (doc.text, doc.title, doc.source, doc.published, doc.format) == (
+        "Hezbollah fired rockets.", "Rockets", "AP", "2020-01-02", "json")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": "First."}, 3, {"title": "no text"}, {"text": "Second."}]), encoding="utf-8")
+    results = list(read_file(str(many)))
+    assert [r.text for r in results if isinstance(r, Document)] == ["First.", "Second."]
+    errors = [str(r) for r in results if isinstance(r, IngestError)]
+    assert len(errors) == 2 and "item 1" in errors[0] and "item 2" in errors[1] and '"text"' in errors[1]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"text": "unterminated', encoding="utf-8")
+    (err,) = list(read_file(str(bad)))
+    assert isinstance(err, IngestError) and "malformed JSON" in str(err) and "bad.json" in str(err)

@@ -10,7 +10,7 @@ from ..model import Document
 from .decode import decode_bytes
 from .errors import IngestError
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import read_json, read_jsonl
 from .markdown import read_markdown
 from .metadata import make_document
 from .pdf import read_pdf
@@ -30,6 +30,7 @@ _TEXT_READERS: dict[str, Callable[[str, str, str], Any]] = {
     "text": read_plain,
     "markdown": read_markdown,
     "jsonl": read_jsonl,
+    "json": read_json,
 }
 _BYTES_READERS: dict[str, Callable[[bytes, str], Document]] = {
     "html": read_html,
@@ -45,6 +46,7 @@ FORMATS = {
     ".pdf": "pdf",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     "": "text",  # no extension: read as text if it is text
 }
 
