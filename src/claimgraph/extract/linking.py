@@ -149,10 +149,25 @@ def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, lis
             best = max(surnames, key=lambda s: fuzz.ratio(s, words[0]))
             if fuzz.ratio(best, words[0]) >= SURNAME_SIMILARITY:
                 options = surnames[best]
+        if not options and c.actor is None and c.type in ("person", "organization") and len(words[0]) > 3:
+            options = _one_person(doc, fulls, words)  # "Qais", "Abedini": another part of one full name
         return options or []
+    if c.type not in ("person", "organization"):
+        return []
     # "al-Lami" for "Aziz al-Lami": the end of a longer name
-    return [f for f in fulls if len(_words(doc, f)) > len(words) and _words(doc, f)[-len(words):] == words
-            and c.type in ("person", "organization")]
+    ends = [f for f in fulls if len(_words(doc, f)) > len(words) and _words(doc, f)[-len(words):] == words]
+    return ends or (_one_person(doc, fulls, words) if c.actor is None else [])
+
+
+def _one_person(doc: Doc, fulls: list[Cand], words: list[str]) -> list[Cand]:
+    """The mentions of the one person whose full name holds `words` in a row ("al-Khanjar" in
+    "Khamis Farhan al-Khanjar al-Issawi"); none when several persons' names do."""
+    if all(w in _PARTICLES for w in words):
+        return []
+    n = len(words)
+    found = [f for f in fulls if any(_words(doc, f)[i:i + n] == words for i in range(len(_words(doc, f)) - n + 1))
+             and len(_words(doc, f)) > n]
+    return found if len({f.key for f in found}) == 1 else []
 
 
 def _surname(doc: Doc, c: Cand) -> str | None:
