@@ -62,6 +62,13 @@ def test_conflicting_dates_of_one_event_between_claims():
     assert sorted(v["start"] for v in found["values"]) == ["2020-01-07", "2020-01-08"]
 
 
+def test_two_dates_of_a_relation_are_two_moments_not_a_conflict():
+    a, b = doc(OWN_STORY, "The Washington Post"), doc(THIRD_STORY, "Al Jazeera")
+    first = claim(a, predicate="leads", kind="relation", date=day("2020-01-08"))
+    second = claim(b, predicate="leads", kind="relation", date=day("2020-03-07"))
+    assert contradictions([first, second], [a, b]) == []
+
+
 def test_dates_that_overlap_or_lack_precision_or_name_other_places_do_not_conflict():
     month = {"start": "2020-01-01", "end": "2020-01-31", "precision": "month", "text": "in January"}
     year = {"start": "2019-01-01", "end": "2019-12-31", "precision": "year", "text": "in 2019"}

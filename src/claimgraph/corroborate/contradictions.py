@@ -6,7 +6,7 @@
 - `quantity`: two readings of the same claim, from different documents, with amounts of the
   same unit (and period) that differ by more than 10 % (fatalities 7 against 10). A bound ("at
   least 7") conflicts only with what lies outside it.
-- `date`: two readings of the same event, from different documents, with day or month
+- `date`: two readings of the same event (not relation), from different documents, with day or month
   precision and date spans that do not overlap.
 
 Readings of events count as the same event only in the same year and, when both name a place,
@@ -154,6 +154,7 @@ def contradictions(claims: Iterable[Claim], documents: Iterable[Document],
                 if qa and qb and quantities_conflict(qa, qb):
                     record("quantity", a, b, qa, qb)
                 da, db = a.attrs.get("date"), b.attrs.get("date")
-                if da and db and dates_conflict(da, db):
+                # a relation holds over time: two dates of it are two moments, not a conflict
+                if a.claim.kind == "event" and da and db and dates_conflict(da, db):
                     record("date", a, b, da, db)
     return list(found.values())

@@ -107,7 +107,7 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
 def _claim_fields(row: dict) -> dict:
     return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "valid", "documents",
                                 "sources", "independent", "modalities", "credibility", "credibility_reason",
-                                "admiralty", "contested", "review", "evidence")}
+                                "admiralty", "contested", "contradictions", "review", "evidence")}
 
 
 def _timeline_key(item: dict) -> tuple:
