@@ -151,7 +151,7 @@ def test_export_writes_merged_actors_as_one_entity(runner, tmp_path):
     (d / "a.txt").write_text("Colonel Farhad Golestani met Hezbollah commanders in Beirut.\n", encoding="utf-8")
     (d / "b.txt").write_text("Colonel Farhad Golestany trained Kata'ib Hizballah fighters.\n", encoding="utf-8")
     db, out = tmp_path / "cg.db", tmp_path / "graph.json"
-    assert runner.invoke(app, ["ingest", str(d), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(d), "--db", str(db), "--no-resolve"]).exit_code == 0
     r = runner.invoke(app, ["merge", "Farhad Golestani", "Farhad Golestany", "--db", str(db)])
     assert r.exit_code == 0, r.output
     assert runner.invoke(app, ["export", "--db", str(db), "-o", str(out)]).exit_code == 0
@@ -159,3 +159,18 @@ def test_export_writes_merged_actors_as_one_entity(runner, tmp_path):
     people = [e for e in graph["entities"] if e["type"] == "person"]
     assert len(people) == 1 and {"Farhad Golestani", "Farhad Golestany"} <= {people[0]["name"], *people[0]["aliases"]}
     assert {m["doc"] for m in people[0]["mentions"]} == {doc["id"] for doc in graph["documents"]}
+
+
+def test_ingest_merges_one_actor_spelt_two_ways_and_the_merge_can_be_undone(runner, tmp_path):
+    d = tmp_path / "two"
+    d.mkdir()
+    (d / "a.txt").write_text("Colonel Farhad Golestani met Hezbollah commanders in Beirut.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Colonel Farhad Golestany trained Kata'ib Hizballah fighters.\n", encoding="utf-8")
+    db = tmp_path / "cg.db"
+    r = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert r.exit_code == 0 and "merged" in r.stdout
+    people = lambda: [e for e in json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)["entities"]  # noqa: E731
+                      if e["type"] == "person"]
+    assert len(people()) == 1
+    assert runner.invoke(app, ["undo", "--db", str(db)]).exit_code == 0
+    assert len(people()) == 2

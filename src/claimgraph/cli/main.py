@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -92,43 +91,32 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
 
 @app.command()
 def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB = None,
-           max_size: MAXSIZE = DEFAULT_MAX_BYTES) -> None:
+           max_size: MAXSIZE = DEFAULT_MAX_BYTES,
+           resolve: Annotated[bool, typer.Option(help="Then merge the entities that name one actor "
+                                                      "(recorded automatic judgements; see `resolve`).")] = True
+           ) -> None:
     """Read documents, extract them and add them to the store; already stored texts are skipped."""
     from claimgraph.store import Store
+    from claimgraph.store.ingest import FAILED, ingest_documents
     docs, errors = _read(paths, max_size)
-    tally = Counter(read=len(docs), failed=len(errors))
-    with Store(db) as store:
-        new = []
-        for d in docs:
-            if store.has_document(d.sha256) or any(d.sha256 == n.sha256 for n in new):
-                tally["unchanged"] += 1
-            else:
-                new.append(d)
-        if new:
-            extractor = _extractor(model, kb)
-            columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       TextColumn("{task.description}"))
-            with Progress(*columns, console=err(), transient=False) as progress:
-                task = progress.add_task("", total=len(new))
-                for d in extractor(new):
-                    progress.update(task, description=Path(d.path or d.id).name)
-                    if "error" in d.extra:
-                        report_error(f"{d.path or d.id}: not stored: {d.extra['error']}")
-                        tally["failed"] += 1
-                        progress.advance(task)
-                        continue
-                    try:
-                        stored = store.add_document(d)
-                        tally["stored" if stored else "unchanged"] += 1
-                    except Exception as e:  # one bad document must not stop the run
-                        report_error(f"{d.path or d.id}: not stored: {e}")
-                        tally["failed"] += 1
-                    progress.advance(task)
+    columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Store(db) as store, Progress(*columns, console=err(), transient=False, disable=not docs) as progress:
+        task = progress.add_task("", total=len(docs))
+
+        def done(d: Document, outcome: str, error: str | None) -> None:
+            if outcome == FAILED:
+                report_error(f"{d.path or d.id}: {error}")
+            progress.update(task, description=Path(d.path or d.id).name, advance=1)
+
+        tally = ingest_documents(store, docs, lambda: _extractor(model, kb), on_document=done, resolve=resolve)
         summary = store.summary()
-    out().print(table("Ingest", ["read", "stored", "unchanged", "failed", "documents in store", "entities in store"],
-                    [[tally["read"], tally["stored"], tally["unchanged"], tally["failed"],
+    failed = len(errors) + tally["failed"]
+    out().print(table("Ingest", ["read", "stored", "unchanged", "failed", "merged", "documents in store",
+                                 "entities in store"],
+                    [[len(docs), tally["stored"], tally["unchanged"], failed, tally["merged"],
                       summary["documents"], summary["entities"]]]))
-    raise typer.Exit(1 if tally["failed"] else 0)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
@@ -209,9 +197,10 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
 
 
 def _register_commands() -> None:
-    from claimgraph.cli import query_cmds, resolve_cmds
+    from claimgraph.cli import query_cmds, resolve_cmds, serve_cmds
     query_cmds.register(app)
     resolve_cmds.register(app)
+    serve_cmds.register(app)
 
 
 _register_commands()

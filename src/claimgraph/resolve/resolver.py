@@ -130,7 +130,9 @@ class Resolver:
                     merged += 1
                 else:
                     ids.append(jdb.record(session, c.left_id, c.right_id, UNSURE, f"auto:{c.rule}", round(c.score, 4), c.reason))
-            jdb.log(session, "auto", "auto", {"threshold": threshold, "review": review, "merged": merged, "judgements": ids})
+            if ids:
+                jdb.log(session, "auto", "auto", {"threshold": threshold, "review": review, "merged": merged,
+                                                  "judgements": ids})
         self._state = None
         return merged
 

@@ -1,0 +1,77 @@
+"""Claims and events: filtered lists, and one claim with its evidence marked for highlighting."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from claimgraph.api.errors import ApiError, user_errors
+from claimgraph.api.highlights import add_highlights
+from claimgraph.api.paging import Limit, Offset, page
+from claimgraph.api.params import (
+    Actor,
+    AsOf,
+    DateFrom,
+    DateTo,
+    MaxCredibility,
+    MinIndependent,
+)
+from claimgraph.api.state import Cg, accepts, call
+from claimgraph.query import claims, events
+
+router = APIRouter(prefix="/api", tags=["claims and events"])
+
+Modality = Annotated[str | None, Query(max_length=16, description="asserted, reported, alleged, speculative or negated.")]
+
+
+@router.get("/claims", summary="Claims, filtered")
+def list_claims(cg: Cg, limit: Limit = 50, offset: Offset = 0,
+                predicate: Annotated[str | None, Query(max_length=64)] = None,
+                kind: Annotated[str | None, Query(max_length=16, description="relation or event.")] = None,
+                modality: Modality = None,
+                contested: Annotated[bool, Query(description="Contradicted somewhere in the store.")] = False,
+                single_source: Annotated[bool, Query(description="One independent source behind it.")] = False,
+                min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
+                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None) -> dict:
+    """Claims, most independent sources first, each with its evidence and grade (`query.claims`)."""
+    view = cg.view
+    actor_id = view.actor(actor).id if actor else None
+    native = {k: v for k, v in (("actor", actor_id), ("kind", kind)) if v is not None and accepts(claims, k)}
+    with user_errors():
+        rows = call(claims, view.snap, contested, single_source, predicate, modality, min_independent=min_independent,
+                    max_credibility=max_credibility, date_from=date_from, date_to=date_to, as_of=as_of, **native)
+    if actor_id and "actor" not in native:
+        rows = [r for r in rows if actor_id in (r["subject"]["id"], (r["object"] or {}).get("id"))]
+    if kind and "kind" not in native:
+        rows = [r for r in rows if r["kind"] == kind]
+    return page(rows, limit, offset)
+
+
+@router.get("/claims/{claim_id}", summary="One claim, its evidence highlighted")
+def get_claim(cg: Cg, claim_id: str) -> dict:
+    """The claim row with every piece of evidence; each has `highlights`: `[{start, end, kind:
+    "actor"|"cue", ...}]`, offsets into its `excerpt` (actors with `entity` and `name`; cue words
+    with `role` "trigger" or "modality"). See docs/api.md for how cue words are found."""
+    view = cg.view
+    c = view.snap.claims.get(claim_id)
+    if c is None:
+        raise ApiError(404, f"no claim with id {claim_id!r} in the store (or an analyst rejected it)")
+    return add_highlights(cg.store, view, c, view.snap.claim_row(c))
+
+
+@router.get("/events", summary="Events, oldest first")
+def list_events(cg: Cg, limit: Limit = 50, offset: Offset = 0,
+                type: Annotated[str | None, Query(max_length=32, description="A PLOVER type: ASSAULT, COERCE, ...")] = None,
+                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None,
+                place: Annotated[str | None, Query(max_length=200, description="ISO alpha-3 code or a place name.")] = None,
+                modality: Annotated[list[str] | None, Query(description="Only these modalities.")] = None,
+                min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
+                as_of: AsOf = None) -> dict:
+    """Events by type, actor (as actor or target), date range and place (`query.events`)."""
+    view = cg.view
+    actor_id = view.actor(actor).id if actor else None
+    with user_errors():
+        rows = call(events, view.snap, type=type, actor=actor_id, date_from=date_from, date_to=date_to, place=place,
+                    modalities=modality or None, min_independent=min_independent, max_credibility=max_credibility,
+                    as_of=as_of)
+    return page(rows, limit, offset)

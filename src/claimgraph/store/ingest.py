@@ -1,0 +1,85 @@
+"""Adding read documents to the store: extract the new ones, store them, tally what happened.
+
+One loop for every caller (the `ingest` command, the REST API's upload), so that a document
+goes through the same checks, extraction and transaction whichever way it came in.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from claimgraph.model import Document
+
+MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
+
+STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
+
+OnDocument = Callable[[Document, str, "str | None"], None]
+
+
+class Tally(Counter):
+    """Counts of documents `stored`, `unchanged` (text already in the store) and `failed`, and
+    `errors`: one message per failed document ("path: why")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.errors: list[str] = []
+
+
+def _is_factory(extractor) -> bool:
+    return inspect.isfunction(extractor) or inspect.ismethod(extractor) or isinstance(extractor, functools.partial)
+
+
+def ingest_documents(store, docs: Iterable[Document], extractor, on_document: OnDocument | None = None,
+                     max_chars: int = MAX_TEXT_CHARS, resolve: bool = True) -> Tally:
+    """Extract the documents whose text is not stored yet and add each to `store` in its own
+    transaction; a document that fails (too long, extraction or storage error) does not stop
+    the others. Then, with `resolve`, when anything was stored, merge the entities that name one
+    actor across documents (`Resolver.auto`: recorded automatic judgements, undoable); the
+    count is `merged`.
+
+    `extractor` is an `Extractor`, or a function of no arguments that makes one: it is called
+    only if some document is new (loading the spaCy pipeline takes seconds).
+    `on_document(doc, outcome, error)` is called once per document, in order of completion,
+    with outcome "stored", "unchanged" or "failed" and the error message of a failure.
+    """
+    tally = Tally()
+
+    def done(doc: Document, outcome: str, error: str | None = None) -> None:
+        tally[outcome] += 1
+        if error:
+            tally.errors.append(f"{doc.path or doc.id}: {error}")
+        if on_document is not None:
+            on_document(doc, outcome, error)
+
+    new: list[Document] = []
+    seen: set[str] = set()
+    for d in docs:
+        if d.sha256 in seen or store.has_document(d.sha256):
+            done(d, UNCHANGED)
+        elif len(d.text) > max_chars:
+            done(d, FAILED, f"text of {len(d.text):,} characters is over the {max_chars:,} the parser takes "
+                            "at once: split the document")
+        else:
+            seen.add(d.sha256)
+            new.append(d)
+    if not new:
+        return tally
+    if _is_factory(extractor):
+        extractor = extractor()
+    for d in extractor(new):
+        if "error" in d.extra:
+            done(d, FAILED, f"not stored: {d.extra['error']}")
+            continue
+        try:
+            stored = store.add_document(d)
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
+            done(d, FAILED, f"not stored: {type(e).__name__}: {e}")
+            continue
+        done(d, STORED if stored else UNCHANGED)
+    if resolve and tally[STORED]:
+        from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
+        tally["merged"] = Resolver(store).auto()
+    return tally
