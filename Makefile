@@ -4,9 +4,19 @@ PY     := $(VENV)/bin/python
 CG     := $(VENV)/bin/claimgraph
 PYTHON ?= python3
 
-.PHONY: install demo test bench clean
+.PHONY: install browser vendor demo test screenshots bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed browser vendor
+
+# the browser the web tests drive (Debian's package; playwright is told its path)
+browser:
+	@test -x /usr/bin/chromium || { APT="env DEBIAN_FRONTEND=noninteractive apt-get"; \
+	  [ "$$(id -u)" = 0 ] || APT="sudo $$APT"; \
+	  $$APT install -y chromium || { $$APT update && $$APT install -y chromium; }; }
+
+# the web app's front-end libraries, pinned, from the npm registry (skipped when in place)
+vendor: $(VENV)/.installed
+	$(PY) -m claimgraph.web.vendor
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +31,16 @@ demo: install
 test: install
 	$(PY) -m pytest
 
-bench: install
+# the README's screenshot of the network view, taken by the browser test
+screenshots: install
+	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py
+
+bench: install bench-queries
 	$(PY) bench/extract_speed.py
+
+.PHONY: bench-queries
+bench-queries: install
+	$(PY) bench/query_latency.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache

@@ -1,0 +1,135 @@
+"""Fetch the web app's front-end libraries from the npm registry, pinned by version and hash.
+
+Run by `make install` (`python -m claimgraph.web.vendor`). Each package tarball is checked
+against the `dist.integrity` (sha512) the registry published for that version, then the files
+the app needs are extracted into `static/vendor/`. A file already there with its pinned SHA-256
+is left alone, so the step costs nothing once done and works offline from then on.
+Nothing is loaded from a CDN at run time.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import sys
+import tarfile
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+VENDOR_DIR = Path(__file__).parent / "static" / "vendor"
+REGISTRY = "https://registry.npmjs.org"
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str
+    version: str
+    integrity: str  # the registry's dist.integrity for this version
+    files: dict[str, tuple[str, str]]  # path in the tarball → (file name in vendor/, its sha256)
+
+    @property
+    def url(self) -> str:
+        return f"{REGISTRY}/{self.name}/-/{self.name}-{self.version}.tgz"
+
+
+PACKAGES = [
+    Package(
+        "cytoscape", "3.34.4",
+        "sha512-msY99tMY8iWTg+sIPGfSqDcPNOt4xcj+v/K/7qUFaCUxxlqnMkUYLBjRUzn9W5CU/R2hrmtJa5+UtovrEM2ctg==",
+        {"package/dist/cytoscape.min.js":
+             ("cytoscape.min.js", "081591ab735b2b6a3b31a3c60f8f3a3e2fee8c92939e0c7820ad1208571b6cd8"),
+         "package/LICENSE":
+             ("cytoscape.LICENSE.txt", "eb319c6e6f233607f71e8e2f450391751883cfc0eeb3ca7ef574c13d1d9c2203")},
+    ),
+    Package(  # the API reference page, /docs
+        "swagger-ui-dist", "5.35.0",
+        "sha512-U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ==",
+        {"package/swagger-ui-bundle.js":
+             ("swagger-ui-bundle.js", "e6a898692f2d768e807c3ba4626068a69a2c5dd960dd6c76f3e4d3a3de180af2"),
+         "package/swagger-ui.css":
+             ("swagger-ui.css", "5ed08757e53da3e026d6cbecc61fe5d43585c9560b302d534ad56692519a273d"),
+         "package/LICENSE":
+             ("swagger-ui.LICENSE.txt", "cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30"),
+         "package/NOTICE":
+             ("swagger-ui.NOTICE.txt", "0d20d1adef18aee3f40dd258172155521ce702ac445cb5f7b7d60ed32dad2fb2")},
+    ),
+]
+
+
+class VendorError(RuntimeError):
+    """A download failed or did not match its pinned hash."""
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_integrity(data: bytes, integrity: str) -> None:
+    """Raise VendorError unless `data` matches a Subresource-Integrity string ("sha512-<base64>")."""
+    algo, _, expected = integrity.partition("-")
+    if algo not in ("sha512", "sha384", "sha256"):
+        raise VendorError(f"unsupported integrity algorithm {algo!r}")
+    actual = base64.b64encode(hashlib.new(algo, data).digest()).decode()
+    if actual != expected:
+        raise VendorError(f"integrity mismatch: expected {integrity}, got {algo}-{actual}")
+
+
+def present(pkg: Package, target: Path = VENDOR_DIR) -> bool:
+    """True when every file of `pkg` is in `target` with its pinned hash."""
+    for name, sha in pkg.files.values():
+        path = target / name
+        if not path.is_file() or _sha256(path.read_bytes()) != sha:
+            return False
+    return True
+
+
+def extract(pkg: Package, tarball: bytes, target: Path = VENDOR_DIR) -> list[Path]:
+    """Check `tarball` against the pinned integrity and write the package's files into `target`."""
+    check_integrity(tarball, pkg.integrity)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as tar:
+        for member, (name, sha) in pkg.files.items():
+            try:
+                f = tar.extractfile(member)  # read by name: no path from the archive touches the disk
+            except KeyError:
+                f = None
+            if f is None:
+                raise VendorError(f"{pkg.name}-{pkg.version}: {member} is not a file in the tarball")
+            data = f.read()
+            if _sha256(data) != sha:
+                raise VendorError(f"{pkg.name}-{pkg.version}: {member} does not match its pinned sha256")
+            (target / name).write_bytes(data)
+            written.append(target / name)
+    return written
+
+
+def fetch(url: str, timeout: float = 60) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (a fixed https URL)
+        return response.read()
+
+
+def vendor(target: Path = VENDOR_DIR, packages=PACKAGES) -> list[str]:
+    """Fetch and extract every package not already present; returns the names fetched."""
+    fetched = []
+    for pkg in packages:
+        if present(pkg, target):
+            continue
+        extract(pkg, fetch(pkg.url), target)
+        fetched.append(f"{pkg.name}@{pkg.version}")
+    return fetched
+
+
+def main() -> int:
+    try:
+        fetched = vendor()
+    except (OSError, VendorError) as err:
+        print(f"claimgraph.web.vendor: {err}", file=sys.stderr)
+        return 1
+    print("vendored " + ", ".join(fetched) if fetched else "front-end libraries already in place")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

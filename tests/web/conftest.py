@@ -1,0 +1,88 @@
+"""Fixtures of the browser tests: a real store, the real server in a thread, Debian's Chromium.
+
+The store is built once by the real pipeline from `web_corpus`; each module gets its own copy
+and its own server (the tests write to the store: reviews, uploads), on a free loopback port.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from web_corpus import make_store
+
+from claimgraph.web.vendor import VENDOR_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def web_db(extractor, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "store.db"
+    make_store(extractor, path).close()
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(web_db, extractor, tmp_path_factory):
+    """The app (claimgraph.api.create_app) served by uvicorn on 127.0.0.1; yields its base URL."""
+    import uvicorn
+
+    from claimgraph.api import create_app
+
+    assert (VENDOR_DIR / "cytoscape.min.js").is_file(), "run `make install` (python -m claimgraph.web.vendor) first"
+    db = tmp_path_factory.mktemp("served") / "store.db"
+    shutil.copy(web_db, db)
+    port = _free_port()
+    app = create_app(str(db), extractor=extractor)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: run `make install` (Debian's chromium package)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, server, request):
+    """A fresh page on the app; fails the test on any script error or CSP violation it saw.
+    A test module with `BYPASS_CSP = True` runs without the Content-Security-Policy, so that
+    what it proves holds by escaping alone."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=server,
+                                  bypass_csp=getattr(request.module, "BYPASS_CSP", False))
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error" else None)
+    page.set_default_timeout(10_000)
+    page.problems = problems
+    yield page
+    context.close()
+    assert not problems, problems
