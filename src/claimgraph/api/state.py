@@ -6,6 +6,7 @@ so the next read sees it. The swap is one assignment: a read in flight keeps the
 """
 from __future__ import annotations
 
+import gc
 import inspect
 import threading
 import time
@@ -113,7 +114,12 @@ class AppState:
         from claimgraph.resolve import Resolver
         with self.write_lock:
             self._stamped = self._stamp()
+            gc.unfreeze()  # the last snapshot's objects may go now
             self._view = View(snapshot(self.store), Resolver(self.store).mapping())
+            # a snapshot is a million long-lived objects on a large store: kept out of the cyclic
+            # collector's full passes, which would otherwise stall requests for a second
+            gc.collect()
+            gc.freeze()
             self._checked = time.monotonic()
             return self._view
 

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
 
-from claimgraph.cli.output import out, print_json, report_error
+from claimgraph.cli.output import err, out, print_json, report_error
 from claimgraph.cli.output import table as _plain_table
 
 
@@ -113,6 +113,7 @@ def _fail(e: Exception) -> None:
 
 def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or entity id.")], db: DB = "claimgraph.db",
           as_of: AS_OF = None, min_independent: MIN_IND = 0, credibility: CRED = None,
+          limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
           format: FMT = Format.table) -> None:
     """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
     its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
@@ -120,7 +121,7 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
     with _store(db) as store:
         snap = snapshot(store)
         try:
-            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility)
+            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -143,11 +144,14 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
             for r in group[side]:
                 rows.append([arrow, _name(r["other"]), r["modality"], _said_by(r), _valid(r["valid"]), _support(r),
                              _grade(r), _evidence(r)])
-    console.print(table("Relations (X is the other actor)" if rows else "Relations: none",
+    more = sum(n for g in d["relations"].values() for n in g.get("more", {}).values())
+    console.print(table(("Relations (X is the other actor)" + (f"; {more} more not shown (--limit)" if more else ""))
+                        if rows else "Relations: none",
                         ["relation", "X", "modality", "said by", "when", "docs/src/indep.", "grade", "evidence"], rows))
     rows = [[_date(t["date"]), t["type"], t["role"], _name(t["counterpart"]), t["status"], t["mode"],
              _name(t["location"]), t["modality"], _support(t), _grade(t), _evidence(t)] for t in d["timeline"]]
-    console.print(table("Timeline of events" if rows else "Timeline: no events",
+    console.print(table(("Timeline of events" + (f"; {d['timeline_more']} earlier not shown (--limit)"
+                                                  if d.get("timeline_more") else "")) if rows else "Timeline: no events",
                         ["date", "event", "role", "counterpart", "status", "mode", "place", "modality",
                          "docs/src/indep.", "grade", "evidence"], rows))
     console.print(table("Documents that mention it", ["published", "title", "source", "mentions", "id"],
@@ -160,7 +164,10 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
               modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
               min_sources: Annotated[int, typer.Option("--min-sources", min=0)] = 0,
               min_independent: MIN_IND = 0, credibility: CRED = None,
-              date_from: FROM = None, date_to: TO = None, as_of: AS_OF = None, format: FMT = Format.table) -> None:
+              date_from: FROM = None, date_to: TO = None, as_of: AS_OF = None,
+              max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
+                                                     help="At most this many actors, strongest ties first.")] = 100,
+              format: FMT = Format.table) -> None:
     """The actors around one actor, up to two claims away, and the claims that link them."""
     from claimgraph.query import neighbors as query
     from claimgraph.query import snapshot
@@ -168,13 +175,15 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
         snap = snapshot(store)
         try:
             g = query(snap, _actor(snap, name).id, depth, predicate, modality, min_sources, date_from, date_to,
-                      min_independent, credibility, as_of)
+                      min_independent, credibility, as_of, max_nodes)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
         print_json(g)
         return
     names = {n["id"]: n["name"] for n in [g["center"], *g["nodes"]]}
+    if g.get("truncated"):
+        err().print(f"note: only the {len(g['nodes'])} actors with the strongest ties are shown (--max-nodes)")
     out().print(table(f"Actors within {depth} of {g['center']['name']}", ["distance", "name", "type", "country", "id"],
                       [[n["distance"], n["name"], n["type"], n["country"], n["id"]] for n in g["nodes"]]))
     out().print(table("Claims between them", ["subject", "predicate", "object", "modality", "docs/src/indep.", "grade",
@@ -253,7 +262,9 @@ def claims(db: DB = "claimgraph.db",
            modality: Annotated[str | None, typer.Option("--modality")] = None,
            actor: Annotated[str | None, typer.Option("--actor", help="As subject or object.")] = None,
            min_independent: MIN_IND = 0, credibility: CRED = None, date_from: FROM = None, date_to: TO = None,
-           as_of: AS_OF = None, format: FMT = Format.table) -> None:
+           as_of: AS_OF = None, limit: Annotated[int, typer.Option("--limit", min=1,
+                                                                  help="The best attested this many.")] = 200,
+           format: FMT = Format.table) -> None:
     """Claims, most independent sources first: contested ones, single-source ones, by predicate,
     modality, actor, grade and date."""
     from claimgraph.query import claims as query
@@ -262,7 +273,7 @@ def claims(db: DB = "claimgraph.db",
         snap = snapshot(store)
         try:
             rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
-                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None)
+                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit)
         except ValueError as e:
             _fail(e)
     if format == Format.json:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
@@ -72,9 +73,15 @@ def clusters(documents: Iterable[Document], threshold: float = 0.8, num_perm: in
     return result
 
 
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """datasketch's banding for a threshold (found by numerical integration: worth keeping)."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
 def band_keys(text: str, threshold: float = 0.8, num_perm: int = 128) -> list[str]:
     """The LSH band keys of a text's MinHash, with the banding datasketch picks for `threshold`:
     two texts that share a key are candidates (the store keeps the keys to find reprints)."""
-    ranges = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+    ranges = _bands(threshold, num_perm)
     values = minhash(text, num_perm).hashvalues
     return [hashlib.sha1(values[lo:hi].tobytes()).hexdigest() for lo, hi in ranges]

@@ -45,6 +45,7 @@ class SourceGrade:
     origin: str = ""  # the file it was read from
 
 
+@lru_cache(maxsize=4096)  # grading asks after the same few dozen outlets for every claim
 def source_key(name: str) -> str:
     """The form a source name is matched by ("The Arab News" → "arabnews")."""
     folded = fold_name(name)
@@ -52,13 +53,14 @@ def source_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", folded)
 
 
-def _keys(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _keys(name: str) -> tuple[str, ...]:
     keys = [source_key(name)]
     host = _HOST.match(name.strip())
     if host:  # "www.arabnews.com" is also "arabnews"; "state.gov" stays "stategov" as well
         labels = host.group(1).lower().split(".")
         keys.append(source_key(".".join(labels[:-1])))
-    return [k for k in dict.fromkeys(keys) if k]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 class Sources:
@@ -66,6 +68,7 @@ class Sources:
 
     def __init__(self, entries: list[SourceGrade] | None = None) -> None:
         self._by_key: dict[str, SourceGrade] = {}
+        self._count = 0
         for entry in entries or []:
             self.add(entry)
 
@@ -83,6 +86,7 @@ class Sources:
         for name in [entry.name, *entry.aliases]:
             for k in _keys(name):
                 self._by_key[k] = entry
+        self._count = len({id(e) for e in self._by_key.values()})
 
     def lookup(self, name: str | None) -> SourceGrade | None:
         if not name:
@@ -104,13 +108,13 @@ class Sources:
     def key(self, name: str) -> str:
         """One key per source, whichever of its names is given."""
         entry = self.lookup(name)
-        return source_key(entry.name) if entry else (_keys(name) or [name])[-1]
+        return source_key(entry.name) if entry else (_keys(name) or (name,))[-1]
 
     def __iter__(self):
         return iter({id(e): e for e in self._by_key.values()}.values())
 
     def __len__(self) -> int:
-        return len({id(e) for e in self._by_key.values()})
+        return self._count
 
 
 def read_file(path: Path) -> list[SourceGrade]:

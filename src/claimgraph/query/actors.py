@@ -12,6 +12,8 @@ from claimgraph.query.snapshot import snapshot
 
 FUZZY_CUTOFF = 90
 
+DOSSIER_LIMIT = 100  # lines per relation list and timeline: a hub holds thousands
+
 
 def _scorer(query: str, choice: str, **_) -> float:
     """100 when every word of the query is a word of the name ("Hassan", "Quds"); else the similarity
@@ -58,35 +60,52 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
 
 
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
-            max_credibility: int | None = None) -> dict:
+            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
     relations by predicate (as subject and as object, with their validity span), events on a
-    timeline, the documents that mention it. The filters are those of `ClaimFilter`."""
+    timeline, the documents that mention it. The filters are those of `ClaimFilter`.
+
+    A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
+    sources, then documents; the timeline its latest events) and says how many it left out
+    (`more`, `timeline_more`); None keeps everything."""
+    if limit is not None and limit < 1:
+        raise ValueError("limit is at least 1")
     snap = snapshot(store)
     e = snap.entity(entity_id)
     rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
-    relations: dict[str, dict[str, list]] = {}
-    timeline = []
+    sides: dict[tuple[str, str], list] = defaultdict(list)
+    events = []
     for c in snap.claims_of.get(entity_id, []):
+        if c.kind == "relation" and entity_id not in (c.subject, c.object):
+            continue
         if not rule.keep(snap, c):
             continue
+        if c.kind == "event":
+            events.append(c)
+        else:
+            for side, end in (("as_subject", c.subject), ("as_object", c.object)):
+                if end == entity_id:
+                    sides[c.predicate, side].append(c)
+    relations: dict[str, dict] = {}
+    for (predicate, side), found in sorted(sides.items()):
+        found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
+        group = relations.setdefault(predicate, {"as_subject": [], "as_object": [], "more": {}})
+        for c in found[:limit]:
+            other = c.object if side == "as_subject" else c.subject
+            group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c))})
+        group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
+                                        (r["other"] or {}).get("name") or "", r["claim"]))
+        if limit is not None and len(found) > limit:
+            group["more"][side] = len(found) - limit
+    events.sort(key=lambda c: max((d[0] for d in snap.dates(c)), default=""), reverse=True)
+    timeline = []
+    for c in events[:limit]:
         row = snap.claim_row(c)
-        if c.kind == "relation":
-            if entity_id not in (c.subject, c.object):
-                continue
-            group = relations.setdefault(c.predicate, {"as_subject": [], "as_object": []})
-            for side, other in (("as_subject", c.object), ("as_object", c.subject)):
-                if entity_id == (c.subject if side == "as_subject" else c.object):
-                    group[side].append({"other": snap.ref(other), **_claim_fields(row)})
-            continue
         role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
         counterpart = c.object if role == "actor" else c.subject if role == "target" else None
         timeline.append({"type": c.predicate, "role": role, "counterpart": snap.ref(counterpart),
                          "status": row["status"], "mode": row["mode"], "location": row["location"],
                          **_claim_fields(row)})
-    for group in relations.values():
-        for side in group.values():
-            side.sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"], (r["other"] or {}).get("name") or "", r["claim"]))
     timeline.sort(key=_timeline_key)
     docs = snap.mentions.get(entity_id, {})
     documents = [
@@ -98,9 +117,11 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
         "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
-        "relations": dict(sorted(relations.items())),
+        "relations": relations,
         "timeline": timeline,
-        "documents": documents,
+        "timeline_more": max(len(events) - limit, 0) if limit is not None else 0,
+        "documents": documents[:limit],
+        "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
     }
 
 

@@ -5,6 +5,7 @@ One edge per claim with an object, from its subject to its object (key: the clai
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from itertools import pairwise
 
 import networkx as nx
@@ -15,6 +16,8 @@ from claimgraph.query.snapshot import Snapshot, snapshot
 METRICS = ("pagerank", "degree", "betweenness")
 BETWEENNESS_EXACT = 300  # above this many actors, betweenness is estimated from a sample of sources
 BETWEENNESS_SAMPLE = 100
+MAX_NODES = 100  # a neighbourhood's actors, strongest ties first: what a reader (or a drawing) can take in
+MAX_EDGES = 1000
 
 
 def claim_graph(snap: Snapshot, keep=lambda claim: True) -> nx.MultiDiGraph:
@@ -36,42 +39,59 @@ def _node(snap: Snapshot, entity_id: str, **extra) -> dict:
 
 def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities=None, min_sources: int = 0,
               date_from: str | None = None, date_to: str | None = None, min_independent: int = 0,
-              max_credibility: int | None = None, as_of: str | None = None) -> dict:
+              max_credibility: int | None = None, as_of: str | None = None, max_nodes: int | None = MAX_NODES,
+              max_edges: int | None = MAX_EDGES) -> dict:
     """The actors within `depth` claims of `entity_id` (either direction) and the claims among them,
     counting only claims that pass the filters (`ClaimFilter`): predicate, modality, at least
     `min_sources` sources and `min_independent` independent ones, a credibility grade of
     `max_credibility` or better, a date (or, undated, a publication date) within
-    [date_from, date_to], holding `as_of` a day. Only the claims around the walk are graded."""
+    [date_from, date_to], holding `as_of` a day.
+
+    Two steps from a hub reach most of a large graph, so the answer is bounded: at each step the
+    actors tied by the most evidence come first, up to `max_nodes` actors and `max_edges` claims
+    (None: no bound); `truncated` says whether anything was left out. Only the claims around
+    the walk are read, and only those returned are graded, unless a grade filter asks."""
     if depth not in (1, 2):
         raise ValueError("depth is 1 or 2")
+    if (max_nodes is not None and max_nodes < 1) or (max_edges is not None and max_edges < 1):
+        raise ValueError("max_nodes and max_edges are at least 1")
     snap = snapshot(store)
     snap.entity(entity_id)
     rule = ClaimFilter(predicates, modalities, min_sources, min_independent, max_credibility, date_from, date_to,
                        as_of)
-    distance, kept = {entity_id: 0}, {}
-    frontier = [entity_id]
+    passed: dict[str, bool] = {}
+
+    def keep(c) -> bool:
+        if c.id not in passed:
+            passed[c.id] = c.object is not None and c.object != c.subject and rule.keep(snap, c)
+        return passed[c.id]
+
+    distance, frontier, truncated = {entity_id: 0}, [entity_id], False
     for step in range(1, depth + 1):
-        reached = []
+        weight: dict[str, int] = defaultdict(int)
         for node in frontier:
             for c in snap.claims_of.get(node, ()):
-                if c.id in kept or c.object is None or c.object == c.subject or node not in (c.subject, c.object):
+                other = c.object if c.subject == node else c.subject if c.object == node else None
+                if other is None or other in distance or not keep(c):
                     continue
-                if not rule.keep(snap, c):
-                    continue
-                kept[c.id] = c
-                other = c.object if c.subject == node else c.subject
-                if other not in distance:
-                    distance[other] = step
-                    reached.append(other)
-        frontier = reached
-    # claims between two actors of the neighbourhood that the walk did not pass (at the rim)
-    for node in frontier:
+                weight[other] += len(c.evidence)
+        ranked = sorted(weight, key=lambda n: (-weight[n], snap.name(n) or "", n))
+        room = None if max_nodes is None else max(max_nodes - (len(distance) - 1), 0)
+        if room is not None and len(ranked) > room:
+            ranked, truncated = ranked[:room], True
+        distance.update((n, step) for n in ranked)
+        frontier = ranked
+    kept = {}
+    for node in distance:
         for c in snap.claims_of.get(node, ()):
-            if c.id not in kept and c.subject in distance and c.object in distance and c.object != c.subject \
-                    and rule.keep(snap, c):
+            if c.id not in kept and c.subject in distance and c.object in distance and keep(c):
                 kept[c.id] = c
+    chosen = sorted(kept.values(), key=lambda c: (min(distance[c.subject], distance[c.object]), -len(c.evidence),
+                                                  c.predicate, c.id))
+    if max_edges is not None and len(chosen) > max_edges:
+        chosen, truncated = chosen[:max_edges], True
     edges = []
-    for c in kept.values():
+    for c in chosen:
         graded = snap.corroboration(c)
         edges.append({"claim": c.id, "source": c.subject, "target": c.object, "predicate": c.predicate,
                       "kind": c.kind, "modality": c.modality, "documents": len(snap.doc_ids(c)),
@@ -80,7 +100,7 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
                       "contested": graded["contested"], "evidence": len(c.evidence)})
     edges.sort(key=lambda e: (min(distance[e["source"]], distance[e["target"]]), e["predicate"], e["claim"]))
     nodes = sorted((n for n in distance if n != entity_id), key=lambda n: (distance[n], snap.name(n) or "", n))
-    return {"center": _node(snap, entity_id, distance=0), "depth": depth,
+    return {"center": _node(snap, entity_id, distance=0), "depth": depth, "truncated": truncated,
             "nodes": [_node(snap, n, distance=distance[n]) for n in nodes], "edges": edges}
 
 

@@ -69,17 +69,20 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
 def claims(store, contested: bool = False, single_source: bool = False, predicate: str | None = None,
            modality: str | None = None, min_independent: int = 0, max_credibility: int | None = None,
            date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
-           actor: str | None = None) -> list[dict]:
+           actor: str | None = None, limit: int | None = None) -> list[dict]:
     """Claims, most independent sources first. `contested`: contradicted somewhere in the store
     (negated against affirmed, or conflicting quantities or dates); `single_source`: one
     independent source stands behind it (reprints and one outlet's stories count once); `actor`:
-    an entity id as subject or object. Each row lists the other modalities of its triple."""
+    an entity id as subject or object; `limit`: the best attested that many (most sources and
+    documents; only those are graded and shown). Each row lists the other modalities of its triple."""
+    if limit is not None and limit < 1:
+        raise ValueError("limit is at least 1")
     snap = snapshot(store)
     if actor is not None:
         snap.entity(actor)
     rule = ClaimFilter([predicate] if predicate else None, [modality] if modality else None, 0, min_independent,
                        max_credibility, date_from, date_to, as_of)
-    rows = []
+    rows, found = [], []
     pool = snap.claims_of.get(actor, []) if actor is not None else snap.claims.values()
     for c in pool:
         if actor is not None and actor not in (c.subject, c.object):
@@ -90,6 +93,9 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
             continue
         if single_source and snap.independent(c) != 1:
             continue
+        found.append(c)
+    found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
+    for c in found[:limit]:
         row = snap.claim_row(c)
         others = [o for o in snap.groups.get(group_key(c), []) if o.modality != c.modality]
         row["contested_by"] = [{"claim": o.id, "modality": o.modality, "sources": len(snap.sources(o))} for o in others]

@@ -181,7 +181,7 @@ class Snapshot:
         row["independent"] = self.independent(c)
         row.update({k: graded[k] for k in ("modalities", "credibility", "credibility_label",
                                            "credibility_reason", "reliability", "admiralty", "contested")})
-        row["contradictions"] = [self._contradiction(x) for x in graded["contradictions"]]
+        row["contradictions"] = [self._contradiction(x) for x in graded["contradictions"] if c.id in x["claims"]]
         row["valid"] = self.validity(c).as_dict() if c.kind == "relation" else None
         row["review"] = self.reviews.get(c.id)
         if c.kind == "event":
@@ -270,7 +270,9 @@ def _load(session: Session, store) -> Snapshot:
         r.id: Claim(r.id, r.kind, r.subject, r.predicate, r.object, r.modality,
                     r.attributed_to_entity or r.attributed_to_text, r.rule, r.confidence,
                     evidence.get(r.id, []), dict(r.attrs or {}))
-        for r in session.scalars(select(ClaimRow).order_by(ClaimRow.id))
+        for r in session.execute(select(ClaimRow.id, ClaimRow.kind, ClaimRow.subject, ClaimRow.predicate, ClaimRow.object,
+                                        ClaimRow.modality, ClaimRow.attributed_to_entity, ClaimRow.attributed_to_text,
+                                        ClaimRow.rule, ClaimRow.confidence, ClaimRow.attrs).order_by(ClaimRow.id))
     }
     mentions: dict[str, dict[str, int]] = defaultdict(dict)
     for entity_id, doc_id, n in session.execute(
