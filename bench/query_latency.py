@@ -170,7 +170,7 @@ def run(args) -> dict:
         "neighbors depth=2": (lambda a, b: neighbors(snap, a, depth=2), "ego"),
         "neighbors depth=2 min_independent=2": (lambda a, b: neighbors(snap, a, depth=2, min_independent=2), "ego"),
         "path": (lambda a, b: path(snap, a, b), "nx_path"),
-        "claims actor=": (lambda a, b: claims(snap, actor=a), "sql"),
+        "claims actor= limit=200": (lambda a, b: claims(snap, actor=a, limit=200), "sql"),
     }
     baselines = {
         "sql": ("SQL: actor's claims + evidence", lambda a, b: conn.execute(SQL_CLAIMS, (a, a, a)).fetchall()),

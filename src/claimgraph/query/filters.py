@@ -31,6 +31,12 @@ class ClaimFilter:
         self._lo, self._hi = bound(self.date_from), bound(self.date_to, end=True)
         self._day = bound(self.as_of, end=True)
 
+    @property
+    def trivial(self) -> bool:
+        """Keeps every claim."""
+        return (self._preds is None and self._mods is None and not self.min_sources and not self.min_independent
+                and self.max_credibility is None and not (self._lo or self._hi or self._day))
+
     def keep(self, snap, c: Claim) -> bool:
         """Cheap tests first; the corroboration of a claim is computed only when asked for."""
         if self._preds is not None and c.predicate not in self._preds:

@@ -5,7 +5,6 @@ One edge per claim with an object, from its subject to its object (key: the clai
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from itertools import pairwise
 
 import networkx as nx
@@ -17,7 +16,7 @@ METRICS = ("pagerank", "degree", "betweenness")
 BETWEENNESS_EXACT = 300  # above this many actors, betweenness is estimated from a sample of sources
 BETWEENNESS_SAMPLE = 100
 MAX_NODES = 100  # a neighbourhood's actors, strongest ties first: what a reader (or a drawing) can take in
-MAX_EDGES = 1000
+MAX_EDGES = 500
 
 
 def claim_graph(snap: Snapshot, keep=lambda claim: True) -> nx.MultiDiGraph:
@@ -66,30 +65,43 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
             passed[c.id] = c.object is not None and c.object != c.subject and rule.keep(snap, c)
         return passed[c.id]
 
+    ties, everything = snap.ties, rule.trivial
     distance, frontier, truncated = {entity_id: 0}, [entity_id], False
     for step in range(1, depth + 1):
-        weight: dict[str, int] = defaultdict(int)
+        weight: dict[str, int] = {}
         for node in frontier:
-            for c in snap.claims_of.get(node, ()):
-                other = c.object if c.subject == node else c.subject if c.object == node else None
-                if other is None or other in distance or not keep(c):
+            for other, (w, claims) in ties.get(node, {}).items():
+                if other in distance:
                     continue
-                weight[other] += len(c.evidence)
+                if not everything:
+                    w = sum(len(c.evidence) for c in claims if keep(c))
+                if w:
+                    weight[other] = weight.get(other, 0) + w
         ranked = sorted(weight, key=lambda n: (-weight[n], snap.name(n) or "", n))
         room = None if max_nodes is None else max(max_nodes - (len(distance) - 1), 0)
         if room is not None and len(ranked) > room:
             ranked, truncated = ranked[:room], True
         distance.update((n, step) for n in ranked)
         frontier = ranked
-    kept = {}
+    # the claims among them, the strongest ties first, until max_edges
+    pairs = []
     for node in distance:
-        for c in snap.claims_of.get(node, ()):
-            if c.id not in kept and c.subject in distance and c.object in distance and keep(c):
-                kept[c.id] = c
-    chosen = sorted(kept.values(), key=lambda c: (min(distance[c.subject], distance[c.object]), -len(c.evidence),
-                                                  c.predicate, c.id))
-    if max_edges is not None and len(chosen) > max_edges:
-        chosen, truncated = chosen[:max_edges], True
+        near = ties.get(node, {})
+        pairs += [(min(distance[node], distance[other]), -near[other][0], node, other)
+                  for other in near.keys() & distance.keys() if node < other]
+    pairs.sort()
+    chosen: list = []
+    for *_, u, v in pairs:
+        for c in ties[u][v][1]:
+            if not keep(c):
+                continue
+            if max_edges is not None and len(chosen) == max_edges:
+                truncated = True
+                break
+            chosen.append(c)
+        else:
+            continue
+        break
     edges = []
     for c in chosen:
         graded = snap.corroboration(c)

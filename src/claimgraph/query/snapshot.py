@@ -116,6 +116,22 @@ class Snapshot:
                 index[key].append(c)
         return index
 
+    @cached_property
+    def ties(self) -> dict[str, dict[str, tuple[int, list[Claim]]]]:
+        """Actor → the other actors it shares claims with (either direction) → (their pieces of
+        evidence, the claims): the walks of the neighbourhood query go over this."""
+        index: dict[str, dict[str, list]] = defaultdict(dict)
+        for c in self.claims.values():
+            if c.object is None or c.object == c.subject:
+                continue
+            for a, b in ((c.subject, c.object), (c.object, c.subject)):
+                tie = index[a].get(b)
+                if tie is None:
+                    tie = index[a][b] = [0, []]
+                tie[0] += len(c.evidence)
+                tie[1].append(c)
+        return {a: {b: (w, cs) for b, (w, cs) in others.items()} for a, others in index.items()}
+
     def entity(self, entity_id: str) -> Entity:
         try:
             return self.entities[entity_id]
