@@ -6,8 +6,7 @@ Tehran denied arming it.
 """
 from __future__ import annotations
 
-from claimgraph.model import Document
-from claimgraph.store import Store
+from corpus_store import store_from
 
 DOCS = [
     {"title": "Rockets and drones for Iraqi militias", "source": "tigriswire", "published": "2019-12-30",
@@ -28,11 +27,5 @@ DOCS = [
 SOLEIMANI, KH, IRAN, QF = "ent-qassem-soleimani", "ent-kataib-hizballah", "ent-irn", "ent-quds-force"
 
 
-def make_store(extractor, path) -> Store:
-    store = Store(path)
-    docs = [Document(text=d["text"], title=d["title"], source=d["source"], published=d["published"], genre="news")
-            for d in DOCS]
-    for doc in extractor(docs):
-        assert "error" not in doc.extra
-        assert store.add_document(doc)
-    return store
+def make_store(extractor, path):
+    return store_from(extractor, path, DOCS)

@@ -6,8 +6,7 @@ Hezbollah in one document and denies it in another (a contested claim).
 """
 from __future__ import annotations
 
-from claimgraph.model import Document
-from claimgraph.store import Store
+from corpus_store import store_from
 
 DOCS = [
     {"title": "The general behind Iraq's militias", "source": "tigriswire", "published": "2019-11-04",
@@ -28,11 +27,5 @@ SOLEIMANI, QUDS_FORCE, KH, MUHANDIS = "ent-qassem-soleimani", "ent-quds-force", 
     "ent-abu-mahdi-al-muhandis"
 
 
-def make_store(extractor, path) -> Store:
-    store = Store(path)
-    docs = [Document(text=d["text"], title=d["title"], source=d["source"], published=d["published"], genre="news")
-            for d in DOCS]
-    for doc in extractor(docs):
-        assert "error" not in doc.extra
-        assert store.add_document(doc)
-    return store
+def make_store(extractor, path):
+    return store_from(extractor, path, DOCS)
