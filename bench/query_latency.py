@@ -67,12 +67,12 @@ def stats(ms: list[float]) -> dict:
             "max": round(ordered[-1], 3)}
 
 
-GRADING_CACHES = ("_corroboration", "_independent")  # per claim group / claim, filled as queries ask
+GRADING_CACHES = ("corroboration", "independent")  # per claim group / claim, filled as queries ask
 
 
 def forget(snap) -> None:
     for key in GRADING_CACHES:
-        snap.__dict__.pop(key, None)
+        snap.cache.pop(key, None)
 
 
 SQL_CLAIMS = """

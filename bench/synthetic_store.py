@@ -20,8 +20,10 @@ import json
 import random
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+from claimgraph.kb.loader import Actor  # the KB's own record of an actor
 
 YEARS = (2003, 2024)
 
@@ -73,16 +75,6 @@ ORG_KINDS = ["Brigades", "Front", "Movement", "Battalion", "Forces", "Council", 
 GROUPS = ["Shiite militias", "tribal fighters", "protesters", "foreign fighters", "gunmen", "smugglers",
           "local militiamen", "Sunni insurgents", "armed tribesmen", "unidentified attackers"]
 SUBTYPES = {"organization": ["armed_group", "armed_forces", "government", "political_party", "company", "charity"]}
-
-
-@dataclass
-class Actor:
-    id: str
-    name: str
-    type: str
-    subtype: str | None = None
-    country: str | None = None
-    aliases: list[str] = field(default_factory=list)
 
 
 def entity_id(type_: str, name: str) -> str:

@@ -48,7 +48,7 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
 
 def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
     """Folded name or alias → entity ids, kept on the snapshot."""
-    cache = snap.__dict__.setdefault("_name_index", {})
+    cache = snap.cache.setdefault("name_index", {})
     if types not in cache:
         names: dict[str, set[str]] = defaultdict(set)
         for e in snap.entities.values():

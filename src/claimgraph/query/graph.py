@@ -141,14 +141,14 @@ def path(store, a_id: str, b_id: str, max_hops: int = 4) -> list[dict]:
 
 def _path_graphs(snap: Snapshot) -> tuple[nx.MultiDiGraph, nx.Graph]:
     """The claim graph and its ties, built once per snapshot."""
-    cached = snap.__dict__.get("_path_graphs")
+    cached = snap.cache.get("path_graphs")
     if cached is None:
         g = claim_graph(snap)
         ties = _ties(g)
         for _, _, data in ties.edges(data=True):
             # one per hop, plus a little less the more evidence: the fewest hops, then the best attested
             data["length"] = 1 + 1 / (100 * data["weight"])
-        cached = snap.__dict__["_path_graphs"] = (g, ties)
+        cached = snap.cache["path_graphs"] = (g, ties)
     return cached
 
 

@@ -59,6 +59,8 @@ class Snapshot:
     mentions: dict[str, dict[str, int]] = field(default_factory=dict)  # entity id → doc id → mentions
     reviews: dict[str, str] = field(default_factory=dict)  # claim id → "confirmed" (rejected ones are gone)
     source_grades: Sources = field(default_factory=default_sources)
+    # answers derived once per snapshot (grades, deaths, the path graph, the name index), by name
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def groups(self) -> dict[tuple, list[Claim]]:
@@ -75,7 +77,7 @@ class Snapshot:
     def corroboration(self, c: Claim) -> dict:
         """Support, contradictions and credibility of the claim's group, computed once per group."""
         key = group_key(c)
-        cache = self.__dict__.setdefault("_corroboration", {})
+        cache = self.cache.setdefault("corroboration", {})
         if key not in cache:
             cache[key] = self._corroborate(self.groups.get(key) or [c])
         return cache[key]
@@ -178,7 +180,7 @@ class Snapshot:
     def independent(self, c: Claim) -> int:
         """The independent sources of this claim itself (its modality); its group's are in
         `corroboration(c)["modalities"]`."""
-        cache = self.__dict__.setdefault("_independent", {})
+        cache = self.cache.setdefault("independent", {})
         if c.id not in cache:
             docs = {d: self.documents[d] for d in self.doc_ids(c) if d in self.documents}
             cache[c.id] = support(c, docs, self.clusters, self.source_grades)["independent"]

@@ -43,7 +43,7 @@ def rules() -> dict:
 
 def deaths(snap) -> dict[str, tuple[str, str]]:
     """Person id → (day of death, claim id) from the fatal events that occurred to them."""
-    cached = snap.__dict__.get("_deaths")
+    cached = snap.cache.get("deaths")
     if cached is not None:
         return cached
     fatal, found = rules()["fatal"], {}
@@ -60,7 +60,7 @@ def deaths(snap) -> dict[str, tuple[str, str]]:
             continue
         if c.object not in found or day < found[c.object][0]:
             found[c.object] = (day, c.id)
-    snap.__dict__["_deaths"] = found
+    snap.cache["deaths"] = found
     return found
 
 
