@@ -1,7 +1,7 @@
 """Short documents written for the resolution tests, entities built by hand (ids as the pipeline makes them)."""
 from __future__ import annotations
 
-from claimgraph.extract.entities import entity_id
+from claimgraph.extract.entities.actors import entity_id
 from claimgraph.model import Claim, Document, Entity, Evidence, Mention
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from resolve_docs import actor, document, relation
 
-from claimgraph.extract.entities import entity_id
+from claimgraph.extract.entities.actors import entity_id
 from claimgraph.resolve import Resolver, resolved_graph
 
 A = "Qasem Suleimani commanded the Quds Force for two decades."

@@ -5,7 +5,7 @@ import pytest
 from resolve_docs import actor, document
 from sqlalchemy import func, select
 
-from claimgraph.extract.entities import entity_id
+from claimgraph.extract.entities.actors import entity_id
 from claimgraph.resolve import ResolutionError, Resolver
 from claimgraph.store.schema import AuditRow, JudgementRow
 

@@ -11,14 +11,16 @@ import hashlib
 
 from spacy.tokens import Token
 
-from claimgraph.extract import coref, dates, quantities
-from claimgraph.extract.arguments import VERBAL, Arguments
+from claimgraph.extract.references import coref
+from claimgraph.extract.attributes import dates
+from claimgraph.extract.attributes import quantities
+from claimgraph.extract.readings.arguments import VERBAL, Arguments
 from claimgraph.extract.codebook import Codebook, default_codebook
-from claimgraph.extract.descriptions import link_descriptions
+from claimgraph.extract.references.descriptions import link_descriptions
 from claimgraph.extract.index import EntityIndex
-from claimgraph.extract.modality import Judgement, ModalityJudge
-from claimgraph.extract.readings import Reader, Reading
-from claimgraph.extract.roles import RoleReader
+from claimgraph.extract.modality.judge import Judgement, ModalityJudge
+from claimgraph.extract.readings.reader import Reader, Reading
+from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
 
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from claimgraph.extract.entities import extract_entities
-from claimgraph.extract.lexicon import default_lexicon
+from claimgraph.extract.entities.actors import extract_entities
+from claimgraph.extract.entities.lexicon import default_lexicon
 from claimgraph.kb.loader import KnowledgeBase
 from claimgraph.model import Document
 from claimgraph.nlp.pipeline import load_pipeline

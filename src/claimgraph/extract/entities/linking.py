@@ -8,7 +8,7 @@ import re
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from claimgraph.extract.mentions import Cand
+from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold
 
 _AKA = (("also", "known", "as"), ("a.k.a",), ("a.k.a.",), ("aka",), ("known", "as"), ("alias",))

@@ -18,7 +18,7 @@ import pycountry
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.dates import belongs_to, date_spans
+from claimgraph.extract.attributes.dates import belongs_to, date_spans
 from claimgraph.nlp.text import doc_text
 
 _UNITS = {w: i for i, w in enumerate(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.lexicon import Lexicon
+from claimgraph.extract.entities.lexicon import Lexicon
 from claimgraph.kb.fold import fold, fold_name
 from claimgraph.kb.loader import Actor, KnowledgeBase
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.codebook import DOUBT, Codebook
-from claimgraph.extract.quotes import quote_spans
+from claimgraph.extract.modality.quotes import quote_spans
 from claimgraph.model import Entity
 
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}

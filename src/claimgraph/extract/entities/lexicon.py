@@ -9,7 +9,7 @@ import yaml
 
 from claimgraph.kb.fold import fold, fold_name
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 @dataclass(frozen=True)

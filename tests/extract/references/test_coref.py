@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import coref
-from claimgraph.extract.coref import Reference, apply, resolve_references
-from claimgraph.extract.entities import extract_entities
+from claimgraph.extract.references import coref
+from claimgraph.extract.references.coref import Reference, apply, resolve_references
+from claimgraph.extract.entities.actors import extract_entities
 from claimgraph.extract.index import EntityIndex
 from claimgraph.model import ACTOR_TYPES, Document
 

@@ -20,11 +20,11 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.index import EntityIndex
-from claimgraph.extract.quotes import quote_spans
+from claimgraph.extract.modality.quotes import quote_spans
 from claimgraph.kb.fold import fold
 from claimgraph.model import Entity
 
-DATA = Path(__file__).parent / "data" / "descriptions.yaml"
+DATA = Path(__file__).parent.parent / "data" / "descriptions.yaml"
 
 PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
             "she": "she", "her": "she", "hers": "she", "herself": "she",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.readings.arguments import Arguments
 from claimgraph.extract.codebook import Codebook
-from claimgraph.extract.readings import Reading, _allowed
+from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "brig": "brigadier",

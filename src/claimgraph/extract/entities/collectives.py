@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.lexicon import Head, Lexicon
-from claimgraph.extract.mentions import Cand
+from claimgraph.extract.entities.lexicon import Head, Lexicon
+from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "conj", "cc", "punct"}

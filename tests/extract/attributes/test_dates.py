@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract.dates import date_for, date_spans, resolve_date
+from claimgraph.extract.attributes.dates import date_for, date_spans, resolve_date
 
 FRIDAY = "2020-03-13"  # a Friday
 

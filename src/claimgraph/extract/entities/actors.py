@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from claimgraph.extract import collectives
-from claimgraph.extract.lexicon import Lexicon, default_lexicon
-from claimgraph.extract.linking import link_acronyms, link_aliases, link_surnames
-from claimgraph.extract.mentions import Cand, candidates, harmonize_conjuncts
+from claimgraph.extract.entities import collectives
+from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
+from claimgraph.extract.entities.linking import link_acronyms, link_aliases, link_surnames
+from claimgraph.extract.entities.mentions import Cand, candidates, harmonize_conjuncts
 from claimgraph.kb.fold import fold_name
 from claimgraph.kb.loader import KnowledgeBase, default_kb
 from claimgraph.model import Document, Entity, Mention

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract.quantities import number_runs, parse_money, parse_number, quantity_for
+from claimgraph.extract.attributes.quantities import number_runs, parse_money, parse_number, quantity_for
 
 
 @pytest.mark.parametrize("text, amount, unit, per", [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.model import Entity
 

@@ -1,0 +1,1 @@
+"""Attributes of a claim: its date and the quantities it counts."""

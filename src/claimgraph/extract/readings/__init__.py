@@ -1,0 +1,1 @@
+"""Readings: a trigger word of the codebook and the actors its parse gives it."""
