@@ -7,8 +7,6 @@ the document states it: each further piece of evidence e raises it as 1 − Π(1
 """
 from __future__ import annotations
 
-import hashlib
-
 from spacy.tokens import Token
 
 from claimgraph.extract.references import coref
@@ -17,22 +15,19 @@ from claimgraph.extract.attributes import quantities
 from claimgraph.extract.readings.arguments import VERBAL, Arguments
 from claimgraph.extract.codebook import Codebook, default_codebook
 from claimgraph.extract.references.descriptions import link_descriptions
+from claimgraph.extract import occurrences
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.modality.judge import Judgement, ModalityJudge
 from claimgraph.extract.readings.reader import Reader, Reading
 from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
+from claimgraph.extract.occurrences import claim_id  # noqa: F401  (the id of a claim, used by the store's tests)
 
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
 RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85}
 IMPLICIT_PENALTY = 0.85
 DESCRIPTIONS = ("title:", "role:appos-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
-
-
-def claim_id(kind: str, subject: str, predicate: str, obj: str | None, modality: str, when: str | None) -> str:
-    key = "|".join([kind, subject, predicate, obj or "", modality, when or ""])
-    return "clm-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def extract_claims(document: Document, codebook: Codebook | None = None) -> None:
@@ -44,7 +39,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     args = Arguments(index, cb)
     reader, roles, judge = Reader(args, cb), RoleReader(args, cb), ModalityJudge(args, cb)
     published = document.published
-    claims: dict[str, Claim] = {}
+    claims: dict[tuple, Claim] = {}
     memo: dict = {}
     for sent in document.spacy_doc.sents:
         judge.start_sentence(sent)
@@ -60,7 +55,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
             accusation = _accusation(r, j)
             if accusation is not None:
                 _add(claims, document, accusation, Judgement(), {"status": "occurred", "trigger": r.trigger.text})
-    document.claims = _drop_vague(list(claims.values()))
+    document.claims = _drop_vague(occurrences.settle(claims))
 
 
 def _drop_vague(claims: list[Claim]) -> list[Claim]:
@@ -161,25 +156,17 @@ def _weight(r: Reading, j: Judgement, args_implicit: bool) -> float:
     return w * IMPLICIT_PENALTY if args_implicit else w
 
 
-def _add(claims: dict[str, Claim], document: Document, r: Reading, j: Judgement, attrs: dict) -> None:
+def _add(claims: dict[tuple, Claim], document: Document, r: Reading, j: Judgement, attrs: dict) -> None:
     src = j.attributed_to
     attributed = src.id if isinstance(src, Entity) else src
-    when = (attrs.get("date") or {}).get("start") if r.kind == "event" else None
-    cid = claim_id(r.kind, r.subject.id, r.predicate, r.object.id if r.object else None, j.modality,
-                   when[:4] if when else None)
+    cid = occurrences.key(r.kind, r.subject.id, r.predicate, r.object.id if r.object else None, j.modality, attrs)
     sent = r.trigger.sent
     ev = Evidence(document.id, sent.start_char, sent.end_char, document.text[sent.start_char:sent.end_char])
     c = _weight(r, j, "implicit" in r.rule)
-    claim = claims.get(cid)
-    if claim is None:
-        claims[cid] = Claim(id=cid, kind=r.kind, subject=r.subject.id, predicate=r.predicate,
-                            object=r.object.id if r.object else None, modality=j.modality, attributed_to=attributed,
-                            rule=r.rule, confidence=c, evidence=[ev], attrs=attrs)
-        return
-    if all((e.start, e.end) != (ev.start, ev.end) for e in claim.evidence):
-        claim.evidence.append(ev)
-        claim.confidence = 1 - (1 - claim.confidence) * (1 - c)
-    if claim.attributed_to is None:
-        claim.attributed_to = attributed
-    for k, v in attrs.items():
-        claim.attrs.setdefault(k, v)
+    claim = Claim(id="", kind=r.kind, subject=r.subject.id, predicate=r.predicate,
+                  object=r.object.id if r.object else None, modality=j.modality, attributed_to=attributed,
+                  rule=r.rule, confidence=c, evidence=[ev], attrs=attrs)
+    if cid in claims:
+        occurrences.merge(claims[cid], claim)
+    else:
+        claims[cid] = claim
