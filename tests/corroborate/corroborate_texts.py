@@ -94,7 +94,7 @@ def claim(document: Document, subject: str = IRGC, predicate: str = "ASSAULT", o
           modality: str = "asserted", kind: str = "event", attributed_to: str | None = None,
           **attrs) -> Claim:
     """A claim read from the first sentence of `document` (its id as the extractor would make it)."""
-    from claimgraph.extract.claims import claim_id
+    from claimgraph.extract.occurrences import claim_id
     year = (attrs.get("date") or {}).get("start", "")[:4] or None if kind == "event" else None
     end = document.text.find("\n") if "\n" in document.text else len(document.text)
     return Claim(id=claim_id(kind, subject, predicate, object, modality, year), kind=kind, subject=subject,

@@ -21,7 +21,6 @@ from claimgraph.extract.modality.judge import Judgement, ModalityJudge
 from claimgraph.extract.readings.reader import Reader, Reading
 from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
-from claimgraph.extract.occurrences import claim_id  # noqa: F401  (the id of a claim, used by the store's tests)
 
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
 RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85}
