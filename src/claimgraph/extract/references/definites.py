@@ -1,0 +1,102 @@
+"""Definite and demonstrative descriptions ("the group", "this organization", "the general")
+and "the former"/"the latter" → the actor they describe."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from claimgraph.extract.references.candidates import Cand, Candidates
+from claimgraph.extract.references.pronouns import PRONOUN_WINDOW
+from claimgraph.extract.references.rules import Constraint
+
+
+class Definites(Candidates):
+    def _description(self, t: Token) -> bool | None:
+        """"the group", "this military institution": the nearest compatible actor before it.
+        True when resolved, False when not, None when the noun is no description here."""
+        if t.tag_ not in ("NN", "NNP") or t.dep_ in ("attr", "appos", "compound", "amod", "npadvmod", "nmod"):
+            return None
+        det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
+        if det is None or det.lower_ not in self.r.determiners:
+            return None
+        if any(c.dep_ in ("compound", "poss", "nummod", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in t.children):
+            return None
+        lemma = t.lemma_.lower()
+        spec = self.r.descriptions[lemma]
+        countries = {e.country for c in t.children if c.dep_ == "amod" and c.i < t.i
+                     for e in [self.index.entity_of(c)] if e is not None and e.type == "country"}
+        bound = set(self._clause_subject(t, prepositions=False))
+        cands = [c for c in self._window(det, self.r.window)
+                 if len(c.ids) == 1 and c.ids[0] not in bound and self._compatible(spec, c, countries)]
+        prefer = self.r.prefer.get(lemma)
+        if prefer:
+            preferred = [c for c in cands if self._words_of(c.ids[0]) & prefer]
+            if not preferred and len({c.ids for c in cands}) > 1:
+                return False  # "Iran armed the Houthis. Iraq protested. The regime ...": which?
+            cands = preferred or cands
+        if not cands:
+            return False
+        pick = max(cands, key=lambda c: c.start)
+        first = self.sent_of[t.i] - self.r.window
+        start = next((i for i in range(t.i, -1, -1) if self.sent_of[i] < first), -1) + 1
+        if self._same_noun_between(lemma, start, t.i):
+            return False  # "a network of front companies ... the network": that network, not an actor
+        if any(c.sent == pick.sent and c.rank < pick.rank and c.ids != pick.ids for c in cands):
+            return False  # a more salient actor of that kind in the same sentence: which one?
+        coord = self.list_of.get(pick.root.i)
+        if coord is not None and any(m.ids[0] != pick.ids[0] and self._compatible(spec, m, countries)
+                                     for m in coord.members):
+            return False  # "Iraq and Syria ... the country"
+        self._resolve(det.i, t.i + 1, pick.ids, "coref:description", t, None)
+        return True
+
+    def _same_noun_between(self, lemma: str, start: int, end: int) -> bool:
+        """The same noun, naming no actor, stands between the candidate and the description."""
+        return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and self.index.entity_of(x) is None
+                   and not (x.dep_ in ("appos", "attr") and self.index.entity_of(x.head) is not None)
+                   for x in self.toks[start:end])  # ("X, a veteran diplomat" describes X)
+
+    def _description_kinds(self, t: Token) -> frozenset[str]:
+        types = self.r.descriptions[t.lemma_.lower()]
+        return frozenset({"he", "she"} if "person" in types else {"it"})
+
+    def _compatible(self, spec: dict[str, list[Constraint]], c: Cand, countries: set) -> bool:
+        ent = self.index.entities[c.ids[0]]
+        if countries and ent.country not in countries:
+            return False
+        for con in spec.get(ent.type, ()):
+            if con.subtypes is not None and ent.subtype not in con.subtypes:
+                continue
+            if con.words is not None and not (self._words_of(ent.id) & con.words):
+                continue
+            if con.number == "singular" and c.root.tag_ in ("NNS", "NNPS"):
+                continue
+            return True
+        return False
+
+    # the former / the latter
+
+    def _former_latter(self, t: Token) -> None:
+        toks = self.toks
+        if t.i == 0 or toks[t.i - 1].lower_ != "the":
+            return
+        if t.i + 1 < len(toks) and toks[t.i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return  # "the former president"
+        s, q = self.sent_of[t.i], self.quoted[t.i]
+        pairs = [c for k in range(s - PRONOUN_WINDOW, s + 1) for c in self.lists.get(k, ())
+                 if c.end < t.i and self.quoted[c.root.i] == q]
+        if not pairs:
+            return
+        pair = max(pairs, key=lambda c: c.end)
+        if len(pair.members) != 2:
+            return
+        k = bisect_left(self.noun_conj, pair.end)
+        if pair is not self.last_former_latter and k < len(self.noun_conj) and self.noun_conj[k] < t.i:
+            return  # "A and B send arms and money; the latter ..." may mean the money
+        self.last_former_latter = pair
+        m = pair.members[0] if t.lower_ == "former" else pair.members[1]
+        self._resolve(t.i - 1, t.i + 1, m.ids, "coref:former-latter", t, None)
+
+
