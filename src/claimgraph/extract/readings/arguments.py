@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.readings.bounds import Walks, bounded
 from claimgraph.model import Entity
 
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -37,12 +38,44 @@ class Arguments:
     def __init__(self, index: EntityIndex, codebook: Codebook):
         self.index = index
         self.cb = codebook
+        self.walks = Walks()
 
     # -- noun phrases ---------------------------------------------------------------------------
+    @bounded
     def actors(self, tok: Token, _depth: int = 0) -> list[Entity]:
-        """The actors a noun phrase headed by `tok` names (empty when it names none)."""
+        """The actors a noun phrase headed by `tok` names (empty when it names none), with every
+        member of a coordination under it ("A, B, ... and Z", however long)."""
         if _depth > 6:
             return []
+        out: list[Entity] = []
+        for member in self._coordinated(tok):
+            out.extend(self._phrase_actors(member, _depth))
+        return _dedupe(out)
+
+    def _own_span(self, tok: Token):
+        return self.index.span_of(tok) if self.index.entity_of(tok) is not None else None
+
+    def _coordinated(self, tok: Token) -> list[Token]:
+        """`tok` and the conjuncts hung under it, in order. The parser hangs each conjunct on the
+        one before, so the chain is as long as the list: walked with a stack, not recursion."""
+        out: list[Token] = []
+        stack, seen = [tok], {tok.i}
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            span = self._own_span(t)
+            heads = list(span) if span is not None else [t]
+            kids = [c for h in heads for c in h.children
+                    if c.dep_ == "conj" and c.i not in seen and not (span is not None and span.start <= c.i < span.end)
+                    and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children)]
+            for c in reversed(kids):  # not a verb, not a possessor ("X's") misparsed
+                seen.add(c.i)
+                stack.append(c)
+        return out
+
+    def _phrase_actors(self, tok: Token, _depth: int) -> list[Entity]:
+        """The actors of one member of a coordination: its entity, or what it stands for, and its
+        "including" and appositive lists."""
         out: list[Entity] = []
         e = self.index.entity_of(tok)
         if e is not None:
@@ -55,11 +88,9 @@ class Arguments:
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
         for c in (c for h in heads for c in h.children):
-            if span is not None and span.start <= c.i < span.end:
-                continue
-            if c.dep_ == "conj" and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children):
-                out.extend(self.actors(c, _depth + 1))  # not a verb, not a possessor ("X's") misparsed
-            elif c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
+            if span is not None and span.start <= c.i < span.end or c.dep_ == "conj":
+                continue  # conjuncts are members of their own (`_coordinated`)
+            if c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.actors(p, _depth + 1))
@@ -69,7 +100,7 @@ class Arguments:
             out.extend(self._semicolon_list(span))
         if not out and tok.dep_ == "appos" and self.index.entity_of(tok.head) is not None:
             out.extend(self.actors(tok.head, _depth + 1))  # "AAH, a Shia militia then led by ..."
-        return _dedupe(out)
+        return out
 
     def _semicolon_list(self, span) -> list[Entity]:
         """"charges against A, also known as B; C; and D": the parser loses such lists, so
@@ -93,6 +124,7 @@ class Arguments:
                 i = sp.end
         return out if seen_semicolon else []
 
+    @bounded
     def _antecedent(self, rel: Token, depth: int) -> list[Entity]:
         """What a relative pronoun stands for; "X and Y are militias whose fighters ..." → X, Y."""
         clause = next((a for a in [rel, *rel.ancestors] if a.dep_ == "relcl"), None)
@@ -104,6 +136,7 @@ class Arguments:
             found = self.explicit_subjects(noun.head)
         return found
 
+    @bounded
     def _stands_for(self, tok: Token, depth: int) -> list[Entity]:
         word, lemma = tok.lower_, tok.lemma_.lower()
         out: list[Entity] = []
@@ -133,6 +166,7 @@ class Arguments:
         return out
 
     # -- arguments of a trigger -----------------------------------------------------------------
+    @bounded
     def explicit_subjects(self, v: Token) -> list[Entity]:
         agents = [c for c in v.children if c.dep_ == "agent"]
         if not agents and is_passive(v) or not agents and v.tag_ == "VBN":
@@ -153,6 +187,7 @@ class Arguments:
     def has_subject(self, v: Token) -> bool:
         return any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children)
 
+    @bounded
     def subjects(self, v: Token) -> list[Entity]:
         """The actor of a verb: its subject, its agent, or the controller of its clause."""
         subj = self.explicit_subjects(v)
@@ -167,6 +202,7 @@ class Arguments:
             return self._done_in(v)
         return self.controller(v)
 
+    @bounded
     def _done_in(self, v: Token) -> list[Entity]:
         """"was killed in a U.S. drone strike": the actor of the event noun the deed happened in."""
         for c in v.children:
@@ -176,6 +212,7 @@ class Arguments:
                         return self.noun_subjects(o)
         return []
 
+    @bounded
     def _behind(self, nsubj: Token) -> list[Entity]:
         """The actor behind a subject that is a thing: "bombs that killed X" → who provided the
         bombs; "KH's rocket attack killed X" → KH. A subject that names no actor and is neither
@@ -202,6 +239,7 @@ class Arguments:
             return []
         return []
 
+    @bounded
     def controller(self, tok: Token) -> list[Entity]:
         """The actor of a clause or noun with no subject of its own, from the clause that governs it."""
         cur = tok
@@ -268,6 +306,7 @@ class Arguments:
                 return a.lemma_.lower() in accusing
         return False
 
+    @bounded
     def noun_subjects(self, noun: Token) -> list[Entity]:
         """The actor of an event noun: its possessor, a "by" phrase, an actor named before it
         ("an Iranian plot", "Hezbollah attacks"), or the subject of a verb that says who did it
@@ -284,6 +323,7 @@ class Arguments:
                     return ents
         return self._agent_of_noun(noun)
 
+    @bounded
     def _agent_of_noun(self, noun: Token) -> list[Entity]:
         cur = noun
         for _ in range(5):
@@ -307,6 +347,8 @@ class Arguments:
             if cur.dep_ == "pobj" and head.dep_ == "prep":
                 phrase, gov = head.lower_, head.head
                 if phrase in self.cb.agent_preps or f"{gov.lower_} {phrase}" in self.cb.agent_preps:
+                    if gov.pos_ in VERBAL and is_passive(gov):  # "X was involved in the attacks": X
+                        return [e for c in gov.children if c.dep_ == "nsubjpass" for e in self.actors(c)]
                     if gov.pos_ in VERBAL:
                         return self.subjects(gov)
                     if gov.pos_ == "ADJ" and gov.head.pos_ in VERBAL:
