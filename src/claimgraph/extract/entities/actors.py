@@ -3,7 +3,12 @@
 KB spans and spaCy's entities give mention candidates; acronyms and surnames are linked to the
 full names they stand for; generic collectives are added as groups; candidates with one key
 are one entity. Actors missing from the KB get an id made from their type and folded name, so
-the same name gives the same id in every run.
+the same name gives the same id in every run; a generic collective's id is made from its class
+and qualifier (`collectives`), so "Iran-backed militias" is one actor in every document, and
+one that only its document can identify ("the defendants") gets an id of that document.
+
+An entity's aliases are the names it is called by: a description ("AAH, an Iran-backed
+militia"), a capital read as its state ("Tehran said") or a reference names no alias.
 """
 from __future__ import annotations
 
@@ -14,15 +19,33 @@ from claimgraph.extract.entities import collectives
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.entities.linking import link_acronyms, link_aliases, link_surnames
 from claimgraph.extract.entities.mentions import Cand, candidates, harmonize_conjuncts
+from claimgraph.extract.entities.regimes import link_regimes
 from claimgraph.kb.fold import fold_name
 from claimgraph.kb.loader import KnowledgeBase, default_kb
 from claimgraph.model import Document, Entity, Mention
+
+
+# mentions that point at an actor without naming it: never its aliases
+_NOT_NAMING = ("description", "kb:capital-as-state", "coref")
 
 
 def entity_id(type_: str, name: str) -> str:
     """A stable id for an actor the knowledge base does not know."""
     digest = hashlib.sha1(f"{type_}:{fold_name(name)}".encode()).hexdigest()[:12]
     return f"ent-{type_[:3]}-{digest}"
+
+
+def group_id(key: str, document_id: str) -> str:
+    """The id of a generic collective: its class and qualifier, and its document when only the
+    document identifies it."""
+    if key.startswith(collectives.DOCUMENT_KEY):
+        return entity_id("group", f"{key} {document_id}")
+    return entity_id("group", key)
+
+
+def names_actor(rule: str) -> bool:
+    """Whether a mention found by `rule` is one of its actor's names."""
+    return not rule.startswith(_NOT_NAMING)
 
 
 def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: Lexicon | None = None) -> None:
@@ -35,6 +58,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)
     link_surnames(doc, cands)  # appends the surnames the NER missed
+    link_regimes(doc, cands, kb, lex)
     cands += collectives.find(doc, cands, lex)
     document.entities = build(document, cands)
 
@@ -72,7 +96,12 @@ def build(document: Document, cands: list[Cand]) -> list[Entity]:
         first = group[0]
         name = _name(group)
         typ = first.actor.type if first.actor else _vote_type(group)
-        eid = first.actor.entity_id if first.actor else entity_id(typ, name)
+        if first.actor:
+            eid = first.actor.entity_id
+        elif collectives.is_group_key(first.key):
+            eid = group_id(first.key, document.id)
+        else:
+            eid = entity_id(typ, name)
         ent = entities.get(eid)
         if ent is None:
             actor = first.actor
@@ -85,7 +114,8 @@ def build(document: Document, cands: list[Cand]) -> list[Entity]:
             span = doc[c.start:c.end]
             start, end = span.start_char, span.end_char
             ent.mentions.append(Mention(start, end, text[start:end], document.id, c.rule))
-            ent.add_alias(text[start:end])
+            if names_actor(c.rule):
+                ent.add_alias(text[start:end])
     for ent in entities.values():
         ent.mentions.sort(key=lambda m: (m.start, m.end))
         if ent.kb_id:

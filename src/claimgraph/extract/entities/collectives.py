@@ -1,12 +1,23 @@
-"""Generic collectives ("the Shiite militias", "Belgian police") as `group` entities.
+"""Generic collectives ("the Shiite militias", "Belgian police", "a smuggling network", "four
+co-defendants") as `group` entities.
 
-A noun phrase counts when its head is in `data/collectives.yaml`. Its country qualifier comes
-from a demonym inside it ("Iraqi militia groups") or a place it is said to be in ("militias in
-Iraq"); "Iran-backed" names a sponsor, not a qualifier. Within one document, mentions of one
-class are one entity per qualifier; a mention without a qualifier joins the qualified group of
-its sentence, else the nearest one before it, else the next one after it.
+A noun phrase counts when its head is in `data/collectives.yaml`. Its qualifier says which
+collective it is: the countries it is from, by a demonym ("Iraqi militia groups") or a place
+it is said to be in ("militias in Iraq"); failing those its sponsor ("Iran-backed",
+"IRGC-trained"); failing those its other modifiers ("smuggling network", "a coalition of
+militias"). A phrase whose modifier is a named organization ("Hezbollah fighters") stands for
+that organization and is left to the claim stage.
+
+Within one document, mentions of one class are one entity per country or sponsor; a mention
+with neither joins the qualified group of its sentence, else the nearest one before it, else
+the next one after it. Across documents one class with one qualifier is one actor: the key
+(`group:<class>:<qualifier>`) is what the entity id is made from. A collective with no
+qualifier at all, or of a class that belongs to one story ("the defendants"), is keyed to its
+document (`group-doc:`).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -14,66 +25,138 @@ from claimgraph.extract.entities.lexicon import Head, Lexicon
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold
 
+CORPUS_KEY, DOCUMENT_KEY = "group:", "group-doc:"
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "conj", "cc", "punct"}
-_SPONSOR_WORDS = {"backed", "sponsored", "supported", "aligned", "funded", "armed", "led", "linked", "allied"}
-_FEW = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "2", "3", "4", "5", "6", "7", "8", "9"}
-_NAME_SKIP = {"many", "some", "several", "various", "other", "more", "than", "most", "all", "both", "these",
-              "those", "such", "certain", "two", "three", "four", "five", "dozens", "hundreds"}
+_PLACE_TYPES = ("country", "location")
+_LIST_OPENERS = {",", ":", "—", "–", "-", "(", "including"}
 
 
-def _head_spec(tok: Token, lex: Lexicon) -> Head | None:
+@dataclass
+class _Found:
+    cand: Cand
+    head: Head
+    places: set[str]  # actor ids of the countries and places it is from
+    sponsors: set[str]  # actor ids of "X-backed"
+    words: tuple[str, ...]  # its other qualifying words, folded
+    sent: int
+    key: str = field(default="")
+
+
+def is_group_key(key: str) -> bool:
+    return key.startswith((CORPUS_KEY, DOCUMENT_KEY))
+
+
+def _head_spec(tok: Token, lex: Lexicon) -> tuple[Head, ...]:
     if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    head = lex.heads.get(tok.lemma_.lower()) or lex.heads.get(tok.lower_)
-    if head is None:
-        return None
-    if head.needs_plural and tok.tag_ not in ("NNS", "NNPS"):
-        return None
-    return head
+        return ()
+    senses = lex.heads.get(tok.lemma_.lower()) or lex.heads.get(tok.lower_) or ()
+    plural = tok.tag_ in ("NNS", "NNPS")
+    return tuple(h for h in senses if plural or not h.needs_plural)
 
 
 def _left_bound(tok: Token) -> int:
-    """First token of the modifiers standing before the head (no article, no possessor)."""
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("det", "poss", "case", "predet"):
-            start = max(start, child.right_edge.i + 1) if child.i < tok.i else start
+    """First token of the modifiers standing before the head (no article, no possessor); a hyphen
+    word the parser cut up ("co - defendants") is taken whole, with its own modifiers."""
+    doc, start, word = tok.doc, tok.i, tok
+    while True:
+        for child in word.lefts:
+            if child.dep_ in ("det", "poss", "case", "predet"):
+                start = max(start, child.right_edge.i + 1) if child.i < word.i else start
+                continue
+            if child.dep_ in _MODIFIER_DEPS:
+                start = min(start, child.left_edge.i)
+        s = start
+        if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_ \
+                and doc[s - 2].is_alpha:
+            word, start = doc[s - 2], s - 2
             continue
-        if child.dep_ in _MODIFIER_DEPS:
-            start = min(start, child.left_edge.i)
+        break
     # never start on the article or possessor skipped above
-    while start < tok.i and (tok.doc[start].dep_ in ("det", "case", "poss") or tok.doc[start].is_punct):
+    while start < tok.i and (doc[start].dep_ in ("det", "case", "poss") or doc[start].is_punct):
         start += 1
     return start
 
 
+def _names_follow(doc: Doc, head: Token, at: dict[int, Cand]) -> bool:
+    """"two militias, KH and AAH", "three groups: ...": the phrase announces named actors."""
+    if any(c.dep_ == "appos" and any(t.i in at for t in c.subtree) for c in head.children):
+        return True
+    i = head.i + 1
+    if i >= len(doc) or doc[i].lower_ not in _LIST_OPENERS:
+        return False
+    named = [j for j in range(i + 1, min(i + 3, len(doc))) if j in at and at[j].type not in _PLACE_TYPES]
+    if doc[i].text == ",":  # after a comma only a name the parse hangs on the phrase
+        return any(doc[j].head.i == head.i or head.is_ancestor(doc[j]) for j in named)
+    return bool(named)
+
+
 def _counted(head: Token) -> bool:
-    """"two militias": a handful of particular actors, named elsewhere, not a collective."""
-    for child in head.lefts:
-        if child.dep_ == "nummod" and child.lower_ in _FEW:
-            return True
-    return False
+    return any(c.dep_ == "nummod" and c.like_num for c in head.lefts)
 
 
-def _country_cands(cands: list[Cand], start: int, end: int) -> list[Cand]:
-    return [c for c in cands if c.type == "country" and start <= c.start and c.end <= end]
-
-
-def _is_sponsor(doc: Doc, c: Cand) -> bool:
+def _is_sponsor(doc: Doc, c: Cand, lex: Lexicon) -> bool:
     nxt = doc[c.end:c.end + 2]
-    return len(nxt) == 2 and nxt[0].text in "-–" and nxt[1].lower_ in _SPONSOR_WORDS
+    return len(nxt) == 2 and nxt[0].text in "-–" and fold(nxt[1].text) in lex.sponsor_words
 
 
-def _qualifiers(doc: Doc, head: Token, start: int, cands: list[Cand]) -> set[str]:
-    countries = {c.actor.id for c in _country_cands(cands, start, head.i) if not _is_sponsor(doc, c) and c.actor}
+def _of_phrase(head: Token) -> Token | None:
+    return next((p for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"), None)
+
+
+def _qualify(doc: Doc, head: Token, start: int, cands: list[Cand], lex: Lexicon):
+    """(places, sponsors, words, of-words, owned) of the phrase; `owned` when a named non-place
+    actor modifies it without being its sponsor ("Hezbollah fighters", "units of the IRGC")."""
+    places, sponsors, covered, owned = set(), set(), set(), False
+    inside = [c for c in cands if start <= c.start and c.end <= head.i]
+    for c in inside:
+        covered.update(range(c.start, c.end))
+        if _is_sponsor(doc, c, lex):
+            if c.actor is not None:
+                sponsors.add(c.actor.id)
+            covered.update(range(c.end, c.end + 2))
+        elif c.type in _PLACE_TYPES and c.actor is not None:
+            places.add(_place_code(c))
+        elif c.type not in _PLACE_TYPES:
+            owned = True
+    words = tuple(sorted({fold(t.lemma_) for t in doc[start:head.i] if t.i not in covered and _qualifying(t, lex)}))
+    of_words: list[str] = []
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
-            objs = [t for t in prep.subtree if t.dep_ in ("pobj", "conj")]
-            for o in objs:
-                for c in cands:
-                    if c.type == "country" and c.start <= o.i < c.end and c.actor:
-                        countries.add(c.actor.id)
-    return countries
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+            continue
+        for o in (t for t in prep.subtree if t.dep_ in ("pobj", "conj")):
+            hit = next((c for c in cands if c.start <= o.i < c.end), None)
+            if hit is not None and hit.type in _PLACE_TYPES and hit.actor is not None:
+                places.add(_place_code(hit))
+            elif hit is not None and prep.lower_ == "of" and hit.type not in _PLACE_TYPES:
+                owned = True
+            elif hit is None and prep.lower_ == "of" and o.pos_ in ("NOUN", "PROPN"):
+                of_words.append(fold(o.lemma_))
+    return places, sponsors, words, tuple(of_words), owned
+
+
+def _place_code(c: Cand) -> str:
+    """A country's alpha-3 (lower case); a place stands for its country ("police in Antwerp")."""
+    if c.type == "country":
+        return c.actor.id
+    return c.actor.country.lower() if c.actor.country else "at-" + c.actor.id
+
+
+def _qualifying(t: Token, lex: Lexicon) -> bool:
+    if t.is_punct or t.like_num or t.is_stop or not t.is_alpha:
+        return False
+    if t.pos_ not in ("ADJ", "NOUN", "PROPN") and not (t.i > 0 and t.doc[t.i - 1].text == "-"):
+        return False  # "recruiting fighters" is a verb's object; "Iran-trained" a hyphen word
+    return fold(t.text) not in lex.not_qualifiers and fold(t.lemma_) not in lex.not_qualifiers
+
+
+def _pick_sense(senses: tuple[Head, ...], mods: set[str], qualified: bool) -> Head | None:
+    for h in senses:
+        if h.needs and not (mods & h.needs):
+            continue
+        if h.needs_qualifier and not qualified:
+            continue
+        return h
+    return None
 
 
 def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
@@ -82,21 +165,24 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     for c in cands:
         taken.update(range(c.start, c.end))
     at = {i: c for c in cands for i in range(c.start, c.end)}
-    found: list[tuple[Cand, Head, set[str], int]] = []
+    found: list[_Found] = []
     described: list[Cand] = []
     for tok in doc:
-        head = _head_spec(tok, lex)
-        if head is None or tok.i in taken:
+        senses = _head_spec(tok, lex)
+        if not senses or tok.i in taken:
             continue
-        start = _left_bound(tok)
-        mods = {fold(t.text) for t in doc[start:tok.i]}
         if tok.dep_ == "compound" and tok.head.i > tok.i:
             continue  # "militia" in "militia groups": the phrase's head decides
-        if head.needs and not (mods & head.needs):
+        start = _left_bound(tok)
+        places, sponsors, words, of_words, owned = _qualify(doc, tok, start, cands, lex)
+        mods = {fold(t.text) for t in doc[start:tok.i]} | {fold(t.lemma_) for t in doc[start:tok.i]} | set(of_words)
+        mods |= {w for t in doc[start:tok.i] for w in fold(t.text).split("-")}
+        head = _pick_sense(senses, mods, bool(places or sponsors or words or of_words))
+        if head is None or owned:
             continue
-        if _counted(tok):
-            continue
-        named = _describes(tok, at)
+        if _names_follow(doc, tok, at) or (_counted(tok) and head.cls not in lex.document_classes):
+            continue  # "two militias, KH and AAH": a handful of particular actors, named elsewhere
+        named = _describes(tok, at, start)
         if named is not None:
             if named is not False:
                 desc = Cand(start, tok.i + 1, named.type, "description")
@@ -104,49 +190,83 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
                 desc.country, desc.name = named.country, named.name
                 described.append(desc)
             continue
-        countries = _qualifiers(doc, tok, start, cands)
-        name_start = start
-        while name_start < tok.i and (doc[name_start].lower_ in _NAME_SKIP or doc[name_start].like_num):
-            name_start += 1
-        name = doc[name_start:tok.i + 1].text
-        cand = Cand(start, tok.i + 1, "group", "collective", subtype=head.subtype, name=name)
-        found.append((cand, head, countries, tok.sent.start))
-    _assign_keys(found, doc)
-    return [f[0] for f in found] + described
+        end = tok.i + 1
+        of = _of_phrase(tok)
+        if of is not None and of_words and not any(t.i in at for t in of.subtree):
+            end = of.right_edge.i + 1  # "a coalition of militias", "a network of conspirators"
+        taken.update(range(start, end))
+        cand = Cand(start, end, "group", "collective", subtype=head.subtype, name=_display_name(doc, start, end, lex))
+        found.append(_Found(cand, head, places, sponsors, tuple(sorted(set(words) | set(of_words))), tok.sent.start))
+    _assign_keys(found, lex)
+    return [f.cand for f in found] + described
 
 
-def _describes(head: Token, at: dict[int, Cand]):
+def _display_name(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
+    """The phrase without the words that do not tell which collective ("various", "more than 40")."""
+    i, skipped = start, False
+    while i < end - 1 and (fold(doc[i].text) in lex.not_qualifiers or (skipped and doc[i].like_num)):
+        i, skipped = i + 1, True
+    return doc[i:end].text
+
+
+def _describes(head: Token, at: dict[int, Cand], start: int):
     """A group phrase that describes a named actor is that actor ("Hizballah, Iran's proxy group";
     "AAH is an Iran-backed militia"); when it describes several ("X and Y are militias") it is
-    none of them (False). None when it describes nothing named."""
-    if head.dep_ == "appos" and head.head.i in at:
+    none of them (False). None when it describes nothing named. An actor inside the phrase
+    ("Iran" of "an Iran-backed militia") is never the one described."""
+    def outside(c: Cand) -> bool:
+        return not (start <= c.start <= head.i)
+
+    if head.dep_ == "appos" and head.head.i in at and outside(at[head.head.i]):
         return at[head.head.i]
+    if head.dep_ == "appos":  # "the head of X (KH), an Iran-backed group": the parse hung it higher
+        j = first = min(start, head.left_edge.i)
+        j -= 1
+        while j >= 0 and head.doc[j].is_punct:
+            j -= 1
+        before = at.get(j)
+        if before is not None and before.type == "organization" and first > 0 and head.doc[first - 1].is_punct:
+            return before
     if head.dep_ == "attr" and head.head.lemma_ == "be":
-        subj = [t for t in head.head.lefts if t.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].i in at:
-            if any(t.dep_ == "conj" for t in subj[0].rights):
+        subj = [t for t in head.head.lefts if t.dep_ in ("nsubj", "nsubjpass")][-1:]  # the nearest
+        if subj and subj[0].i in at and outside(at[subj[0].i]):
+            if subj[0].conjuncts:
                 return False
             return at[subj[0].i]
     return None
 
 
-def _assign_keys(found, doc: Doc) -> None:
-    qualified = [(c, h, q, s) for c, h, q, s in found if q]  # one country or several
-    for cand, head, countries, sent in found:
-        if len(countries) == 1:
-            (code,) = countries
-            cand.key, cand.country = f"group:{head.cls}:{code}", code.upper()
-            continue
-        if len(countries) > 1:
-            cand.key = f"group:{head.cls}:" + "+".join(sorted(countries))
-            continue
-        same = [q for q in qualified if q[1].cls == head.cls]
-        pick = ([q for q in same if q[3] == sent] or [q for q in same if q[0].start < cand.start][-1:]
-                or [q for q in same if q[0].start > cand.start][:1])
-        if pick:
-            codes = sorted(pick[0][2])
-            cand.key = f"group:{head.cls}:" + "+".join(codes)
-            cand.country = codes[0].upper() if len(codes) == 1 else None
-            cand.rule = "collective:joined"
-        else:
-            cand.key = f"group:{head.cls}:"
+def _tier(f: _Found) -> str:
+    """The part of the qualifier that tells collectives of one class apart within a document."""
+    if f.places:
+        return "+".join(sorted(f.places))
+    if f.sponsors:
+        return "by-" + "+".join(sorted(f.sponsors))
+    return ""
+
+
+def _assign_keys(found: list[_Found], lex: Lexicon) -> None:
+    qualified = [f for f in found if _tier(f)]
+    for f in found:
+        tier = _tier(f)
+        if not tier:
+            same = [q for q in qualified if q.head.cls == f.head.cls]
+            pick = ([q for q in same if q.sent == f.sent] or [q for q in same if q.cand.start < f.cand.start][-1:]
+                    or [q for q in same if q.cand.start > f.cand.start][:1])
+            if pick:
+                tier = _tier(pick[0])
+                f.cand.rule = "collective:joined"
+                f.places = pick[0].places
+        if len(f.places) == 1 and not next(iter(f.places)).startswith("at-"):
+            f.cand.country = next(iter(f.places)).upper()
+        f.key = tier
+    # collectives with neither country nor sponsor: one per class in the document, qualified by
+    # the words of its first mention
+    first_words: dict[str, tuple[str, ...]] = {}
+    for f in found:
+        if not f.key:
+            first_words.setdefault(f.head.cls, f.words)
+    for f in found:
+        qualifier = f.key or ("w-" + "+".join(first_words[f.head.cls]) if first_words[f.head.cls] else "")
+        local = not qualifier or f.head.cls in lex.document_classes
+        f.cand.key = f"{DOCUMENT_KEY if local else CORPUS_KEY}{f.head.cls}:{qualifier}"

@@ -19,12 +19,18 @@ class Head:
     subtype: str
     needs: frozenset[str] = frozenset()  # folded modifier words, one of which must be present
     needs_plural: bool = False
+    needs_qualifier: bool = False  # "a smuggling network": the head alone is a reference, not a collective
 
 
 @dataclass
 class Lexicon:
-    heads: dict[str, Head] = field(default_factory=dict)
+    heads: dict[str, tuple[Head, ...]] = field(default_factory=dict)  # lemma → its senses, tried in order
     sects: frozenset[str] = frozenset()
+    sponsor_words: frozenset[str] = frozenset()  # "-backed", "-trained": the actor before names a sponsor
+    not_qualifiers: frozenset[str] = frozenset()  # "various", "other": say nothing of which collective
+    document_classes: frozenset[str] = frozenset()  # collectives of one story ("the defendants")
+    regime_words: frozenset[str] = frozenset()  # "the Assad regime": the state of a leader
+    leader_subtypes: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
     titles_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
@@ -37,14 +43,18 @@ def _read(name: str) -> dict:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or {}
 
 
+def _head(lemma: str, spec: dict, lists: dict[str, frozenset[str]]) -> Head:
+    needs = frozenset().union(*(lists[n] for n in spec.get("needs", []))) if spec.get("needs") else frozenset()
+    return Head(lemma, spec["class"], spec["subtype"], needs, bool(spec.get("needs_plural")),
+                bool(spec.get("needs_qualifier")))
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     coll = _read("collectives.yaml")
     lists = {k: frozenset(fold(w) for w in v) for k, v in (coll.get("word_lists") or {}).items()}
-    heads = {}
-    for lemma, spec in (coll.get("heads") or {}).items():
-        needs = frozenset().union(*(lists[n] for n in spec.get("needs", []))) if spec.get("needs") else frozenset()
-        heads[lemma] = Head(lemma, spec["class"], spec["subtype"], needs, bool(spec.get("needs_plural")))
+    heads = {lemma: tuple(_head(lemma, sense, lists) for sense in spec.get("senses", [spec]))
+             for lemma, spec in (coll.get("heads") or {}).items()}
     names = _read("names.yaml")
     titles = sorted({tuple(fold(w).rstrip(".") for w in t.split()) for t in names.get("titles", [])},
                     key=len, reverse=True)
@@ -55,6 +65,11 @@ def default_lexicon() -> Lexicon:
         titles_by_first=by_first,
         heads=heads,
         sects=frozenset(fold(s) for s in coll.get("sects", [])),
+        sponsor_words=frozenset(fold(w) for w in coll.get("sponsor_words", [])),
+        not_qualifiers=frozenset(fold(w) for w in coll.get("not_qualifiers", [])),
+        document_classes=frozenset(coll.get("document_classes", [])),
+        regime_words=frozenset(fold(w) for w in coll.get("regime_words", [])),
+        leader_subtypes=frozenset(coll.get("leader_subtypes", [])),
         titles=titles,
         event_words=frozenset(names.get("event_words", [])),
         generic_words=frozenset(fold(w) for w in names.get("generic_words", [])),
