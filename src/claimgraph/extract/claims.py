@@ -16,6 +16,7 @@ from claimgraph.extract.readings.arguments import VERBAL, Arguments
 from claimgraph.extract.codebook import Codebook, default_codebook
 from claimgraph.extract.references.descriptions import link_descriptions
 from claimgraph.extract import occurrences
+from claimgraph.extract.fallback.surface import SurfaceReader
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.modality.judge import Judgement, ModalityJudge
 from claimgraph.extract.readings.reader import Reader, Reading
@@ -23,7 +24,7 @@ from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
 
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
-RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85}
+RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85, "surface": 0.6}
 IMPLICIT_PENALTY = 0.85
 DESCRIPTIONS = ("title:", "role:appos-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
@@ -37,12 +38,14 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     coref.apply(index)
     args = Arguments(index, cb)
     reader, roles, judge = Reader(args, cb), RoleReader(args, cb), ModalityJudge(args, cb)
+    surface = SurfaceReader(args, cb, judge)  # word order, where the parse gave a trigger nothing
     published = document.published
     claims: dict[tuple, Claim] = {}
     memo: dict = {}
     for sent in document.spacy_doc.sents:
         judge.start_sentence(sent)
-        for r in reader.sentence(sent) + roles.sentence(sent):
+        parsed = reader.sentence(sent) + roles.sentence(sent)
+        for r in parsed + surface.sentence(sent, parsed):
             j = judge.judge(r.trigger, r.predicate)
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)

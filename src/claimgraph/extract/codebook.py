@@ -43,6 +43,7 @@ class Codebook:
     verbs: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     hyphen: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))  # "loyal to"
     person_roles: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
     org_roles: dict[tuple[str, ...], str] = field(default_factory=dict)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -96,7 +97,7 @@ def _trigger(kind: str, predicate: str, lemma: str, pos: str, opts: dict | None)
 
 
 def _add_section(cb: Codebook, kind: str, predicate: str, spec: dict) -> None:
-    for pos, table in (("verb", cb.verbs), ("noun", cb.nouns), ("hyphen", cb.hyphen)):
+    for pos, table in (("verb", cb.verbs), ("noun", cb.nouns), ("hyphen", cb.hyphen), ("adjective", cb.adjectives)):
         for lemma, opts in (spec.get(pos + "s" if pos != "hyphen" else "hyphen") or {}).items():
             table[lemma.lower()].append(_trigger(kind, predicate, lemma, pos, opts))
 

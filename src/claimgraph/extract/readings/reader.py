@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.readings import multiword, predicative
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.model import Entity
 
@@ -81,6 +82,17 @@ class Reader:
                 out += self._hyphens(tok)
             if pos == "ADJ" and lemma in VERDICTS:
                 out += self._verdict(tok)
+            if tok.lower_ in cb.adjectives:
+                out += self._predicative(tok)
+        return out
+
+    def _predicative(self, tok: Token) -> list[Reading]:
+        """"X is loyal to Y", "militias affiliated with Y": the word's holder and its object."""
+        out = []
+        for trig in self.cb.adjectives[tok.lower_]:
+            if predicative.is_predicative(tok, trig, self.cb):
+                subs, objs = predicative.arguments(self.args, tok, trig)
+                out += self._emit(trig, subs, objs, tok, f"adj:{trig.lemma}")
         return out
 
     def _hyphens(self, tok: Token) -> list[Reading]:
@@ -165,6 +177,8 @@ class Reader:
 
     def _verb(self, tok: Token, trig: Trigger) -> list[Reading]:
         if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+            return []
+        if not multiword.complete(tok, trig, self.cb, self.args._of_theme):
             return []
         subs = self.args.subjects(tok)
         rule_agent = ""

@@ -1,0 +1,164 @@
+"""The surface fallback: claims read from word order where the small parser misreads a sentence,
+and the shapes where it must stay silent.
+
+The first tests run the whole pipeline on sentences that en_core_web_sm misparses (verbs tagged as
+nouns in a list or a headline, a passive list of verbs, "supply X with"); the claim must come from
+the fallback (`surface:` rule) at a lower confidence. The negative tests run the fallback alone on
+every sentence, as if the parse had given nothing, so its own shape checks are what is tested.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from claim_lookup import claim, find, listing
+from claimgraph.extract.codebook import default_codebook
+from claimgraph.extract.fallback.surface import SurfaceReader
+from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.modality.judge import ModalityJudge
+from claimgraph.extract.readings.arguments import Arguments
+from claimgraph.extract.references import coref
+from claimgraph.extract.references.descriptions import link_descriptions
+from claimgraph.model import Document
+
+
+def surfaced(doc, subject: str, predicate: str, obj: str):
+    c = claim(doc, subject, predicate, obj)
+    assert c.rule.startswith("surface:"), f"{subject} {predicate} {obj} came from {c.rule}, not the fallback"
+    return c
+
+
+# -- recovered from misparses -------------------------------------------------------------------
+def test_verbs_tagged_as_nouns_in_a_list_of_verbs(extract):
+    doc = extract("Iran trains, funds and arms Hezbollah and Hamas.")
+    for obj in ("Hezbollah", "Hamas"):
+        surfaced(doc, "Iran", "funds", obj)
+        surfaced(doc, "Iran", "arms", obj)
+
+
+def test_a_run_of_verbs_reaches_every_name_of_the_object_list(extract):
+    doc = extract("The IRGC funds, trains, equips and directs Kata'ib Hizballah, Asa'ib Ahl al-Haq and "
+                  "Harakat al-Nujaba.")
+    for obj in ("Kata'ib Hizballah", "Asa'ib Ahl al-Haq", "Harakat al-Nujaba"):
+        for predicate in ("funds", "trains", "controls"):
+            surfaced(doc, "IRGC", predicate, obj)
+
+
+def test_headline_in_title_case(extract):
+    doc = extract("Iran Funds Hezbollah Militants In Syria.")
+    surfaced(doc, "Iran", "funds", "Hezbollah")
+
+
+def test_passive_list_of_verbs_with_its_agent(extract):
+    doc = extract("Hezbollah was armed, trained and funded by Iran.")
+    c = surfaced(doc, "Iran", "funds", "Hezbollah")
+    assert c.rule == "surface:fund+passive"
+    surfaced(doc, "Iran", "arms", "Hezbollah")
+
+
+def test_supply_with_a_theme_after_the_recipient(extract):
+    doc = extract("Iran's Quds Force supplies Hezbollah with rockets, drones and money.")
+    surfaced(doc, "Quds Force", "arms", "Hezbollah")
+
+
+def test_a_surface_claim_is_less_sure_than_a_parsed_one(extract):
+    doc = extract("Iran trains, funds and arms Hezbollah and Hamas.")
+    parsed = claim(doc, "Iran", "trains", "Hezbollah")
+    assert not parsed.rule.startswith("surface:")
+    assert surfaced(doc, "Iran", "funds", "Hezbollah").confidence < parsed.confidence
+
+
+# -- the fallback alone, on every sentence ------------------------------------------------------
+@pytest.fixture(scope="module")
+def surface_only(extractor):
+    """The fallback's readings of a text as if the parse had read nothing in it."""
+    entities_only = copy.copy(extractor)
+    entities_only.stages = [s for s in extractor.stages if s[0] == "entities"]
+    cb = default_codebook()
+
+    def run(text: str, scope: str = "sentence") -> set[tuple]:
+        [doc] = list(entities_only([Document(text=text)]))
+        index = EntityIndex(doc)
+        link_descriptions(index)
+        coref.apply(index)
+        args = Arguments(index, cb)
+        judge = ModalityJudge(args, cb)
+        reader = SurfaceReader(args, cb, judge, scope=scope)
+        out = set()
+        for sent in doc.spacy_doc.sents:
+            judge.start_sentence(sent)
+            for r in reader.sentence(sent, []):
+                out.add((r.subject.name, r.predicate, r.object.name if r.object else None,
+                         judge.judge(r.trigger, r.predicate).modality))
+        return out
+    return run
+
+
+def pairs(readings: set[tuple]) -> set[tuple]:
+    return {r[:3] for r in readings}
+
+
+def test_plain_clauses_are_read(surface_only):
+    got = pairs(surface_only("Hezbollah denounced Saudi Arabia, and Iran praised Hezbollah."))
+    assert got == {("Hezbollah", "ACCUSE", "Saudi Arabia"), ("Iran", "SUPPORT", "Hezbollah")}
+
+
+def test_no_actor_from_the_next_clause(surface_only):
+    got = pairs(surface_only("Iran praised Hezbollah while Israel attacked Hamas."))
+    assert ("Israel", "ASSAULT", "Hamas") in got
+    assert not any(s in ("Iran", "Hezbollah") and o == "Hamas" for s, _, o in got)
+
+
+def test_no_reading_across_a_semicolon(surface_only):
+    assert not pairs(surface_only("Israel struck; Hezbollah attacked hours later."))
+
+
+def test_actor_inside_another_phrase_is_no_subject(surface_only):
+    assert not pairs(surface_only("The son of Hassan Nasrallah attacked Israel."))
+    assert not pairs(surface_only("Supporters of Hezbollah met Iranian officials."))
+
+
+def test_object_must_end_its_phrase(surface_only):
+    assert not pairs(surface_only("Iran funds Hezbollah's rivals."))
+    assert not pairs(surface_only("Hezbollah answers to the Iranian supreme leader."))
+
+
+def test_apposition_is_not_a_list_member(surface_only):
+    got = pairs(surface_only("Police arrested Ahmed Salem, a Hezbollah operative, in Paris."))
+    assert not any(o == "Hezbollah" for _, _, o in got)
+
+
+def test_types_must_fit_the_predicate(surface_only):
+    assert not pairs(surface_only("Iran heads Hezbollah."))  # leads: a person leads
+    assert not pairs(surface_only("Israel struck Gaza."))  # an attack on a place names no target actor
+
+
+def test_infinitive_after_another_verb_gives_nothing(surface_only):
+    assert not pairs(surface_only("Iran wants Hezbollah to attack Israel."))
+
+
+def test_theme_verbs_need_their_theme(surface_only):
+    assert not pairs(surface_only("Iran sent Hezbollah."))
+    assert ("Iran", "funds", "Hamas") in pairs(surface_only("Iran sent millions of dollars to Hamas."))
+
+
+def test_modality_is_the_judges(surface_only):
+    got = surface_only("Iran did not fund Hamas.")
+    assert got == {("Iran", "funds", "Hamas", "negated")}
+
+
+def test_sentence_scope_leaves_a_parsed_sentence_alone(extract, surface_only):
+    doc = extract("Iran trains, funds and arms Hezbollah and Hamas.")
+    assert find(doc, "Iran", "trains", "Hezbollah"), listing(doc)
+    index = EntityIndex(doc)
+    cb = default_codebook()
+    args = Arguments(index, cb)
+    judge = ModalityJudge(args, cb)
+    sent = next(iter(doc.spacy_doc.sents))
+    judge.start_sentence(sent)
+    from claimgraph.extract.readings.reader import Reader
+    parsed = Reader(args, cb).sentence(sent)
+    assert parsed
+    assert SurfaceReader(args, cb, judge, scope="sentence").sentence(sent, parsed) == []
+    assert SurfaceReader(args, cb, judge, scope="trigger").sentence(sent, parsed)
