@@ -1,13 +1,16 @@
 """Candidate pairs: stored entities that may be one actor, found by blocking and scored by name.
 
-Only pairs of one type, with no conflicting country and no two different knowledge-base ids,
-are compared. Names are compared through `names.name_key` (folded and transliterated, token
+Only pairs of compatible types (`types`: one type, or a type the NER guessed beside a kindred
+one), with no conflicting country and no two different knowledge-base ids, are compared; two
+of kindred types must share a name (exactly, or up to transliteration), and a state and a
+place exactly. Names are compared through `names.name_key` (folded and transliterated, token
 order free) with rapidfuzz; a person's names must also agree given name with given name and
 family name with family name, where an initial stands for the word it begins ("Amir S." and
 "Amir Saadouni"). A shortened name (initials, a missing middle name) that fits exactly one
 entity in the store scores `UNIQUE_PARTIAL`; one that fits several scores `PARTIAL` and is
 left to an analyst. Generic collectives (type `group`: "protesters", "Iraqi militias") are
-classes read within one document and never candidates.
+never candidates: their ids already say which class and qualifier they are
+(`extract.entities.collectives`), and a name is no evidence that two of them are one.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimgraph.resolve.names import NameKey, block_keys, name_key
+from claimgraph.resolve.types import compatible, scoring_type
 from claimgraph.store.schema import AliasRow, EntityRow, MentionRow
 
 TRANSLIT_WEIGHT = 0.96  # equal only after transliteration: close, not certain
@@ -29,7 +33,8 @@ SAME_DOCUMENT_CAP = 0.85  # two entities of one document were kept apart by the 
 MAX_TOKEN_BLOCK = 50  # a token shared by more entities than this ("ali", "brigade") is no key
 MAX_NAME_BLOCK = 1000
 MAX_NAMES = 12  # name and aliases compared per entity
-UNRESOLVED_TYPES = ("group",)  # "the militias" of one article are not those of another
+UNRESOLVED_TYPES = ("group",)  # collectives: one id per class and qualifier, made at extraction
+KINDRED_RULES = ("name", "translit")  # how two entities of kindred types may match
 
 
 @dataclass
@@ -45,10 +50,14 @@ class Record:
     docs: frozenset[str] = frozenset()
 
     def name_keys(self) -> list[NameKey]:
+        """Keys of its name and aliases; a person known by a full name is not compared by a lone
+        surname it was also called ("Kourani" is Ali Kourani here, and Hussein Kourani there)."""
         seen, keys = set(), []
+        own = name_key(self.name)
+        full = self.type == "person" and own is not None and len(own.tokens) > 1
         for n in [self.name, *self.aliases][:MAX_NAMES]:
             k = name_key(n)
-            if k is not None and k.folded not in seen:
+            if k is not None and k.folded not in seen and not (full and len(k.tokens) == 1):
                 seen.add(k.folded)
                 keys.append(k)
         return keys
@@ -80,9 +89,10 @@ def load_records(session: Session, with_documents: bool = True) -> list[Record]:
 def conflict(a: Record, b: Record) -> str | None:
     """Why two entities cannot be one actor, or None when nothing forbids it."""
     if a.type in UNRESOLVED_TYPES or b.type in UNRESOLVED_TYPES:
-        return "generic collectives are per document"
-    if a.type != b.type:
-        return f"types differ ({a.type}, {b.type})"
+        return "generic collectives are identified by their class and qualifier"
+    why = compatible((a, b))
+    if why:
+        return why
     if a.country and b.country and a.country != b.country:
         return f"countries differ ({a.country}, {b.country})"
     if a.kb_id and b.kb_id and a.kb_id != b.kb_id:
@@ -137,7 +147,7 @@ def score_pair(a: Record, b: Record, keys: dict[str, list[NameKey]] | None = Non
     ka = keys[a.id] if keys else a.name_keys()
     kb = keys[b.id] if keys else b.name_keys()
     best = (0.0, "", "")
-    person = a.type == "person"
+    person = scoring_type((a, b)) == "person"
     for x in ka:
         for y in kb:
             s, rule = score_names(x, y, person)
@@ -185,6 +195,8 @@ def candidates(records: list[Record], min_score: float = 0.8) -> list[Candidate]
         score, rule, why = score_pair(a, b, keys)
         if score < min(min_score, PARTIAL):
             continue
+        if a.type != b.type and (rule not in KINDRED_RULES or ("country" in (a.type, b.type) and score < 1.0)):
+            continue  # "Kourani" the NER's organization is the person Kourani only by that very name
         left, right = sorted((a.id, b.id))
         found.append(Candidate(left, right, score, rule, why))
     _promote_unique_partials(found, {r.id: r for r in records})

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from claimgraph.resolve.candidates import Record
 from claimgraph.resolve.judgements import NEGATIVE, POSITIVE, Judgement
+from claimgraph.resolve.types import compatible
 
 
 class Clusters:
@@ -78,8 +79,10 @@ class Clusters:
     def conflict(self, a: str, b: str) -> str | None:
         """Why the two clusters cannot be one actor (types, countries, knowledge-base ids), or None."""
         ma, mb = self.members(a), self.members(b)
-        for label, get in (("types", lambda r: r.type), ("countries", lambda r: r.country),
-                           ("knowledge-base actors", lambda r: r.kb_id)):
+        why = compatible(r for m in ma | mb if (r := self.records.get(m)) is not None)
+        if why:
+            return why
+        for label, get in (("countries", lambda r: r.country), ("knowledge-base actors", lambda r: r.kb_id)):
             values = {get(r) for m in ma | mb if (r := self.records.get(m)) is not None} - {None}
             if len(values) > 1:
                 return f"{label} differ ({', '.join(sorted(values))})"

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.resolve.names import name_key
+from claimgraph.resolve.types import scoring_type
 
 
 def resolved_graph(store, resolver=None) -> tuple[list[Document], list[Entity], list[Claim]]:
@@ -39,7 +40,7 @@ def merge_entities(entities: list[Entity], mapping: dict[str, str]) -> list[Enti
         head = next((m for m in members if m.id == canonical), members[0])
         ordered = [head, *(m for m in members if m is not head)]
         named = max(ordered, key=_name_rank)
-        e = Entity(canonical, named.name, head.type,
+        e = Entity(canonical, named.name, scoring_type(ordered),
                    subtype=next((m.subtype for m in ordered if m.subtype), None),
                    country=next((m.country for m in ordered if m.country), None),
                    kb_id=next((m.kb_id for m in ordered if m.kb_id), None))

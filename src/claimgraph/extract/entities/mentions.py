@@ -51,8 +51,12 @@ def _acts_as_state(span: Span) -> bool:
 
 
 def _dateline(span: Span) -> bool:
-    """"WASHINGTON –" opening a press release is the place it was issued from."""
-    return span.start == 0 and span.text.isupper()
+    """"WASHINGTON –" opening a press release or a line (after a headline) is the place it was
+    issued from."""
+    if not span.text.isupper():
+        return False
+    doc = span.doc
+    return span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
 
 
 def from_kb(span: Span, kb: KnowledgeBase) -> Cand:
