@@ -59,6 +59,7 @@ class Codebook:
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    thing_targets: frozenset[str] = frozenset()
 
     def theme_of(self, word: str) -> str | None:
         w = word.lower()
@@ -117,6 +118,7 @@ def default_codebook() -> Codebook:
     cb.agent_verbs = frozenset(w.lower() for w in ev.get("agent_verbs", []))
     cb.agent_preps = frozenset(w.lower() for w in ev.get("agent_preps", []))
     cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
+    cb.thing_targets = frozenset(ev.get("thing_targets", []))
     cb.status_words = {k: frozenset(w.lower() for w in v) for k, v in (ev.get("status") or {}).items()}
     roles = _read("roles.yaml")
     for role, spec in (roles.get("persons") or {}).items():

@@ -194,7 +194,7 @@ class Reader:
         objs = self.args.objects(tok, trig)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
-        if not objs and trig.kind == "event" and self._unnamed_target(tok):
+        if not objs and trig.kind == "event" and self._thing_target(tok, trig):
             out += [Reading("event", trig.predicate, s, None, tok, f"verb:{trig.lemma}{rule_agent}", dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
@@ -229,6 +229,9 @@ class Reader:
         if trig.status:
             attrs["status"] = trig.status
         out = self._emit(trig, subs, objs, tok, f"noun:{trig.lemma}", attrs)
+        if not objs and trig.kind == "event" and self._thing_target(tok, trig):  # "its attack on the convoy"
+            out += [Reading("event", trig.predicate, s, None, tok, f"noun:{trig.lemma}", dict(attrs))
+                    for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out
@@ -242,10 +245,28 @@ class Reader:
                 return [e for e in self.args.explicit_subjects(t) if e.type == "organization"]
         return []
 
-    def _unnamed_target(self, verb: Token) -> bool:
-        """"to silence an American journalist": a person acted upon, but not named."""
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        return obj is not None and obj.lemma_.lower() in self.cb.unnamed | {w.rstrip("s") for w in self.cb.unnamed}
+    def _thing_target(self, tok: Token, trig: Trigger) -> bool:
+        """The event has a target that is not an actor: "to silence an American journalist", "seized
+        $10 million", "shelled the depot", "the attack on the convoy". A pronoun nobody resolved is
+        no target: an unresolved reference makes no claim."""
+        kids = list(tok.children)
+        if trig.predicate not in self.cb.thing_targets:  # an unnamed person still counts
+            obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None) if tok.pos_ in VERBAL else None
+            return obj is not None and obj.lemma_.lower() in self.cb.unnamed | {w.rstrip("s") for w in self.cb.unnamed}
+        if tok.pos_ in VERBAL:
+            targets = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            targets = [c for c in kids if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        targets += [o for c in kids if c.dep_ == "prep" and c.lower_ in trig.obj for o in c.children if o.dep_ == "pobj"]
+        index = self.args.index
+        for t in targets:
+            ent = index.entity_of(t)
+            if ent is not None:
+                if ent.type in PLACES:
+                    return True
+            elif t.pos_ in ("NOUN", "NUM", "SYM") and t.lemma_.lower() not in self.cb.documents:
+                return True  # not a pronoun nobody resolved, nor a name nobody recognised
+        return False
 
     def _hyphen(self, tok: Token, trig: Trigger) -> list[Reading]:
         doc = tok.doc

@@ -1,0 +1,30 @@
+"""Events whose target is not an actor are kept with no object (verbs and nouns alike)."""
+from __future__ import annotations
+
+from claim_lookup import find, listing
+
+
+def test_a_seizure_of_money_has_no_object_and_keeps_its_sum(extract):
+    doc = extract("Iraqi police seized $4 million from a warehouse of the smugglers.")
+    [c] = find(doc, "Iraqi police", "COERCE", None)
+    assert c.attrs["quantity"]["amount"] == 4_000_000
+
+
+def test_shelling_a_depot_is_an_attack_with_no_object(extract):
+    doc = extract("Hezbollah fighters shelled an ammunition depot on Tuesday.")
+    assert find(doc, "Hezbollah", "ASSAULT", None), listing(doc)
+
+
+def test_an_event_noun_with_a_thing_target(extract):
+    doc = extract("Kata'ib Hizballah's attack on the convoy killed two soldiers.")
+    assert find(doc, "Kata'ib Hizballah", "ASSAULT", None), listing(doc)
+
+
+def test_aid_to_nobody_named_is_no_event(extract):
+    doc = extract("The Quds Force provided weapons and money through the port.")
+    assert not [c for c in doc.claims if c.kind == "event" and c.object is None], listing(doc)
+
+
+def test_an_unresolved_pronoun_is_no_target(extract):
+    doc = extract("Hezbollah attacked them on Monday.")
+    assert not find(doc, "Hezbollah", "ASSAULT"), listing(doc)
