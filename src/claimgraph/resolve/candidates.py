@@ -90,7 +90,7 @@ def conflict(a: Record, b: Record) -> str | None:
     """Why two entities cannot be one actor, or None when nothing forbids it."""
     if a.type in UNRESOLVED_TYPES or b.type in UNRESOLVED_TYPES:
         return "generic collectives are identified by their class and qualifier"
-    why = compatible((a, b))
+    why = compatible((a, b)) if a.type != b.type else None
     if why:
         return why
     if a.country and b.country and a.country != b.country:
