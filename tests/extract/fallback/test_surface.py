@@ -1,10 +1,11 @@
 """The surface fallback: claims read from word order where the small parser misreads a sentence,
 and the shapes where it must stay silent.
 
-The first tests run the whole pipeline on sentences that en_core_web_sm misparses (verbs tagged as
-nouns in a list or a headline, a passive list of verbs, "supply X with"); the claim must come from
-the fallback (`surface:` rule) at a lower confidence. The negative tests run the fallback alone on
-every sentence, as if the parse had given nothing, so its own shape checks are what is tested.
+The first tests take sentences that en_core_web_sm misparses (verbs tagged as nouns in a list or
+a headline, a passive list of verbs, "supply X with"): the claim must be in the document, and the
+fallback alone must read it (where the parse-based readers come to read it too, theirs is kept); a
+headline only the fallback reads shows its rule and lower confidence. The negative tests run the
+fallback alone on every sentence, as if the parse had given nothing, so its own checks are tested.
 """
 from __future__ import annotations
 
@@ -12,61 +13,24 @@ import copy
 
 import pytest
 
-from claim_lookup import claim, find, listing
+from claim_lookup import claim, doc_name, find, listing
+from claimgraph.extract.claims import MODALITY_WEIGHT, RULE_WEIGHT
 from claimgraph.extract.codebook import default_codebook
 from claimgraph.extract.fallback.surface import SurfaceReader
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.modality.judge import ModalityJudge
 from claimgraph.extract.readings.arguments import Arguments
+from claimgraph.extract.readings.reader import Reader
 from claimgraph.extract.references import coref
 from claimgraph.extract.references.descriptions import link_descriptions
 from claimgraph.model import Document
 
 
-def surfaced(doc, subject: str, predicate: str, obj: str):
+def surfaced(doc, surface_only, text: str, subject: str, predicate: str, obj: str):
+    """The claim is in the document, and the fallback alone reads it (the parse may come to read it too)."""
     c = claim(doc, subject, predicate, obj)
-    assert c.rule.startswith("surface:"), f"{subject} {predicate} {obj} came from {c.rule}, not the fallback"
+    assert (doc_name(doc, c.subject), predicate, doc_name(doc, c.object)) in pairs(surface_only(text))
     return c
-
-
-# -- recovered from misparses -------------------------------------------------------------------
-def test_verbs_tagged_as_nouns_in_a_list_of_verbs(extract):
-    doc = extract("Iran trains, funds and arms Hezbollah and Hamas.")
-    for obj in ("Hezbollah", "Hamas"):
-        surfaced(doc, "Iran", "funds", obj)
-        surfaced(doc, "Iran", "arms", obj)
-
-
-def test_a_run_of_verbs_reaches_every_name_of_the_object_list(extract):
-    doc = extract("The IRGC funds, trains, equips and directs Kata'ib Hizballah, Asa'ib Ahl al-Haq and "
-                  "Harakat al-Nujaba.")
-    for obj in ("Kata'ib Hizballah", "Asa'ib Ahl al-Haq", "Harakat al-Nujaba"):
-        for predicate in ("funds", "trains", "controls"):
-            surfaced(doc, "IRGC", predicate, obj)
-
-
-def test_headline_in_title_case(extract):
-    doc = extract("Iran Funds Hezbollah Militants In Syria.")
-    surfaced(doc, "Iran", "funds", "Hezbollah")
-
-
-def test_passive_list_of_verbs_with_its_agent(extract):
-    doc = extract("Hezbollah was armed, trained and funded by Iran.")
-    c = surfaced(doc, "Iran", "funds", "Hezbollah")
-    assert c.rule == "surface:fund+passive"
-    surfaced(doc, "Iran", "arms", "Hezbollah")
-
-
-def test_supply_with_a_theme_after_the_recipient(extract):
-    doc = extract("Iran's Quds Force supplies Hezbollah with rockets, drones and money.")
-    surfaced(doc, "Quds Force", "arms", "Hezbollah")
-
-
-def test_a_surface_claim_is_less_sure_than_a_parsed_one(extract):
-    doc = extract("Iran trains, funds and arms Hezbollah and Hamas.")
-    parsed = claim(doc, "Iran", "trains", "Hezbollah")
-    assert not parsed.rule.startswith("surface:")
-    assert surfaced(doc, "Iran", "funds", "Hezbollah").confidence < parsed.confidence
 
 
 # -- the fallback alone, on every sentence ------------------------------------------------------
@@ -99,6 +63,49 @@ def pairs(readings: set[tuple]) -> set[tuple]:
     return {r[:3] for r in readings}
 
 
+# -- recovered from misparses -------------------------------------------------------------------
+LIST = "Iran trains, funds and arms Hezbollah and Hamas."  # "funds", "arms" tagged as nouns
+RUN = "The IRGC funds, trains, equips and directs Kata'ib Hizballah, Asa'ib Ahl al-Haq and Harakat al-Nujaba."
+HEADLINE = "Iran Funds Hezbollah Militants In Syria."  # "Funds" tagged as a proper noun
+PASSIVE = "Hezbollah was armed, trained and funded by Iran."  # only "trained" is read from the parse
+SUPPLY = "Iran's Quds Force supplies Hezbollah with rockets, drones and money."
+
+
+def test_verbs_tagged_as_nouns_in_a_list_of_verbs(extract, surface_only):
+    doc = extract(LIST)
+    for obj in ("Hezbollah", "Hamas"):
+        surfaced(doc, surface_only, LIST, "Iran", "funds", obj)
+        surfaced(doc, surface_only, LIST, "Iran", "arms", obj)
+
+
+def test_a_run_of_verbs_reaches_every_name_of_the_object_list(extract, surface_only):
+    doc = extract(RUN)
+    for obj in ("Kata'ib Hizballah", "Asa'ib Ahl al-Haq", "Harakat Hizballah al-Nujaba"):
+        for predicate in ("funds", "trains", "controls"):
+            surfaced(doc, surface_only, RUN, "Islamic Revolutionary Guard Corps", predicate, obj)
+
+
+def test_headline_in_title_case_is_read_by_the_fallback_at_a_lower_confidence(extract, surface_only):
+    doc = extract(HEADLINE)
+    c = surfaced(doc, surface_only, HEADLINE, "Iran", "funds", "Hezbollah")
+    assert c.rule == "surface:fund"
+    assert c.confidence == pytest.approx(RULE_WEIGHT["surface"] * MODALITY_WEIGHT["asserted"])
+    assert RULE_WEIGHT["surface"] < min(w for k, w in RULE_WEIGHT.items() if k != "surface")
+
+
+def test_passive_list_of_verbs_with_its_agent(extract, surface_only):
+    doc = extract(PASSIVE)
+    surfaced(doc, surface_only, PASSIVE, "Iran", "funds", "Hezbollah")
+    surfaced(doc, surface_only, PASSIVE, "Iran", "arms", "Hezbollah")
+    assert ("Iran", "funds", "Hezbollah", "asserted") in surface_only(PASSIVE)
+
+
+def test_supply_with_a_theme_after_the_recipient(extract, surface_only):
+    doc = extract(SUPPLY)
+    surfaced(doc, surface_only, SUPPLY, "Quds Force", "arms", "Hezbollah")
+
+
+# -- where it must stay silent ------------------------------------------------------------------
 def test_plain_clauses_are_read(surface_only):
     got = pairs(surface_only("Hezbollah denounced Saudi Arabia, and Iran praised Hezbollah."))
     assert got == {("Hezbollah", "ACCUSE", "Saudi Arabia"), ("Iran", "SUPPORT", "Hezbollah")}
@@ -157,7 +164,6 @@ def test_sentence_scope_leaves_a_parsed_sentence_alone(extract, surface_only):
     judge = ModalityJudge(args, cb)
     sent = next(iter(doc.spacy_doc.sents))
     judge.start_sentence(sent)
-    from claimgraph.extract.readings.reader import Reader
     parsed = Reader(args, cb).sentence(sent)
     assert parsed
     assert SurfaceReader(args, cb, judge, scope="sentence").sentence(sent, parsed) == []
