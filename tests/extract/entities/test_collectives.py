@@ -90,3 +90,24 @@ def test_descriptions_and_capitals_are_no_aliases(extract):
     assert "Iran-backed militia" in [m.text for m in kh.mentions]
     assert "Iran-backed militia" not in kh.aliases and "Iran-backed militia" not in iran.aliases
     assert "Tehran" in [m.text for m in iran.mentions] and "Tehran" not in iran.aliases
+
+
+def test_named_members_of_one_country_say_where_a_collective_is_from(extract):
+    doc = extract("Iran-backed militia groups in Syria fired rockets at the base. The strikes hit a depot used "
+                  "by Iran-backed militant groups including Kataib Hezbollah and Asaib Ahl al-Haq.")
+    [group] = [e for e in doc.entities if e.type == "group"]
+    assert group.country == "IRQ"
+    assert len([m for m in group.mentions if m.rule.startswith("collective")]) == 2
+
+
+def test_a_place_alone_does_not_join_a_collective_from_elsewhere(extract):
+    doc = extract("Iraqi militias shelled the airport. Militant groups in Syria and Lebanon cheered the attack.")
+    found = groups(doc)
+    assert found["Iraqi militias"].country == "IRQ"
+    assert found["Militant groups"].id != found["Iraqi militias"].id
+
+
+def test_a_person_in_a_such_as_list_gives_the_collective_no_country(extract):
+    doc = extract("The order lets the State Department designate leaders of terrorist groups, such as "
+                  "Qais al-Khazali, directly.")
+    assert all(e.country is None for e in doc.entities if e.type == "group")

@@ -2,17 +2,19 @@
 co-defendants") as `group` entities.
 
 A noun phrase counts when its head is in `data/collectives.yaml`. Its qualifier says which
-collective it is: the countries it is from, by a demonym ("Iraqi militia groups") or a place
-it is said to be in ("militias in Iraq"); failing those its sponsor ("Iran-backed",
-"IRGC-trained"); failing those its other modifiers ("smuggling network", "a coalition of
-militias"). A phrase whose modifier is a named organization ("Hezbollah fighters") stands for
-that organization and is left to the claim stage.
+collective it is, the first of: the countries it is from (a demonym, "Iraqi militia groups";
+"militias from Iraq"; named members of one country, "groups including KH and KSS"); the place
+it is in ("militias in Syria"); its sponsor ("Iran-backed", "IRGC-trained"); its other
+modifiers ("smuggling network", "a coalition of militias"). A phrase whose modifier is a named
+organization ("Hezbollah fighters") stands for that organization and is left to the claim stage.
 
-Within one document, mentions of one class are one entity per country or sponsor; a mention
-with neither joins the qualified group of its sentence, else the nearest one before it, else
-the next one after it. Across documents one class with one qualifier is one actor: the key
-(`group:<class>:<qualifier>`) is what the entity id is made from. A collective with no
-qualifier at all, or of a class that belongs to one story ("the defendants"), is keyed to its
+Within one document, mentions of one class are one entity per qualifier. A mention qualified
+only by a place or a sponsor joins a collective of its class from a country that shares that
+place or sponsor ("an Iran-backed militia in Syria" … "Iran-backed groups including KH");
+a mention with no qualifier joins the qualified collective of its sentence, else the nearest
+one before it, else the next one after it. Across documents one class with one qualifier is one
+actor: the key (`group:<class>:<qualifier>`) is what the entity id is made from. A collective
+with no qualifier at all, or of a class listed as belonging to one story, is keyed to its
 document (`group-doc:`).
 """
 from __future__ import annotations
@@ -28,16 +30,26 @@ from claimgraph.kb.fold import fold
 CORPUS_KEY, DOCUMENT_KEY = "group:", "group-doc:"
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "conj", "cc", "punct"}
 _PLACE_TYPES = ("country", "location")
-_LIST_OPENERS = {",", ":", "—", "–", "-", "(", "including"}
+_LIST_OPENERS = {",", ":", "—", "–", "-", "("}  # "including" lists some members: still a collective
+
+
+@dataclass
+class _Qualifier:
+    countries: set[str] = field(default_factory=set)  # where it is from (alpha-3, lower case)
+    places: set[str] = field(default_factory=set)  # where it is ("in X")
+    sponsors: set[str] = field(default_factory=set)  # actor ids of "X-backed"
+    words: tuple[str, ...] = ()  # its other qualifying words, folded
+    owned: bool = False  # a named organization modifies it: it stands for that organization
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.places or self.sponsors or self.words)
 
 
 @dataclass
 class _Found:
     cand: Cand
     head: Head
-    places: set[str]  # actor ids of the countries and places it is from
-    sponsors: set[str]  # actor ids of "X-backed"
-    words: tuple[str, ...]  # its other qualifying words, folded
+    q: _Qualifier
     sent: int
     key: str = field(default="")
 
@@ -103,35 +115,43 @@ def _of_phrase(head: Token) -> Token | None:
     return next((p for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"), None)
 
 
-def _qualify(doc: Doc, head: Token, start: int, cands: list[Cand], lex: Lexicon):
-    """(places, sponsors, words, of-words, owned) of the phrase; `owned` when a named non-place
-    actor modifies it without being its sponsor ("Hezbollah fighters", "units of the IRGC")."""
-    places, sponsors, covered, owned = set(), set(), set(), False
-    inside = [c for c in cands if start <= c.start and c.end <= head.i]
-    for c in inside:
+def _qualify(doc: Doc, head: Token, start: int, cands: list[Cand], lex: Lexicon) -> _Qualifier:
+    """What tells this collective from another of its class."""
+    q, covered = _Qualifier(), set()
+    for c in (c for c in cands if start <= c.start and c.end <= head.i):
         covered.update(range(c.start, c.end))
         if _is_sponsor(doc, c, lex):
             if c.actor is not None:
-                sponsors.add(c.actor.id)
+                q.sponsors.add(c.actor.id)
             covered.update(range(c.end, c.end + 2))
         elif c.type in _PLACE_TYPES and c.actor is not None:
-            places.add(_place_code(c))
+            q.countries.add(_place_code(c))
         elif c.type not in _PLACE_TYPES:
-            owned = True
-    words = tuple(sorted({fold(t.lemma_) for t in doc[start:head.i] if t.i not in covered and _qualifying(t, lex)}))
-    of_words: list[str] = []
+            q.owned = True
+    words = {fold(t.lemma_) for t in doc[start:head.i] if t.i not in covered and _qualifying(t, lex)}
+    members: set[str | None] = set()
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+        if prep.dep_ != "prep":
+            continue
+        listing = prep.lower_ in ("including", "like") or (prep.lower_ == "as" and doc[prep.i - 1].lower_ == "such")
+        if prep.lower_ not in ("in", "from", "of") and not listing:
             continue
         for o in (t for t in prep.subtree if t.dep_ in ("pobj", "conj")):
             hit = next((c for c in cands if c.start <= o.i < c.end), None)
-            if hit is not None and hit.type in _PLACE_TYPES and hit.actor is not None:
-                places.add(_place_code(hit))
+            if listing:  # named organizations of one country; a person listed is no member
+                if hit is not None and hit.type not in _PLACE_TYPES:
+                    known = hit.type == "organization" and hit.actor is not None and hit.actor.country
+                    members.add(hit.actor.country.lower() if known else None)
+            elif hit is not None and hit.type in _PLACE_TYPES and hit.actor is not None:
+                (q.places if prep.lower_ == "in" else q.countries).add(_place_code(hit))
             elif hit is not None and prep.lower_ == "of" and hit.type not in _PLACE_TYPES:
-                owned = True
+                q.owned = True
             elif hit is None and prep.lower_ == "of" and o.pos_ in ("NOUN", "PROPN"):
-                of_words.append(fold(o.lemma_))
-    return places, sponsors, words, tuple(of_words), owned
+                words.add(fold(o.lemma_))
+    if len(members) == 1 and None not in members and not q.countries:
+        q.countries = {m for m in members if m}  # "groups including KH and KSS": Iraqi groups
+    q.words = tuple(sorted(words))
+    return q
 
 
 def _place_code(c: Cand) -> str:
@@ -174,11 +194,11 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if tok.dep_ == "compound" and tok.head.i > tok.i:
             continue  # "militia" in "militia groups": the phrase's head decides
         start = _left_bound(tok)
-        places, sponsors, words, of_words, owned = _qualify(doc, tok, start, cands, lex)
-        mods = {fold(t.text) for t in doc[start:tok.i]} | {fold(t.lemma_) for t in doc[start:tok.i]} | set(of_words)
+        q = _qualify(doc, tok, start, cands, lex)
+        mods = {fold(t.text) for t in doc[start:tok.i]} | {fold(t.lemma_) for t in doc[start:tok.i]} | set(q.words)
         mods |= {w for t in doc[start:tok.i] for w in fold(t.text).split("-")}
-        head = _pick_sense(senses, mods, bool(places or sponsors or words or of_words))
-        if head is None or owned:
+        head = _pick_sense(senses, mods, bool(q))
+        if head is None or q.owned:
             continue
         if _names_follow(doc, tok, at) or (_counted(tok) and head.cls not in lex.document_classes):
             continue  # "two militias, KH and AAH": a handful of particular actors, named elsewhere
@@ -192,11 +212,11 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
             continue
         end = tok.i + 1
         of = _of_phrase(tok)
-        if of is not None and of_words and not any(t.i in at for t in of.subtree):
+        if of is not None and q.words and not any(t.i in at for t in of.subtree):
             end = of.right_edge.i + 1  # "a coalition of militias", "a network of conspirators"
         taken.update(range(start, end))
         cand = Cand(start, end, "group", "collective", subtype=head.subtype, name=_display_name(doc, start, end, lex))
-        found.append(_Found(cand, head, places, sponsors, tuple(sorted(set(words) | set(of_words))), tok.sent.start))
+        found.append(_Found(cand, head, q, tok.sent.start))
     _assign_keys(found, lex)
     return [f.cand for f in found] + described
 
@@ -236,37 +256,47 @@ def _describes(head: Token, at: dict[int, Cand], start: int):
     return None
 
 
-def _tier(f: _Found) -> str:
-    """The part of the qualifier that tells collectives of one class apart within a document."""
-    if f.places:
-        return "+".join(sorted(f.places))
-    if f.sponsors:
-        return "by-" + "+".join(sorted(f.sponsors))
-    return ""
+def _nearest(f: _Found, pool: list[_Found]) -> _Found | None:
+    """The collective of `pool` in f's sentence, else the nearest before it, else the next after it."""
+    pick = ([q for q in pool if q.sent == f.sent] or [q for q in pool if q.cand.start < f.cand.start][-1:]
+            or [q for q in pool if q.cand.start > f.cand.start][:1])
+    return pick[0] if pick else None
+
+
+def _join(f: _Found, to: _Found) -> None:
+    f.key, f.cand.rule, f.q.countries = to.key, "collective:joined", to.q.countries
 
 
 def _assign_keys(found: list[_Found], lex: Lexicon) -> None:
-    qualified = [f for f in found if _tier(f)]
-    for f in found:
-        tier = _tier(f)
-        if not tier:
-            same = [q for q in qualified if q.head.cls == f.head.cls]
-            pick = ([q for q in same if q.sent == f.sent] or [q for q in same if q.cand.start < f.cand.start][-1:]
-                    or [q for q in same if q.cand.start > f.cand.start][:1])
-            if pick:
-                tier = _tier(pick[0])
-                f.cand.rule = "collective:joined"
-                f.places = pick[0].places
-        if len(f.places) == 1 and not next(iter(f.places)).startswith("at-"):
-            f.cand.country = next(iter(f.places)).upper()
-        f.key = tier
-    # collectives with neither country nor sponsor: one per class in the document, qualified by
-    # the words of its first mention
+    national = [f for f in found if f.q.countries]
+    for f in national:
+        f.key = "+".join(sorted(f.q.countries))
+    for f in found:  # qualified by a place or a sponsor only
+        if f.key or not (f.q.places or f.q.sponsors):
+            continue
+        kin = [n for n in national if n.head.cls == f.head.cls
+               and (f.q.sponsors & n.q.sponsors or f.q.places and f.q.places <= n.q.countries)]
+        to = _nearest(f, kin)
+        if to is not None:
+            _join(f, to)
+        else:
+            f.key = "+".join(sorted(f.q.places)) if f.q.places else "by-" + "+".join(sorted(f.q.sponsors))
+            f.q.countries = set(f.q.places)
+    keyed = [f for f in found if f.key]
+    for f in found:  # no qualifier of its own
+        if not f.key:
+            to = _nearest(f, [k for k in keyed if k.head.cls == f.head.cls])
+            if to is not None:
+                _join(f, to)
+    # with neither country, place nor sponsor in the document: one per class, qualified by the
+    # words of its first mention
     first_words: dict[str, tuple[str, ...]] = {}
     for f in found:
         if not f.key:
-            first_words.setdefault(f.head.cls, f.words)
+            first_words.setdefault(f.head.cls, f.q.words)
     for f in found:
+        if len(f.q.countries) == 1 and not next(iter(f.q.countries)).startswith("at-"):
+            f.cand.country = next(iter(f.q.countries)).upper()
         qualifier = f.key or ("w-" + "+".join(first_words[f.head.cls]) if first_words[f.head.cls] else "")
         local = not qualifier or f.head.cls in lex.document_classes
         f.cand.key = f"{DOCUMENT_KEY if local else CORPUS_KEY}{f.head.cls}:{qualifier}"
