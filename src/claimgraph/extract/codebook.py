@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +11,10 @@ import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "codebook"
 DOUBT = ("asserted", "reported", "speculative", "alleged", "negated")  # least to most doubtful
+
+
+class CodebookError(ValueError):
+    """The codebook says something the claim stage would not read: the message names each file and entry."""
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,21 @@ _WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:tru
                                   list("tTfF"))
 
 
+def read_yaml(path: Path, loader: type = _WordLoader) -> dict:
+    """One codebook file (none: empty)."""
+    if not path.exists():
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+
+
 def _read(name: str) -> dict:
-    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_WordLoader) or {}
+    return read_yaml(DATA / name)
+
+
+# a predicate's trigger lists in the YAML → their part of speech; each fills the Codebook table of that name
+SECTIONS = {"verbs": "verb", "nouns": "noun", "hyphen": "hyphen", "adjectives": "adjective"}
+# the options a trigger may have: the Trigger fields past its identity
+OPTIONS = tuple(f.name for f in fields(Trigger) if f.name not in ("kind", "predicate", "lemma", "pos"))
 
 
 def _trigger(kind: str, predicate: str, lemma: str, pos: str, opts: dict | None) -> Trigger:
@@ -98,19 +115,35 @@ def _trigger(kind: str, predicate: str, lemma: str, pos: str, opts: dict | None)
 
 
 def _add_section(cb: Codebook, kind: str, predicate: str, spec: dict) -> None:
-    for pos, table in (("verb", cb.verbs), ("noun", cb.nouns), ("hyphen", cb.hyphen), ("adjective", cb.adjectives)):
-        for lemma, opts in (spec.get(pos + "s" if pos != "hyphen" else "hyphen") or {}).items():
+    for key, pos in SECTIONS.items():
+        table = getattr(cb, key)
+        for lemma, opts in (spec.get(key) or {}).items():
             table[lemma.lower()].append(_trigger(kind, predicate, lemma, pos, opts))
 
 
 @lru_cache(maxsize=1)
 def default_codebook() -> Codebook:
+    """The bundled codebook."""
+    return load_codebook(DATA)
+
+
+def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
+    """The codebook in `folder`. With `check`, a problem `claimgraph codebook check` would report
+    (unknown option, undefined theme, unknown predicate ...) raises `CodebookError`."""
+    folder = Path(folder)
+    if check:
+        from claimgraph.extract.codebook_check import check_codebook
+        problems = check_codebook(folder)
+        if problems:
+            raise CodebookError(f"{len(problems)} problem(s) in the codebook:\n" + "\n".join(map(str, problems)))
+    read = lambda name: read_yaml(folder / name)  # noqa: E731
     cb = Codebook()
-    rel = _read("relations.yaml")
+    rel = read("relations.yaml")
     for predicate, spec in (rel.get("relations") or {}).items():
         _add_section(cb, "relation", predicate, spec or {})
     cb.themes = {k: frozenset(w.lower() for w in v) for k, v in (rel.get("themes") or {}).items()}
-    ev = _read("events.yaml")
+    ev = read("events.yaml")
+    cb.themes.update({k: frozenset(w.lower() for w in v) for k, v in (ev.get("themes") or {}).items()})
     for predicate, spec in (ev.get("events") or {}).items():
         _add_section(cb, "event", predicate, spec or {})
     cb.modes = {w.lower(): mode for mode, words in (ev.get("modes") or {}).items() for w in words}
@@ -120,19 +153,19 @@ def default_codebook() -> Codebook:
     cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
     cb.status_words = {k: frozenset(w.lower() for w in v) for k, v in (ev.get("status") or {}).items()}
-    roles = _read("roles.yaml")
+    roles = read("roles.yaml")
     for role, spec in (roles.get("persons") or {}).items():
         pred, state = (spec, False) if isinstance(spec, str) else (spec["predicate"], bool(spec.get("state")))
         cb.person_roles[tuple(role.lower().split())] = (pred, state)
     for role, pred in (roles.get("organizations") or {}).items():
         cb.org_roles[tuple(role.lower().split())] = pred
-    mod = _read("modality.yaml")
+    mod = read("modality.yaml")
     cb.cues = {m: {k: frozenset(w.lower() for w in v) for k, v in kinds.items()}
                for m, kinds in (mod.get("cues") or {}).items()}
-    met = _read("metonyms.yaml")
+    met = read("metonyms.yaml")
     cb.members = frozenset(w.lower() for w in met.get("members", []))
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
     cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
     cb.documents = frozenset(w.lower() for w in met.get("documents", []))
-    cb.ended_words = frozenset(w.lower() for w in _read("validity.yaml").get("ended_words", []))
+    cb.ended_words = frozenset(w.lower() for w in read("validity.yaml").get("ended_words", []))
     return cb

@@ -368,6 +368,8 @@ class Arguments:
         """The actor acted upon, by the trigger's own rules (direct object, prepositions, theme)."""
         kids = list(tok.children)
         dobj = next((c for c in kids if c.dep_ == "dobj"), None) or next((c for c in kids if c.dep_ == "dative"), None)
+        if trig.obj_required:  # "called on X": only a listed preposition gives the object ("called X a liar" does not)
+            dobj = None
         if trig.obj_head:
             via = None
             if dobj is not None and dobj.lemma_.lower() in trig.obj_head:
