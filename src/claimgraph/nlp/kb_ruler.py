@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.kb.fold import fold, is_acronym, is_joiner
 from claimgraph.kb.loader import KnowledgeBase, default_kb, load
+from claimgraph.nlp.near_names import NearNames
 from claimgraph.nlp.text import doc_text
 
 LABELS = {"person": "PERSON", "organization": "ORG", "group": "ORG", "country": "GPE", "location": "LOC"}
@@ -36,6 +37,7 @@ class Trie:
     def __init__(self) -> None:
         self.root: dict = {}
         self.size = 0
+        self.near = NearNames()
 
     def add(self, keys: tuple[str, ...], term: Terminal) -> None:
         node = self.root
@@ -48,7 +50,11 @@ class Trie:
 
     @classmethod
     def build(cls, kb: KnowledgeBase, tokenizer) -> "Trie":
+        from claimgraph.extract.entities.lexicon import default_lexicon
         trie = cls()
+        lexicon = default_lexicon()
+        trie.near.qualifiers.update(w for t in lexicon.titles for w in t)
+        trie.near.qualifiers.update(fold(w) for w in lexicon.type_words)
         patterns = kb.patterns()
         texts = [p[0] for p in patterns]
         for (text, actor_id, kind), doc in zip(patterns, tokenizer.pipe(texts)):
@@ -59,6 +65,10 @@ class Trie:
                 continue
             exact = tuple(t.replace("’", "'") for t in toks) if is_acronym(text) else None
             trie.add(tuple(fold(t) for t in toks), Terminal(actor_id, kind, exact))
+            if exact is None and kind in ("name", "alias"):
+                trie.near.add(tuple(fold(t) for t in toks), actor_id, kb.actors[actor_id].type)
+            if kb.actors[actor_id].type == "country" and kind in ("name", "alias", "demonym"):
+                trie.near.qualifiers.update(fold(t) for t in toks)
         return trie
 
     def candidates(self, doc: Doc) -> dict[int, list[tuple[int, Terminal]]]:
@@ -162,6 +172,11 @@ class KBRuler:
                 doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner)):
             actor = self.kb.actors[term.actor_id]
             spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
+        near = self.trie.near.matches(doc, [(s.start, s.end) for s in spans])
+        if near:  # a misspelt name takes the place of the exact names inside it
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b, _ in near)]
+            spans += [Span(doc, a, b, label=LABELS[self.kb.actors[i].type], kb_id=i) for a, b, i in near]
+            spans.sort(key=lambda s: s.start)
         if headline:
             body = {t.lower_ for t in doc if t.i not in headline}
             ner = [e for e in ner if e.start not in headline or e[-1].lower_ not in body]
