@@ -33,3 +33,12 @@ def test_a_longer_proper_name_keeps_its_country_word():
     doc = ruler(doc)
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
         ("Iraqi National Accord Movement", "ORG", ""), ("Iraqi", "GPE", "irq")]
+
+
+def test_a_title_after_a_known_body_is_not_part_of_its_name():
+    nlp = load_pipeline()
+    kb = nlp.get_pipe("claimgraph_kb_ruler").kb
+    doc = nlp("Pentagon Press Secretary John F. Kirby told reporters the strikes were over.")
+    names = {e.text: (kb.actors[e.kb_id_].name if e.kb_id_ else None) for e in doc.ents}
+    assert names.get("Pentagon") == "U.S. Department of Defense"
+    assert not any("Press" in t for t in names)

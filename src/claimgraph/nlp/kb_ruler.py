@@ -229,7 +229,14 @@ class KBRuler:
         if any(self.kb.actors[s.kb_id_].type == "person" for s in inside):
             return False
         extra = [t for t in ent if t.i not in covered and not t.is_punct and t.lower_ not in _NAME_GLUE]
+        if extra and self._opens_title(ent.doc, extra[0].i):
+            return False  # "Pentagon Press Secretary John Kirby": the rest is a title, not a name
         return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in extra)
+
+    def _opens_title(self, doc: Doc, i: int) -> bool:
+        from claimgraph.extract.entities.lexicon import default_lexicon
+        words = [fold(t.text).rstrip(".") for t in doc[i:i + 4]]
+        return any(tuple(words[:len(t)]) == t for t in default_lexicon().titles_by_first.get(words[0], ()))
 
 
 _LINE_END = (".", "!", "?", "”", '"', ":")

@@ -2,7 +2,7 @@
 and descriptions that stand for persons named elsewhere, on sentences written for these tests."""
 from __future__ import annotations
 
-from claim_lookup import _named, listing, claim, between
+from claim_lookup import _named, listing, claim, between, find as find_claims
 
 
 def test_head_of_in_apposition_leads(extract):
@@ -71,3 +71,9 @@ def test_charged_suspects_identified_later_are_accused(extract):
     claim(doc, "Justice Department", "ACCUSE", "Manssor Arbabsiar")
     claim(doc, "Justice Department", "ACCUSE", "Gholam Shakuri")
     assert not [x for x in doc.claims if x.predicate == "ACCUSE" and _named(doc, x.object, "Iran")], listing(doc)
+
+
+def test_a_press_secretary_is_a_member_not_the_head(extract):
+    doc = extract("Pentagon Press Secretary John F. Kirby spoke to reporters on Friday.")
+    assert claim(doc, "John F. Kirby", "member_of", "U.S. Department of Defense")
+    assert not find_claims(doc, "John F. Kirby", "leads")
