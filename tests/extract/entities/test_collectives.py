@@ -111,3 +111,8 @@ def test_a_person_in_a_such_as_list_gives_the_collective_no_country(extract):
     doc = extract("The order lets the State Department designate leaders of terrorist groups, such as "
                   "Qais al-Khazali, directly.")
     assert all(e.country is None for e in doc.entities if e.type == "group")
+
+
+def test_units_an_organization_owns_are_that_organization(extract):
+    assert not groups(extract("The IRGC's elite units guarded the facility near Isfahan."))
+    assert "Elite units" in groups(extract("Elite units guarded the facility near the border."))

@@ -128,6 +128,10 @@ def _qualify(doc: Doc, head: Token, start: int, cands: list[Cand], lex: Lexicon)
             q.countries.add(_place_code(c))
         elif c.type not in _PLACE_TYPES:
             q.owned = True
+    for poss in (c for c in head.children if c.dep_ == "poss"):  # "the IRGC's elite units"
+        hit = next((c for c in cands if c.start <= poss.i < c.end), None)
+        if hit is not None and hit.type not in _PLACE_TYPES:
+            q.owned = True
     words = {fold(t.lemma_) for t in doc[start:head.i] if t.i not in covered and _qualifying(t, lex)}
     members: set[str | None] = set()
     for prep in head.rights:
