@@ -26,7 +26,8 @@ from claimgraph.model import Claim, Document, Entity, Evidence
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
 RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85, "surface": 0.6}
 IMPLICIT_PENALTY = 0.85
-DESCRIPTIONS = ("title:", "role:appos-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
+DESCRIPTIONS = ("title:", "role:appos-", "role:title-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
+QUOTABLE = ("role:appos-", "role:title-")  # descriptions a quotation makes its speaker's ("Hezbollah, the proxy of Iran")
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
 
 
@@ -50,8 +51,10 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)
             elif r.rule.startswith(DESCRIPTIONS):
-                # a name's title, apposition or hyphen word ("Iran-backed") is the writer's own description
-                j = Judgement()
+                # a name's title, apposition or hyphen word ("Iran-backed") is the writer's own description,
+                # or, inside a quotation, the speaker's
+                quoted = [c for c in j.cues if c.token.i == r.trigger.i and c.modality == "reported"]
+                j = Judgement("reported", quoted[0].source, quoted) if quoted and r.rule.startswith(QUOTABLE) else Judgement()
             attrs = _attributes(r, j, index, cb, published, memo)
             _add(claims, document, r, j, attrs)
             accusation = _accusation(r, j)
@@ -94,9 +97,10 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
                 memo: dict) -> dict:
     attrs = dict(r.attrs)
     trig = r.trigger
+    ante = attrs.pop("antecedent", None)  # "the attack" told earlier: that mention's date and place
 
-    def once(name, fn):  # several readings share a trigger: compute its date and quantity once
-        key = (name, trig.i)
+    def once(name, fn, at=None):  # several readings share a trigger: compute its date and quantity once
+        key = (name, (at or trig).i)
         if key not in memo:
             memo[key] = fn()
         return dict(memo[key]) if memo[key] else None
@@ -105,8 +109,10 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
         status = _status(trig, cb)
         if status == "attempted" or "status" not in attrs:  # a failed plot is attempted, not planned
             attrs["status"] = status
-        attrs["location"] = _location(trig, index, exclude={r.subject.id, r.object.id if r.object else None})
-        attrs["date"] = once("date", lambda: dates.date_for(trig, published))
+        exclude = {r.subject.id, r.object.id if r.object else None}
+        attrs["location"] = _location(trig, index, exclude) or (_location(ante, index, exclude) if ante else None)
+        when = ante if ante is not None else trig
+        attrs["date"] = once("date", lambda: dates.date_for(when, published), when)
         if r.predicate in COUNTED:
             attrs["quantity"] = once("quantity", lambda: quantities.quantity_for(trig))
     else:

@@ -51,6 +51,7 @@ class Codebook:
     person_roles: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
     org_roles: dict[tuple[str, ...], str] = field(default_factory=dict)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)
+    resources: dict = field(default_factory=dict)  # predicates (theme → predicate), giving, receiving
     modes: dict[str, str] = field(default_factory=dict)
     crimes: dict[str, str] = field(default_factory=dict)
     status_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -59,6 +60,7 @@ class Codebook:
     belongings: frozenset[str] = frozenset()
     unnamed: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    quantifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # "every"/"some" → words
     ended_words: frozenset[str] = frozenset()  # "former", "then-": a role that has ended
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
@@ -142,6 +144,10 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     for predicate, spec in (rel.get("relations") or {}).items():
         _add_section(cb, "relation", predicate, spec or {})
     cb.themes = {k: frozenset(w.lower() for w in v) for k, v in (rel.get("themes") or {}).items()}
+    res = rel.get("resources") or {}
+    cb.resources = {"predicates": dict(res.get("predicates") or {}),
+                    "giving": frozenset(w.lower() for w in res.get("giving", [])),
+                    "receiving": frozenset(w.lower() for w in res.get("receiving", []))}
     ev = read("events.yaml")
     cb.themes.update({k: frozenset(w.lower() for w in v) for k, v in (ev.get("themes") or {}).items()})
     for predicate, spec in (ev.get("events") or {}).items():
@@ -167,5 +173,6 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
     cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
     cb.documents = frozenset(w.lower() for w in met.get("documents", []))
+    cb.quantifiers = {k: frozenset(w.lower() for w in v) for k, v in (met.get("quantifiers") or {}).items()}
     cb.ended_words = frozenset(w.lower() for w in read("validity.yaml").get("ended_words", []))
     return cb

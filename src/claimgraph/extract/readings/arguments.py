@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.readings.bounds import Walks, bounded
+from claimgraph.extract.readings.lists import listed
 from claimgraph.model import Entity
 
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -80,10 +81,12 @@ class Arguments:
         e = self.index.entity_of(tok)
         if e is not None:
             out.extend(self.index.entities_of(tok))
+            out.extend(listed(self, tok, _depth))  # "militias A, B and C"
         elif tok.lower_ in RELATIVE:
             out.extend(self._antecedent(tok, _depth))  # "groups that the regime controls"
         else:
             named = [e for c in tok.children if c.dep_ == "appos" for e in self.index.entities_of(c)]
+            named = _dedupe(named + listed(self, tok, _depth))  # "its subsidiaries A, B and C"
             out.extend(named or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
@@ -415,10 +418,11 @@ class Arguments:
                 for c in kids:  # "supported various groups in 2020, including KH, HAN and AAH"
                     if c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
                         out += [e for o in c.children if o.dep_ == "pobj" for e in self.actors(o)]
+            elif tok.dep_ == "relcl" and self.explicit_subjects(tok) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in kids):
+                out += self.actors(tok.head)  # "militia groups the Iranian regime controls"
             elif not trig.obj:
                 out += self._shared_object(tok)
-            elif tok.dep_ == "relcl" and self.explicit_subjects(tok) and not any(c.dep_ == "dobj" for c in kids):
-                out += self.actors(tok.head)  # "militia groups the Iranian regime controls"
         for p in self._preps(tok, trig.obj):
             out += [e for o in p.children if o.dep_ in ("pobj", "pcomp") for e in self.actors(o)]
         for phrase in trig.obj_phrase:

@@ -12,6 +12,9 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.readings import multiword, predicative
+from claimgraph.extract.readings import relatives, resources
+from claimgraph.extract.readings.lists import names_after
+from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.model import Entity
 
@@ -21,6 +24,7 @@ ACTING = {"person", "organization", "country", "group"}
 IMPLICIT_AGENTS = {"SANCTION", "ACCUSE", "COERCE"}
 VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
 PLACES = {"country", "location"}
+SYMMETRIC = {"allied_with", "opposes"}
 # what each relation's two ends may be
 SUBJECT_TYPES = {"leads": {"person"}, "member_of": {"person", "organization", "group"},
                  "part_of": {"organization", "group"}, "operates_in": {"person", "organization", "group"}}
@@ -78,6 +82,10 @@ class Reader:
                     out += self._noun(tok, trig)
                 if lemma in self.cb.belongings:
                     out += self._sited(tok)
+                reduced = misread_relative(tok, self.args.index, cb)
+                if reduced is not None:
+                    out += self._reduced(tok, reduced)
+                out += self._resource(tok)
             if tok.lower_ in cb.hyphen:
                 out += self._hyphens(tok)
             if pos == "ADJ" and lemma in VERDICTS:
@@ -93,6 +101,33 @@ class Reader:
             if predicative.is_predicative(tok, trig, self.cb):
                 subs, objs = predicative.arguments(self.args, tok, trig)
                 out += self._emit(trig, subs, objs, tok, f"adj:{trig.lemma}")
+        return out
+
+    def _refit(self, verb: Token, trig: Trigger, found: list[Entity], deps: tuple[str, ...],
+               subject: bool) -> list[Entity]:
+        """A relative pronoun's actor, taken from the nearest noun that fits when the parser hung
+        the clause on one that cannot be it ("militias from Iraq, which operate in Syria")."""
+        if relatives.pronoun(verb, deps) is None:
+            return found
+        types = (SUBJECT_TYPES if subject != trig.swap else OBJECT_TYPES).get(trig.predicate, ACTING)
+        return relatives.refit(self.args, verb, found, lambda e: e.type in types)
+
+    def _resource(self, tok: Token) -> list[Reading]:
+        """"supports Y with money", "depended on rockets from X", "with support from X"."""
+        g = resources.given(self.args, tok)
+        if g is None:
+            return []
+        trig = Trigger("relation", g.predicate, tok.lemma_.lower(), "noun")
+        return self._emit(trig, g.givers, g.getters, tok, f"resource:{tok.lemma_.lower()}")
+
+    def _reduced(self, tok: Token, clause: Reduced) -> list[Reading]:
+        """"the militias Iran arms": a relative clause whose verb the tagger read as a noun."""
+        objs = self.args.actors(clause.noun)
+        out = []
+        for trig in self.cb.verbs.get(clause.lemma, ()):
+            if not (trig.theme or trig.obj_head or trig.particle or trig.swap or trig.obj_phrase):
+                attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
+                out += self._emit(trig, clause.doers, objs, tok, f"reduced:{trig.lemma}", attrs)
         return out
 
     def _hyphens(self, tok: Token) -> list[Reading]:
@@ -180,7 +215,7 @@ class Reader:
             return []
         if not multiword.complete(tok, trig, self.cb, self.args._of_theme):
             return []
-        subs = self.args.subjects(tok)
+        subs = self._refit(tok, trig, self.args.subjects(tok), () if is_passive(tok) else ("nsubj",), True)
         rule_agent = ""
         if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS:
             # "X is being designated": whoever announces it, else the last designator
@@ -191,7 +226,7 @@ class Reader:
             rule_agent = "+implicit-agent"
         elif subs and not is_passive(tok) and trig.kind == "event":
             self.last_agent[trig.predicate] = subs
-        objs = self.args.objects(tok, trig)
+        objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
         if not objs and trig.kind == "event" and self._thing_target(tok, trig):
@@ -202,6 +237,13 @@ class Reader:
         return out
 
     def _noun(self, tok: Token, trig: Trigger) -> list[Reading]:
+        if trig.theme and not resources.carries(tok, self.cb.themes.get(trig.theme, frozenset())):
+            return []  # "transfers" of money fund, of rockets arm
+        if trig.predicate in SYMMETRIC:
+            members = resources.between(self.args, tok)
+            if len(members) > 1:  # "ties between X and Y": each pair once
+                return [r for i, s in enumerate(members) for o in members[i + 1:]
+                        for r in self._emit(trig, [s], [o], tok, f"noun:{trig.lemma}")]
         subs = []
         if trig.subj:  # "the involvement of the IRGC-QF in ...": the actor follows "of"
             subs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in trig.subj
@@ -283,6 +325,8 @@ class Reader:
             own += [e for t in noun.conjuncts for e in index.entities_of(t)]
         elif noun.dep_ == "appos":  # "Al-Bilad Islamic Bank, an Iraq-based bank"
             own = index.entities_of(noun.head)
+        if noun.pos_ == "NOUN":  # "two Iran-backed groups, A and B", "Iran-backed militias A, B and C"
+            own += [e for e in names_after(index, noun, self.cb) if e not in own]
         targets = [e for e in own if e.id != named.id]
         if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
@@ -295,7 +339,8 @@ class Reader:
         while first.dep_ == "conj":
             first = first.head  # "murder-for-hire, money-laundering, and sanctions evasion charges"
         words = list(tok.subtree) + list(tok.doc[first.left_edge.i:tok.i])
-        for t in words:
+        law = {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "pursuant") for x in c.subtree}
+        for t in (t for t in words if t.i not in law):  # "under the terrorism exception": the law invoked
             crime = self.cb.crimes.get(t.lower_) or self.cb.crimes.get(t.lemma_.lower())
             if crime and t.i != tok.i:
                 for person in accused:

@@ -1,8 +1,10 @@
 """Relations read from role nouns (roles.yaml): titles before a name ("Supreme Leader Ali Khamenei",
 "FBI Director Christopher Wray"), appositions ("the head of the Quds Force, Gen. Qassem
 Soleimani"; "the Quds Force, the elite branch of the IRGC"), copulas ("the general is a loyal
-confidante of Khamenei"), "as" phrases ("described him as a member of the Quds Force") and
-possessed units ("the IRGC and its Basij militia")."""
+confidante of Khamenei"), "as" phrases ("described him as a member of the Quds Force"), organization roles before a name ("Hezbollah's
+patron Iran", "its proxy Kata'ib Hizballah") and possessed units ("the IRGC and its Basij militia").
+A role marked `inverse` in roles.yaml makes the other actor the subject ("X, Iran's proxy" → Iran
+controls X)."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -18,7 +20,8 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "li
 NON_STATE = {"militia", "armed_group", "terrorist_group", "political_party", "company", "media", "ngo"}
 JUNIOR = {"assistant", "deputy", "vice", "associate", "acting", "former", "senior"}  # "assistant director" serves, not leads
 AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
-            "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name"}
+            "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name", "use"}
+USING = {"use", "employ"}  # "Iran uses X as a proxy": the user is the other actor
 
 
 def _word(t: Token) -> str:
@@ -38,9 +41,9 @@ class RoleReader:
         for tok in self.index.tokens[sent.start:sent.end]:
             span = self.index.span_of(tok)
             ent = self.index.entity_of(tok)
-            if span is not None and ent is not None and ent.type == "person" and span.start not in seen_spans:
+            if span is not None and ent is not None and span.start not in seen_spans:
                 seen_spans.add(span.start)
-                out += self._title(span, ent)
+                out += self._title(span, ent) if ent.type == "person" else self._org_title(span, ent)
             if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become")):
                 out += self._apposition(tok)
             if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in AS_VERBS:
@@ -91,6 +94,35 @@ class RoleReader:
         attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
         return self._make(predicate, person, other, role_start, rule, attrs)
 
+    # "Hezbollah's patron Iran", "its proxy Kata'ib Hizballah", "U.S. ally Saudi Arabia"
+    def _org_title(self, span: Span, ent: Entity) -> list[Reading]:
+        doc, start = span.doc, span.sent.start
+        run, i = [], span.start - 1
+        while i >= start and len(run) < 3 and doc[i].is_alpha and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") \
+                and self.index.entity_of(doc[i]) is None:
+            run.insert(0, doc[i])
+            i -= 1
+        words = [_word(t) for t in run]
+        match = self._role_at_end(words, self.cb.org_roles)
+        if match is None or i < start:
+            return []
+        n, pred = match
+        before, others = doc[i], []
+        if before.tag_ == "POS" and i > start:  # "Hezbollah's patron", "the group's political wing"
+            others = self.args.actors(doc[i - 1])
+        elif before.tag_ == "PRP$":  # "its proxy"
+            others = self.args.actors(before)
+        elif self.index.entity_of(before) is not None and not _hyphened(before):  # "Iranian proxy X"
+            others = self.index.entities_of(before)
+        inverse = tuple(words[-n:]) in self.cb.inverse_roles
+        out = []
+        for other in others:
+            if pred == "part_of" and other.type == "country" and ent.subtype in NON_STATE:
+                continue  # "the Iraqi militia KH" is not a unit of the state
+            subj, obj = (other, ent) if inverse else (ent, other)
+            out += self._make(pred, subj, obj, run[len(run) - n], "role:title-" + " ".join(words[-n:]))
+        return out
+
     def _state(self, alpha3: str) -> Entity | None:
         for e in self.index.entities.values():
             if e.type == "country" and e.country == alpha3:
@@ -105,12 +137,16 @@ class RoleReader:
         return None
 
     def _role_of_noun(self, noun: Token, table):
-        words = [_word(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and not self.index.entity_of(t)]
+        """(words matched, the table's value, inverse?) for the role a noun and its modifiers name."""
+        own = self.index.entity_of(noun)  # a description linked to a name: its words are still the role's
+        words = [_word(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and self.index.entity_of(t) in (None, own)]
         words = [w for w in words if w.isalpha()] + [_word(noun)]
         match = self._role_at_end(words, table) or self._role_at_end([_word(noun)], table)
-        if match and table is self.cb.person_roles and JUNIOR & set(words[:-1]) and match[1][0] == "leads":
-            return match[0], ("member_of", False)
-        return match
+        if match is None:
+            return None
+        if table is self.cb.person_roles and JUNIOR & set(words[:-1]) and match[1][0] == "leads":
+            return match[0], ("member_of", False), False
+        return match[0], match[1], table is self.cb.org_roles and tuple(words[-match[0]:]) in self.cb.inverse_roles
 
     def _role_other(self, noun: Token) -> list[Entity]:
         """The actor a role noun relates to: "of" object, possessor, or a name before it."""
@@ -127,6 +163,12 @@ class RoleReader:
                 if ents:
                     return ents
         return []
+
+    def _description(self, tok: Token, named: list[Entity]) -> bool:
+        """Is `tok` in a description linked to one of `named` ("Hizballah, Iran's proxy group"), not a name?"""
+        ent, span = self.index.entity_of(tok), self.index.span_of(tok)
+        return ent in named and span is not None and any(
+            m.rule == "description" and m.start == span.start_char for m in ent.mentions)
 
     # "the head of the Quds Force, Gen. Qassem Soleimani" / "the Quds Force, the elite branch of the IRGC"
     def _apposition(self, tok: Token) -> list[Reading]:
@@ -145,7 +187,7 @@ class RoleReader:
         for named_tok, role_tok in pairs:
             # the role is that one actor's, not its coordinated neighbours' ("X and Y, deputy head of Z")
             named = self.index.entities_of(named_tok) or self.args.actors(named_tok)
-            if not named or self.index.entity_of(role_tok) is not None:
+            if not named or self.index.entity_of(role_tok) is not None and not self._description(role_tok, named):
                 continue
             for ent in named:
                 table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles
@@ -159,7 +201,8 @@ class RoleReader:
                 for other in others:
                     p = "member_of" if pred == "leads" and other.type == "country" and not (
                         isinstance(match[1], tuple) and match[1][1]) else pred
-                    out += self._make(p, ent, other, role_tok, f"role:{kind}-{_word(role_tok)}", attrs)
+                    subj, obj = (other, ent) if match[2] else (ent, other)
+                    out += self._make(p, subj, obj, role_tok, f"role:{kind}-{_word(role_tok)}", attrs)
         return out
 
     # "described him as a member of the Quds Force", "views the Assad regime as a crucial ally"
@@ -177,10 +220,11 @@ class RoleReader:
                 continue
             pred = match[1][0] if isinstance(match[1], tuple) else match[1]
             others = self._role_other(role_tok)
-            if not others and pred in ("allied_with", "opposes"):
-                others = self.args.explicit_subjects(verb)  # "Iran views X as an ally": X and Iran
+            if not others and (pred in ("allied_with", "opposes") or match[2] and verb.lemma_.lower() in USING):
+                others = self.args.explicit_subjects(verb)  # "Iran views X as an ally", "Iran uses X as a proxy"
             for other in others:
-                out += self._make(pred, ent, other, role_tok, f"role:as-{_word(role_tok)}")
+                subj, obj = (other, ent) if match[2] else (ent, other)
+                out += self._make(pred, subj, obj, role_tok, f"role:as-{_word(role_tok)}")
         return out
 
     # "the IRGC and its Basij militia", "Iran's Quds Force", "Lebanon's Hezbollah"
@@ -188,6 +232,9 @@ class RoleReader:
         unit = self.index.entity_of(poss.head)
         if unit is None or unit.type != "organization" or owner.type not in ("organization", "country"):
             return []
+        span = self.index.span_of(poss.head)
+        if span is not None and any(self._role_at_end([_word(t)], self.cb.org_roles) for t in poss.doc[poss.i + 1:span.start]):
+            return []  # "its proxy Kata'ib Hizballah": the role says the tie (`_org_title`)
         if owner.type == "country" and unit.country and unit.country != owner.country:
             return []
         if owner.type == "country" and unit.subtype in NON_STATE:

@@ -1,0 +1,128 @@
+"""Event anaphora: a definite event noun ("the attack", "these strikes", "both raids", "the
+designation") refers back to the latest event of its type in the sentences before it, so what one
+mention names and the other lacks is shared: "Militants attacked the base on Friday. The attack,
+carried out by X, ..." → X ASSAULT, with the first mention's target, date and place; "Treasury
+designated X today. The designation targets its leader Y" → Treasury SANCTION Y.
+
+Each event trigger the reader meets is recorded with the actors it found; a definite event noun
+asks for its antecedents. Only earlier sentences count, and only a few of them (`WINDOW`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.model import Entity
+
+DEFINITE = {"the", "this", "that", "these", "those", "both"}
+WINDOW = 3  # sentences back
+_COUNTS = {"both": 2, "two": 2, "three": 3}
+
+
+@dataclass
+class EventMention:
+    predicate: str
+    trigger: Token
+    subjects: list[Entity]
+    objects: list[Entity]
+    sentence: int  # ordinal of its sentence in the document
+
+
+class EventMemory:
+    def __init__(self) -> None:
+        self.mentions: list[EventMention] = []
+        self.sentence = -1
+
+    def start_sentence(self) -> None:
+        self.sentence += 1
+
+    def record(self, predicate: str, trigger: Token, subjects: list[Entity], objects: list[Entity]) -> None:
+        self.mentions.append(EventMention(predicate, trigger, list(subjects), list(objects), self.sentence))
+
+    def antecedents(self, noun: Token, predicate: str) -> list[EventMention]:
+        """The earlier events a definite event noun stands for: the latest one of its type, or
+        the latest two for "both raids", or every one in the window for a plural ("the strikes")."""
+        how_many = definite(noun)
+        if not how_many:
+            return []
+        lemma = noun.lemma_.lower()  # "raided ... Both raids": the same word, whatever types the codebook gives
+        earlier = [m for m in self.mentions if (m.predicate == predicate or m.trigger.lemma_.lower() == lemma)
+                   and self.sentence - WINDOW <= m.sentence < self.sentence]
+        if not earlier:
+            return []
+        latest = _one_per_event(earlier)
+        return latest[-how_many:] if how_many > 0 else latest
+
+
+def definite(noun: Token) -> int:
+    """How many earlier events a noun phrase points back to: 0 when it is not definite, 1 for
+    "the attack", n for "both raids" / "the two raids", -1 (all in the window) for "the strikes"."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")}
+    if any(c.dep_ == "poss" for c in noun.children) or not words & DEFINITE:
+        return 0
+    for w, n in _COUNTS.items():
+        if w in words:
+            return n
+    return -1 if noun.tag_ in ("NNS", "NNPS") else 1
+
+
+def _one_per_event(mentions: list[EventMention]) -> list[EventMention]:
+    """A phrase that tells one event twice ("a plot to assassinate X in a bomb attack", "struck X
+    in an airstrike") counts it once: of the mentions inside one another's phrases, the one that
+    knows most."""
+    out: list[EventMention] = []
+    group: list[Token] = []  # the triggers told of the last event counted
+    for m in mentions:
+        if out and out[-1].sentence == m.sentence and any(_inside(m.trigger, g) or _inside(g, m.trigger) for g in group):
+            group.append(m.trigger)
+            best = out[-1]
+            if len(m.subjects) + len(m.objects) > len(best.subjects) + len(best.objects):
+                out[-1] = m
+            continue
+        group = [m.trigger]
+        out.append(m)
+    return out
+
+
+def _inside(tok: Token, phrase: Token) -> bool:
+    """Is `tok` in the phrase of `phrase`, or `phrase` under `tok`'s own head?"""
+    return phrase.left_edge.i <= tok.i <= phrase.right_edge.i or tok.head.i == phrase.head.i
+
+
+def readings(memory: EventMemory, noun: Token, predicate: str, subjects: list[Entity], objects: list[Entity],
+             own_target: bool) -> list[tuple[Entity, Entity | None, Token]] | None:
+    """(subject, object, antecedent trigger) for a definite event noun that refers back to earlier
+    mentions, each with what this mention adds: its own actor ("carried out by X"), or a further
+    target ("the designation targets Y"). None when the noun refers back to nothing; then it is
+    read on its own. A noun whose own actor or own target is not the earlier event's is another
+    event ("Israel struck X. ... after the attack by Y on Z")."""
+    used, out, subs_seen, objs_seen = False, [], [], []
+    for a in memory.antecedents(noun, predicate):
+        if subjects and _named(a.subjects) and not _ids(subjects) & _ids(a.subjects):
+            continue
+        if own_target and objects and a.objects and not _ids(objects) & _ids(a.objects):
+            continue
+        subs = subjects or a.subjects
+        objs = objects if own_target else objects or a.objects
+        if not subs:
+            continue
+        used = True
+        subs_seen += subs
+        objs_seen += objs
+        if not (_ids(subs) - _ids(a.subjects) or _ids(objs) - _ids(a.objects)):
+            continue  # nothing the earlier mention did not say
+        out += [(s, o, a.trigger) for s in subs for o in (objs or [None])]
+    if not used:
+        return None
+    memory.record(predicate, noun, subs_seen, objs_seen)
+    return out
+
+
+def _ids(ents: list[Entity]) -> set[str]:
+    return {e.id for e in ents}
+
+
+def _named(ents: list[Entity]) -> bool:
+    """Actors that are named, not a generic collective ("militants")."""
+    return any(e.type != "group" for e in ents)

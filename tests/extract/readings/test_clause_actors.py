@@ -1,0 +1,44 @@
+"""The actor of a clause with no subject of its own comes from its clause structure: object-control
+verbs give it to their object; the climb up the parse stops at an apposition, a reduced relative
+and a reporting verb's finite complement."""
+from __future__ import annotations
+
+from claim_lookup import claim, find
+
+
+def test_warned_against_gives_the_clause_to_the_object(extract):
+    doc = extract("Washington warned Iran against attacking Israel.")
+    claim(doc, "Iran", "ASSAULT", "Israel")
+    assert not find(doc, "United States", "ASSAULT", "Israel")
+
+
+def test_encouraged_to_gives_the_clause_to_the_object(extract):
+    doc = extract("Khamenei encouraged Hizballah to strike Israel.")
+    claim(doc, "Hizballah", "ASSAULT", "Israel")
+    assert not find(doc, "Ali Khamenei", "ASSAULT", "Israel")
+
+
+def test_trained_to_gives_the_clause_to_the_trainees(extract):
+    doc = extract("Iran trained the Houthis to attack Saudi Arabia.")
+    claim(doc, "Iran", "trains", "Houthis")
+    claim(doc, "Houthis", "ASSAULT", "Saudi Arabia")
+    assert not find(doc, "Iran", "ASSAULT", "Saudi Arabia")
+
+
+def test_reduced_relative_gives_the_clause_to_its_noun(extract):
+    doc = extract("Houthi fighters trained by Iran to attack Saudi Arabia crossed the border.")
+    assert not find(doc, "Iran", "ASSAULT", "Saudi Arabia")
+
+
+def test_apposition_stops_the_climb(extract):
+    doc = extract("The United States designated Kata'ib Hizballah, the militia responsible for attacking "
+                  "the Saudi embassy.")
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "Saudi Arabia")
+    assert not find(doc, "United States", "ASSAULT", "Saudi Arabia")
+
+
+def test_reporting_verb_complement_stops_the_climb(extract):
+    doc = extract("Iran said attacking Israel would be a grave mistake.")
+    assert not find(doc, "Iran", "ASSAULT", "Israel")
+    doc = extract("Hizballah admitted attacking Israel.")  # a gerund complement is the reporter's own act
+    claim(doc, "Hizballah", "ASSAULT", "Israel")

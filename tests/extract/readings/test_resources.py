@@ -1,0 +1,52 @@
+"""Ties read from what is given: resources with a from- or with-phrase, transfers of goods and money,
+and "ties between X and Y"."""
+from __future__ import annotations
+
+from claim_lookup import find, predicates
+
+
+def test_resources_from_a_giver_on_a_receiving_verb(extract):
+    doc = extract("Hezbollah depended on money and rockets from Iran.")
+    assert {"funds", "arms"} <= predicates(doc, "Iran", "Hezbollah")
+    assert not find(doc, "Hezbollah", "funds")
+
+
+def test_the_owner_of_a_resource_gives_it(extract):
+    doc = extract("Hezbollah relied on Iranian weapons.")
+    assert "arms" in predicates(doc, "Iran", "Hezbollah")
+
+
+def test_with_support_from_a_giver_but_not_with_any_resource(extract):
+    doc = extract("Kata'ib Hizballah, with support from Iran, attacked U.S. forces. Hezbollah attacked "
+                  "Israel with rockets. Israel seized rockets from Hezbollah.")
+    assert "supports" in predicates(doc, "Iran", "Kata'ib Hizballah")
+    assert not find(doc, "Hezbollah", "arms") and not find(doc, "Israel", "arms")
+
+
+def test_one_tie_per_resource_given_with_a_verb(extract):
+    doc = extract("Iran supports Hezbollah with money, weapons and training. "
+                  "The IRGC supplied the Houthis with drones.")
+    assert {"supports", "funds", "arms", "trains"} <= predicates(doc, "Iran", "Hezbollah")
+    assert "arms" in predicates(doc, "Islamic Revolutionary Guard Corps", "Houthis")
+
+
+def test_ties_between_two_actors(extract):
+    doc = extract("Ties between Iran and Hezbollah have deepened. The cooperation between Hamas and "
+                  "Hezbollah alarmed Israel. The confrontation between Israel and Hezbollah escalated.")
+    assert predicates(doc, "Iran", "Hezbollah") == {"allied_with"}
+    assert predicates(doc, "Hamas", "Hezbollah") == {"allied_with"}
+    assert predicates(doc, "Israel", "Hezbollah") == {"opposes"}
+
+
+def test_shipping_goods_is_support(extract):
+    doc = extract("Iran has been shipping fuel to the Houthis.")
+    assert predicates(doc, "Iran", "Houthis") == {"supports"}
+
+
+def test_what_a_transfer_carries_decides_the_tie(extract):
+    doc = extract("The IRGC's cash transfers to Hezbollah continued. Investigators documented "
+                  "shipments of rockets from Iran to the Houthis. Bank transfers to Hamas rose.")
+    assert predicates(doc, "Islamic Revolutionary Guard Corps", "Hezbollah") == {"funds"}
+    assert predicates(doc, "Iran", "Houthis") == {"arms"}
+    assert not find(doc, "Bank", "funds", "Hamas")
+
