@@ -116,3 +116,11 @@ def test_a_person_in_a_such_as_list_gives_the_collective_no_country(extract):
 def test_units_an_organization_owns_are_that_organization(extract):
     assert not groups(extract("The IRGC's elite units guarded the facility near Isfahan."))
     assert "Elite units" in groups(extract("Elite units guarded the facility near the border."))
+
+
+def test_many_counted_or_partly_listed_groups_are_a_collective(extract):
+    doc = extract("Tehran sponsors a coalition of more than 30 militia groups in the south.")
+    assert any(e.type == "group" for e in doc.entities)
+    doc = extract("The Quds Force founded several militant groups, including Kataib Hezbollah and Asaib Ahl al-Haq.")
+    [group] = [e for e in doc.entities if e.type == "group"]
+    assert group.country == "IRQ"

@@ -97,13 +97,20 @@ def _names_follow(doc: Doc, head: Token, at: dict[int, Cand]) -> bool:
     if i >= len(doc) or doc[i].lower_ not in _LIST_OPENERS:
         return False
     named = [j for j in range(i + 1, min(i + 3, len(doc))) if j in at and at[j].type not in _PLACE_TYPES]
-    if doc[i].text == ",":  # after a comma only a name the parse hangs on the phrase
+    if doc[i].text == ",":  # after a comma only a name the parse hangs on the phrase, and not ", including"
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("including", "like", "such", "notably", "especially"):
+            return False
         return any(doc[j].head.i == head.i or head.is_ancestor(doc[j]) for j in named)
     return bool(named)
 
 
+_FEW = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+
 def _counted(head: Token) -> bool:
-    return any(c.dep_ == "nummod" and c.like_num for c in head.lefts)
+    """"two militias": a handful of particular actors, likely named elsewhere; "40 militia groups"
+    is a collective."""
+    return any(c.dep_ == "nummod" and c.lower_ in _FEW for c in head.lefts)
 
 
 def _is_sponsor(doc: Doc, c: Cand, lex: Lexicon) -> bool:
