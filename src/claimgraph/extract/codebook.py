@@ -50,6 +50,7 @@ class Codebook:
     adjectives: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))  # "loyal to"
     person_roles: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
     org_roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    inverse_roles: frozenset[tuple[str, ...]] = frozenset()  # the other actor is the subject ("Iran's proxy")
     themes: dict[str, frozenset[str]] = field(default_factory=dict)
     resources: dict = field(default_factory=dict)  # predicates (theme → predicate), giving, receiving
     modes: dict[str, str] = field(default_factory=dict)
@@ -64,6 +65,8 @@ class Codebook:
     ended_words: frozenset[str] = frozenset()  # "former", "then-": a role that has ended
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()  # "the raids were the work of X"
+    event_objects: frozenset[str] = frozenset()  # "the designation targets X": X is the event's object
     object_control: frozenset[str] = frozenset()
     thing_targets: frozenset[str] = frozenset()
 
@@ -158,13 +161,20 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     cb.agent_preps = frozenset(w.lower() for w in ev.get("agent_preps", []))
     cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
+    cb.agent_nouns = frozenset(w.lower() for w in ev.get("agent_nouns", []))
+    cb.event_objects = frozenset(w.lower() for w in ev.get("event_objects", []))
     cb.status_words = {k: frozenset(w.lower() for w in v) for k, v in (ev.get("status") or {}).items()}
     roles = read("roles.yaml")
     for role, spec in (roles.get("persons") or {}).items():
         pred, state = (spec, False) if isinstance(spec, str) else (spec["predicate"], bool(spec.get("state")))
         cb.person_roles[tuple(role.lower().split())] = (pred, state)
-    for role, pred in (roles.get("organizations") or {}).items():
-        cb.org_roles[tuple(role.lower().split())] = pred
+    inverse = set()
+    for role, spec in (roles.get("organizations") or {}).items():
+        words = tuple(role.lower().split())
+        cb.org_roles[words] = spec if isinstance(spec, str) else spec["predicate"]
+        if isinstance(spec, dict) and spec.get("inverse"):
+            inverse.add(words)
+    cb.inverse_roles = frozenset(inverse)
     mod = read("modality.yaml")
     cb.cues = {m: {k: frozenset(w.lower() for w in v) for k, v in kinds.items()}
                for m, kinds in (mod.get("cues") or {}).items()}

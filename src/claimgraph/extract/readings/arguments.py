@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.readings.bounds import Walks, bounded
+from claimgraph.extract.references.events import EventMemory
 from claimgraph.extract.readings.lists import listed
 from claimgraph.model import Entity
 
@@ -40,6 +41,7 @@ class Arguments:
         self.index = index
         self.cb = codebook
         self.walks = Walks()
+        self.events = EventMemory()  # the event mentions read so far, for "the attack", "both raids"
 
     # -- noun phrases ---------------------------------------------------------------------------
     @bounded
@@ -244,14 +246,25 @@ class Arguments:
 
     @bounded
     def controller(self, tok: Token) -> list[Entity]:
-        """The actor of a clause or noun with no subject of its own, from the clause that governs it."""
+        """The actor of a clause or noun with no subject of its own, from the clause that governs it.
+        The climb stops where a clause's own structure names the actor: at an apposition (the noun
+        it describes), a reduced relative (its noun, or its agent) and a reporting verb's finite
+        complement (whose actor is not the reporter: "Iran said attacking X would be a mistake")."""
         cur = tok
         for _ in range(_MAX_CLIMB):
             head = cur.head
             if head.i == cur.i:
                 return []
+            if cur.dep_ == "appos" and cur.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self.actors(cur)  # "KH, the militia responsible for attacking X": KH
             if head.pos_ in VERBAL:
                 lemma = head.lemma_.lower()
+                if cur.dep_ == "ccomp" and lemma in self.cb.cue("reported", "verbs") and _finite(cur):
+                    return []
+                if (cur.dep_ in ("xcomp", "advcl") and lemma in self.cb.object_control and head.dep_ == "acl"
+                        and head.head.pos_ in ("NOUN", "PROPN", "PRON")
+                        and not any(c.dep_ == "dobj" for c in head.children)):
+                    return self.actors(head.head)  # "militias trained by Iran to attack X": the militias
                 if cur.dep_ == "conj" and cur.pos_ in VERBAL:
                     shared = self.explicit_subjects(head)  # "named X as Y and said ...": the namer said
                     if shared:
@@ -311,9 +324,32 @@ class Arguments:
 
     @bounded
     def noun_subjects(self, noun: Token) -> list[Entity]:
-        """The actor of an event noun: its possessor, a "by" phrase, an actor named before it
-        ("an Iranian plot", "Hezbollah attacks"), or the subject of a verb that says who did it
-        ("was behind the assassination", "carried out the attack")."""
+        """The actor of an event noun, from its own words (`own_noun_subjects`), else, for a definite
+        one ("the strikes destroyed ..."), from the earlier mention of the event it refers back to."""
+        return self.own_noun_subjects(noun) or self.anaphoric_subjects(noun)
+
+    def anaphoric_subjects(self, noun: Token) -> list[Entity]:
+        kinds = {t.predicate for t in self.cb.nouns.get(noun.lemma_.lower(), ()) if t.kind == "event"}
+        return _dedupe([e for p in sorted(kinds) for m in self.events.antecedents(noun, p) for e in m.subjects])
+
+    def own_noun_subjects(self, noun: Token) -> list[Entity]:
+        """The actor an event noun names: its possessor, a "by" phrase, an actor named before it
+        ("an Iranian plot", "Hezbollah attacks"), a participle that says who did it ("the attack,
+        carried out by X"), "the work of X", or the subject of a verb that says who did it ("was
+        behind the assassination", "carried out the attack")."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.cb.agent_verbs:
+                agents = [e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                          for e in self.actors(p)]
+                if agents:
+                    return agents
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "both raids were the work of X"
+            for attr in noun.head.children:
+                if attr.dep_ == "attr" and attr.lemma_.lower() in self.cb.agent_nouns:
+                    found = [e for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+                    if found:
+                        return found
         for c in noun.children:
             if c.dep_ == "poss":
                 return self.actors(c)
@@ -489,6 +525,12 @@ def _against(span) -> bool:
     """"counter-ISIS forces", "anti-Houthi coalition": the name is the enemy, not the owner."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text in "-–" and doc[span.start - 2].lower_ in ("counter", "anti")
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tensed verb or auxiliary ("would be", "was"), not a gerund or infinitive."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.readings import multiword, predicative
 from claimgraph.extract.readings import relatives, resources
@@ -64,6 +65,7 @@ class Reader:
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
         cb = self.cb
+        self.args.events.start_sentence()
         for tok in self.args.index.tokens[sent.start:sent.end]:
             lemma, pos = tok.lemma_.lower(), tok.pos_
             if pos not in VERBAL and pos not in ("NOUN", "PROPN", "ADJ"):
@@ -215,6 +217,8 @@ class Reader:
             return []
         if not multiword.complete(tok, trig, self.cb, self.args._of_theme):
             return []
+        if self._restates(tok, trig):
+            return []
         subs = self._refit(tok, trig, self.args.subjects(tok), () if is_passive(tok) else ("nsubj",), True)
         rule_agent = ""
         if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS:
@@ -227,6 +231,8 @@ class Reader:
         elif subs and not is_passive(tok) and trig.kind == "event":
             self.last_agent[trig.predicate] = subs
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
+        if trig.kind == "event":
+            self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
         if not objs and trig.kind == "event" and self._thing_target(tok, trig):
@@ -248,10 +254,11 @@ class Reader:
         if trig.subj:  # "the involvement of the IRGC-QF in ...": the actor follows "of"
             subs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in trig.subj
                     for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)]
-        subs = subs or self.args.noun_subjects(tok)
-        objs = []
+        subs = subs or self.args.own_noun_subjects(tok)
+        objs, own_target = [], False
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in trig.obj:
+                own_target = True
                 for o in c.children:
                     if o.dep_ not in ("pobj", "pcomp"):
                         continue
@@ -267,9 +274,18 @@ class Reader:
             for c in tok.lefts:
                 if c.dep_ == "compound":
                     objs += [e for e in self.args.actors(c) if e not in subs]
+        if not objs and trig.kind == "event":
+            objs = self._event_objects(tok)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         if trig.status:
             attrs["status"] = trig.status
+        if trig.kind == "event":
+            found = anaphora.readings(self.args.events, tok, trig.predicate, subs, objs, own_target)
+            if found is not None:
+                return [Reading(trig.kind, trig.predicate, s, o, tok, f"noun:{trig.lemma}+anaphora",
+                                {**attrs, "antecedent": ante})
+                        for s, o, ante in found if _allowed(trig.predicate, trig.kind, s, o)]
+            self.args.events.record(trig.predicate, tok, subs, objs)
         out = self._emit(trig, subs, objs, tok, f"noun:{trig.lemma}", attrs)
         if not objs and trig.kind == "event" and self._thing_target(tok, trig):  # "its attack on the convoy"
             out += [Reading("event", trig.predicate, s, None, tok, f"noun:{trig.lemma}", dict(attrs))
@@ -277,6 +293,25 @@ class Reader:
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out
+
+    def _restates(self, verb: Token, trig: Trigger) -> bool:
+        """"The designation targets X": a verb of `event_objects` whose subject is an event noun of
+        another type is that event's, not an event of its own (read at the noun)."""
+        if trig.kind != "event" or verb.lemma_.lower() not in self.cb.event_objects:
+            return False
+        kinds = {t.predicate for c in verb.children if c.dep_ == "nsubj"
+                 for t in self.cb.nouns.get(c.lemma_.lower(), ()) if t.kind == "event"}
+        return bool(kinds) and trig.predicate not in kinds
+
+    def _event_objects(self, noun: Token) -> list[Entity]:
+        """"the designation targets its leader Y", "the sanctions also apply to Z": the object of a
+        verb whose subject is the event noun."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in self.cb.event_objects:
+            return []
+        return [e for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "to"
+                for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+                for e in self.args.actors(o)]
 
     def _announcer(self, verb: Token) -> list[Entity]:
         """"Two men have been charged ..., the Justice Department announced today": the body that
