@@ -40,6 +40,7 @@ class _Qualifier:
     sponsors: set[str] = field(default_factory=set)  # actor ids of "X-backed"
     words: tuple[str, ...] = ()  # its other qualifying words, folded
     owned: bool = False  # a named organization modifies it: it stands for that organization
+    by_members: bool = False  # its countries are its named members' (its own words do not say them)
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.places or self.sponsors or self.words)
@@ -161,6 +162,7 @@ def _qualify(doc: Doc, head: Token, start: int, cands: list[Cand], lex: Lexicon)
                 words.add(fold(o.lemma_))
     if len(members) == 1 and None not in members and not q.countries:
         q.countries = {m for m in members if m}  # "groups including KH and KSS": Iraqi groups
+        q.by_members = True
     q.words = tuple(sorted(words))
     return q
 
@@ -226,7 +228,8 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if of is not None and q.words and not any(t.i in at for t in of.subtree):
             end = of.right_edge.i + 1  # "a coalition of militias", "a network of conspirators"
         taken.update(range(start, end))
-        cand = Cand(start, end, "group", "collective", subtype=head.subtype, name=_display_name(doc, start, end, lex))
+        rule = "collective:members" if q.by_members else "collective"  # the entity is named after its own words
+        cand = Cand(start, end, "group", rule, subtype=head.subtype, name=_display_name(doc, start, end, lex))
         found.append(_Found(cand, head, q, tok.sent.start))
     _assign_keys(found, lex)
     return [f.cand for f in found] + described
