@@ -77,3 +77,8 @@ def test_a_press_secretary_is_a_member_not_the_head(extract):
     doc = extract("Pentagon Press Secretary John F. Kirby spoke to reporters on Friday.")
     assert claim(doc, "John F. Kirby", "member_of", "U.S. Department of Defense")
     assert not find_claims(doc, "John F. Kirby", "leads")
+
+
+def test_a_party_s_named_unit_is_its_own_actor_and_part_of_the_party(extract):
+    doc = extract("Prosecutors said Hizballah's Islamic Jihad Organization had recruited the two men in Beirut.")
+    assert claim(doc, "Islamic Jihad Organization", "part_of", "Hezbollah")
