@@ -12,9 +12,10 @@ VERBS one verb or a run of them ("trains, funds and arms"). Nothing else may sta
 other verb, no clause break (`extract/data/surface.yaml`), no noun but the trigger's theme
 ("sent weapons to X") — so no phrase of a second clause can supply an actor. The first actor must
 open a clause (sentence start, punctuation, a subordinator, a reporting verb: not "the son of X"),
-the last must end its noun phrase ("X's base" is not X). Entity types must fit the predicate as for
-parse readings; the ModalityJudge judges the trigger, and a negation or hedge in the window the
-judge did not see drops the reading. Rules: `surface:LEMMA`, `surface:LEMMA+passive`.
+the last must end its noun phrase ("X's rivals" are not X; "X positions" stand for X, as in the
+parse readers). Entity types must fit the predicate as for parse readings; the ModalityJudge judges
+the trigger, and a negation or hedge in the window the judge did not see drops the reading. Only
+triggers the parse gave no reading are read (`SCOPE`). Rules: `surface:LEMMA`, `surface:LEMMA+passive`.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy import symbols
+from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.codebook import Codebook, Trigger
@@ -39,14 +42,44 @@ _MAX_GAP = 8  # words between the verbs and their object ("sent millions of doll
 _SUBJECT_GAP_POS = {"AUX", "ADV", "PART"}
 _OBJECT_GAP_POS = {"DET", "ADJ", "NUM", "ADV", "SYM"}
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# the same as ids, for the loop over every word (spaCy's string attributes cost a lookup each)
+_VERB_TAG_IDS = frozenset(hash_string(t) for t in _VERB_TAGS)
+_NOMINAL_IDS = frozenset((symbols.NOUN, symbols.PROPN, symbols.ADJ))
+_SUBJECT_GAP_IDS = frozenset((symbols.AUX, symbols.ADV, symbols.PART))
 _TIME = {"DATE", "TIME"}
-_SUFFIXES = ("ing", "ed", "es", "s", "d")
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
+
+
+_FORMS: dict[int, tuple[Codebook, dict[str, str], frozenset[int]]] = {}  # per codebook (the default, as a rule)
+
+
+def _inflections(codebook: Codebook) -> tuple[dict[str, str], frozenset[int]]:
+    """Every codebook verb's regular forms ("fund", "funds", "funded", "funding"; "supplies") → its
+    lemma, and their string ids, to pass over other words fast."""
+    held = _FORMS.get(id(codebook))
+    if held is not None and held[0] is codebook:
+        return held[1], held[2]
+    out: dict[str, str] = {}
+    for lemma in codebook.verbs:
+        forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+        if lemma.endswith("e"):
+            forms.add(lemma[:-1] + "ing")
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        if len(lemma) > 2 and lemma[-1] not in "aeiouwyx" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "plotted", "equipping"
+        for f in forms:
+            out.setdefault(f, lemma)
+    for lemma in codebook.verbs:
+        out[lemma] = lemma
+    ids = frozenset(hash_string(w) for w in out)
+    _FORMS[id(codebook)] = (codebook, out, ids)
+    return out, ids
 
 
 class SurfaceReader:
@@ -57,8 +90,10 @@ class SurfaceReader:
         self.scope = scope or SCOPE
         words = _words()
         self.breaks, self.openers, self.joins = words["clause_breaks"], words["clause_openers"], words["list_joins"]
+        self.join_ids = frozenset(hash_string(w) for w in self.joins)
         self.reporting = codebook.cue("reported", "verbs")
         self.metonyms = codebook.members | codebook.belongings
+        self.forms, self.ids = _inflections(codebook)
         self.hedges = (codebook.cue("negated", "negations") | codebook.cue("speculative", "auxiliaries")
                        | codebook.cue("speculative", "adverbs") | codebook.cue("alleged", "adverbs")
                        | codebook.cue("reported", "adverbs"))
@@ -70,12 +105,24 @@ class SurfaceReader:
         taken = {r.trigger.i for r in parsed}
         known = {(r.subject.id, r.predicate, r.object.id if r.object else None) for r in parsed}
         out: list[Reading] = []
-        for tok in self.index.tokens[sent.start:sent.end]:
-            if self.scope == "trigger" and tok.i in taken:
+        toks, ids, index = self.index.tokens, self.ids, self.index
+        if self.scope != "trigger":
+            taken = set()
+        for tok in toks[sent.start + 1:sent.end]:
+            if (tok.lemma not in ids and tok.lower not in ids) or tok.i in taken:
                 continue
+            prev = toks[tok.i - 1]
+            if prev.pos not in _SUBJECT_GAP_IDS and prev.lower not in self.join_ids and index.entity_of(prev) is None:
+                continue  # neither an actor, an auxiliary nor a list of verbs before it
             lemma = self._verb_lemma(tok, sent)
-            for trig in self.cb.verbs.get(lemma, ()) if lemma else ():
-                out += [r for r in self._read(tok, trig, sent)
+            if lemma is None:
+                continue
+            run = [t for t in self._verb_run(tok, sent) if t.lower_ not in self.joins]
+            left = self._subject_gap(run[0], sent)
+            if left is None:
+                continue  # no actor right before the verbs
+            for trig in self.cb.verbs[lemma]:
+                out += [r for r in self._read(tok, trig, sent, run, left)
                         if (r.subject.id, r.predicate, r.object.id if r.object else None) not in known]
         return out
 
@@ -83,46 +130,47 @@ class SurfaceReader:
     def _verb_lemma(self, tok: Token, sent: Span) -> str | None:
         """A codebook verb's lemma when `tok` is one: tagged a verb, or a form of one the tagger took
         for a noun inside a run of verbs or between two actors ("Iran trains, funds and arms X")."""
-        if tok.i > sent.start and tok.doc[tok.i - 1].text in "-–":
+        toks = self.index.tokens
+        verbal = tok.tag in _VERB_TAG_IDS
+        if verbal:
+            lemma = tok.lemma_.lower()
+            if lemma not in self.cb.verbs:
+                return None
+        elif tok.pos in _NOMINAL_IDS:
+            lemma = self._form_of(tok.lower_)
+            if lemma is None:
+                return None
+        else:
+            return None
+        if tok.i > sent.start and toks[tok.i - 1].text in ("-", "–"):
             return None  # "Iran-backed": the hyphen reader's
-        if tok.tag_ in _VERB_TAGS:
-            return tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            return None
-        lemma = self._form_of(tok.lower_)
-        if lemma is None:
-            return None
+        if verbal:
+            return lemma
         run = self._verb_run(tok, sent)
         if any(t.tag_ in _VERB_TAGS for t in run if t.i != tok.i):
             return lemma
-        before, after = tok.doc[tok.i - 1] if tok.i > sent.start else None, tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        before, after = self.index.tokens[tok.i - 1] if tok.i > sent.start else None, self.index.tokens[tok.i + 1] if tok.i + 1 < sent.end else None
         if before is not None and after is not None and self.index.entity_of(before) is not None and (
                 self.index.entity_of(after) is not None or after.pos_ == "DET") and before.tag_ != "POS":
             return lemma  # "Iran arms the Houthis" read as a noun compound
         return None
 
     def _form_of(self, word: str) -> str | None:
-        if word in self.cb.verbs:
-            return word
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                stem = word[: -len(suffix)]
-                for cand in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem, stem[:-1] + "y"
-                             if suffix == "es" and stem.endswith("i") else stem):
-                    if cand in self.cb.verbs:
-                        return cand
-        return None
+        return self.forms.get(word)
 
     def _is_verb(self, tok: Token) -> bool:
         """Tagged a verb, or looks like an inflected one ("equips", "funded") in a run the tagger misread."""
-        if tok.tag_ in _VERB_TAGS:
+        if tok.tag in _VERB_TAG_IDS:
             return True
         return tok.pos_ in ("NOUN", "ADJ") and tok.is_lower and (
             self._form_of(tok.lower_) is not None or tok.lower_.endswith(("s", "ed")))
 
     def _verb_run(self, tok: Token, sent: Span) -> list[Token]:
         """The verbs joined to `tok` by commas, "and", "or": "armed, trained, funded and directed"."""
-        doc, first, last = tok.doc, tok.i, tok.i
+        doc, first, last = self.index.tokens, tok.i, tok.i
+        if (tok.i == sent.start or doc[tok.i - 1].lower not in self.join_ids) and (
+                tok.i + 1 >= sent.end or doc[tok.i + 1].lower not in self.join_ids):
+            return [tok]
         while True:
             j = first - 1
             while j >= sent.start and doc[j].lower_ in self.joins:
@@ -142,17 +190,15 @@ class SurfaceReader:
         return list(doc[first:last + 1])
 
     # -- the two shapes -------------------------------------------------------------------------
-    def _read(self, verb: Token, trig: Trigger, sent: Span) -> list[Reading]:
-        doc = verb.doc
-        run = [t for t in self._verb_run(verb, sent) if t.lower_ not in self.joins]
+    def _read(self, verb: Token, trig: Trigger, sent: Span, run: list[Token],
+              left: tuple[list[Token], int]) -> list[Reading]:
+        """`verb`'s readings as `trig`, given its run of verbs and what stands before the run."""
+        doc = self.index.tokens
         after = run[-1].i + 1
         if trig.particle:
             if verb.i != run[-1].i or after >= sent.end or doc[after].lower_ != trig.particle:
                 return []
             after += 1
-        left = self._subject_gap(run[0], sent)
-        if left is None:
-            return []
         gap, first = left
         passive = verb.tag_ != "VBG" and not verb.lower_.endswith("ing") and any(t.lemma_ == "be" for t in gap)
         if passive:
@@ -182,7 +228,7 @@ class SurfaceReader:
 
     def _subject_gap(self, verb: Token, sent: Span) -> tuple[list[Token], int] | None:
         """The auxiliaries and adverbs right before the verb, and the last token of the actor before them."""
-        doc, i, gap = verb.doc, verb.i - 1, []
+        doc, i, gap = self.index.tokens, verb.i - 1, []
         while i >= sent.start and self.index.entity_of(doc[i]) is None and len(gap) < 4:
             t = doc[i]
             if t.pos_ not in _SUBJECT_GAP_POS or t.tag_ == "POS" or t.lower_ in self.breaks or (
@@ -201,7 +247,7 @@ class SurfaceReader:
     def _run_before(self, last: int, sent: Span) -> tuple[list[Entity], int | None]:
         """The actors of the run of mentions ending at token `last`, and where the run starts. A run
         that does not open a clause may still end in one that does: "X denounced Y, and Z praised W"."""
-        doc, ents, i = sent.doc, [], last
+        doc, ents, i = self.index.tokens, [], last
         nearest = None
         while True:
             span = self.index.span_of(doc[i])
@@ -229,7 +275,7 @@ class SurfaceReader:
         """The actors of the run of mentions starting at token `first`, and where the run ends: each
         one ends its noun phrase, and a name that opens a clause of its own is not in the run
         ("denounced Y, and Z praised W"; "arrested Y, a Hezbollah operative")."""
-        doc, ents, i = sent.doc, [], first
+        doc, ents, i = self.index.tokens, [], first
         while True:
             span = self._head_span(i)
             if span is None:
@@ -261,7 +307,7 @@ class SurfaceReader:
 
     def _object(self, start: int, trig: Trigger, sent: Span) -> tuple[list[Entity], int | None]:
         """"funded Hezbollah", "sent weapons to the Houthis", "met with X": the actors after the verbs."""
-        doc, i, prep, theme = sent.doc, start, None, False
+        doc, i, prep, theme = self.index.tokens, start, None, False
         while i < sent.end and i - start <= _MAX_GAP and self.index.entity_of(doc[i]) is None:
             t = doc[i]
             if prep is not None:  # after the preposition only a determiner or an adjective
@@ -294,7 +340,7 @@ class SurfaceReader:
         return self._run_after(i, sent)
 
     def _with_theme(self, end: int, trig: Trigger, sent: Span) -> bool:
-        doc, i = sent.doc, end
+        doc, i = self.index.tokens, end
         if i >= sent.end or doc[i].lower_ != "with":
             return False
         i += 1
@@ -313,7 +359,7 @@ class SurfaceReader:
 
     def _agent(self, start: int, sent: Span) -> tuple[list[Entity], int | None]:
         """"... by the Treasury": the actors of a passive's by-phrase right after the verbs."""
-        doc, i = sent.doc, start
+        doc, i = self.index.tokens, start
         while i < sent.end and doc[i].pos_ == "ADV" and doc[i].lower_ not in self.hedges:
             i += 1
         if i >= sent.end or doc[i].lower_ != "by":
@@ -328,7 +374,7 @@ class SurfaceReader:
     # -- the clause window ----------------------------------------------------------------------
     def _opens_clause(self, start: int, sent: Span) -> bool:
         """The first actor opens a clause: "the son of X" and "X's ally Y" have no such subject."""
-        doc, i = sent.doc, start - 1
+        doc, i = self.index.tokens, start - 1
         while i >= sent.start and doc[i].pos_ in ("DET", "ADJ") and doc[i].ent_type_ not in _TIME:
             i -= 1
         if i < sent.start:
@@ -347,16 +393,16 @@ class SurfaceReader:
         positions", "Hezbollah's depots"): "answer to the Iraqi prime minister" is no tie to Iraq."""
         if end >= sent.end:
             return True
-        t = sent.doc[end]
+        t = self.index.tokens[end]
         if t.tag_ == "POS":
-            t = sent.doc[end + 1] if end + 1 < sent.end else t
+            t = self.index.tokens[end + 1] if end + 1 < sent.end else t
             return t.pos_ == "NOUN" and t.lemma_.lower() in self.metonyms
         if t.text in "-–":
             return False
         if self.index.entity_of(t) is not None:
             return False
         if t.pos_ in ("NOUN", "PROPN"):  # "Hamas commander Marwan Issa" is Marwan Issa
-            nxt = sent.doc[end + 1] if end + 1 < sent.end else None
+            nxt = self.index.tokens[end + 1] if end + 1 < sent.end else None
             return t.ent_type_ in _TIME or (t.lemma_.lower() in self.metonyms and (
                 nxt is None or self.index.entity_of(nxt) is None))
         return t.pos_ != "ADJ"
