@@ -197,6 +197,9 @@ class KBRuler:
         # that body; the shorter match ("Israeli") is tried instead
         if end - start > 1 and last.is_lower and last.dep_ in ("amod", "compound", "nmod") and last.head.i >= end:
             return False
+        # "Secretary of State Antony Blinken": an office named as its holder's title is the title
+        if end < len(doc) and doc[end].ent_type_ == "PERSON" and self._ends_in_title(doc, start, end):
+            return False
         # a bare surname preceded by another given name is someone else ("Mohammad Soleimani")
         if actor.type == "person" and end - start == 1 and start > 0:
             prev = doc[start - 1]
@@ -232,6 +235,13 @@ class KBRuler:
         if extra and self._opens_title(ent.doc, extra[0].i):
             return False  # "Pentagon Press Secretary John Kirby": the rest is a title, not a name
         return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in extra)
+
+    @staticmethod
+    def _ends_in_title(doc: Doc, start: int, end: int) -> bool:
+        from claimgraph.extract.entities.lexicon import default_lexicon
+        words = tuple(fold(t.text).rstrip(".") for t in doc[start:end])
+        return any(words[-len(t):] == t for k in range(len(words)) for t in default_lexicon().titles_by_first.get(words[k], ())
+                   if len(t) == len(words) - k)
 
     def _opens_title(self, doc: Doc, i: int) -> bool:
         from claimgraph.extract.entities.lexicon import default_lexicon

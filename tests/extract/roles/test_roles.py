@@ -82,3 +82,14 @@ def test_a_press_secretary_is_a_member_not_the_head(extract):
 def test_a_party_s_named_unit_is_its_own_actor_and_part_of_the_party(extract):
     doc = extract("Prosecutors said Hizballah's Islamic Jihad Organization had recruited the two men in Beirut.")
     assert claim(doc, "Islamic Jihad Organization", "part_of", "Hezbollah")
+
+
+def test_a_cabinet_title_with_a_state_before_it_is_membership_of_the_state(extract):
+    doc = extract("U.S. Secretary of State Antony Blinken and British Defence Secretary John Healey met in Rome.")
+    assert claim(doc, "Antony Blinken", "member_of", "United States")
+    assert claim(doc, "John Healey", "member_of", "United Kingdom")
+
+
+def test_an_office_without_its_holder_still_acts_for_its_department(extract):
+    doc = extract("The Secretary of State designated Kata'ib Hizballah as a Foreign Terrorist Organization.")
+    assert claim(doc, "U.S. Department of State", "SANCTION", "Kata'ib Hizballah")
