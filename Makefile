@@ -4,15 +4,21 @@ PY     := $(VENV)/bin/python
 CG     := $(VENV)/bin/claimgraph
 PYTHON ?= python3
 
-.PHONY: install browser vendor demo test screenshots bench clean
+.PHONY: install browser wordnet vendor demo test screenshots bench clean
 
-install: $(VENV)/.installed browser vendor
+install: $(VENV)/.installed browser wordnet vendor
 
 # the browser the web tests drive (Debian's package; playwright is told its path)
 browser:
 	@test -x /usr/bin/chromium || { APT="env DEBIAN_FRONTEND=noninteractive apt-get"; \
 	  [ "$$(id -u)" = 0 ] || APT="sudo $$APT"; \
 	  $$APT install -y chromium || { $$APT update && $$APT install -y chromium; }; }
+
+# WordNet 3.0 for `claimgraph codebook synonyms` (Debian's package; nltk reads /usr/share/wordnet)
+wordnet:
+	@test -f /usr/share/wordnet/data.verb || { APT="env DEBIAN_FRONTEND=noninteractive apt-get"; \
+	  [ "$$(id -u)" = 0 ] || APT="sudo $$APT"; \
+	  $$APT install -y --no-install-recommends wordnet-base || { $$APT update && $$APT install -y --no-install-recommends wordnet-base; }; }
 
 # the web app's front-end libraries, pinned, from the npm registry (skipped when in place)
 vendor: $(VENV)/.installed

@@ -45,7 +45,33 @@ def check(path: FOLDER = None, format: FMT = Format.table) -> None:
     raise typer.Exit(1 if problems else 0)
 
 
-COMMANDS = {"check": check}
+def synonyms(predicate: Annotated[Optional[str], typer.Argument(help="One predicate (default: all).")] = None,
+             format: FMT = Format.table) -> None:
+    """WordNet's synonyms, direct hyponyms and derived nouns of each trigger word that its predicate
+    does not list yet: candidates for a reviewer, from Debian's wordnet-base."""
+    from claimgraph.extract.codebook import default_codebook
+    from claimgraph.extract.codebook_synonyms import WordNetMissing, review
+    cb = default_codebook()
+    known = {t.predicate for table in (cb.verbs, cb.nouns, cb.hyphen, cb.adjectives) for ts in table.values() for t in ts}
+    if predicate and predicate not in known:
+        report_error(f"no predicate '{predicate}' in the codebook ({', '.join(sorted(known))})")
+        raise typer.Exit(1)
+    try:
+        gaps = [g for g in review(predicate, cb=cb) if not g.empty]
+    except WordNetMissing as e:
+        report_error(str(e))
+        raise typer.Exit(1)
+    if format == Format.json:
+        print_json([g.as_dict() for g in gaps])
+        return
+    short = lambda words: ", ".join(words[:10]) + (f" (+{len(words) - 10})" if len(words) > 10 else "")  # noqa: E731
+    rows = [[g.predicate, g.trigger, (g.sense or "").split(":")[0] + ("" if g.fit else " ?"), short(g.synonyms),
+             short(g.hyponyms), short(g.nouns), ", ".join(f"{w}→{p}" for w, p in g.elsewhere.items())] for g in gaps]
+    out().print(table("WordNet words the codebook lacks (? : no sense shares a word with the predicate)",
+                      ["predicate", "trigger", "sense", "synonyms", "hyponyms", "nouns", "listed elsewhere"], rows))
+
+
+COMMANDS = {"check": check, "synonyms": synonyms}
 
 
 def register(app: typer.Typer) -> None:

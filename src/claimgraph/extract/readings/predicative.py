@@ -41,7 +41,9 @@ def holder(args: Arguments, tok: Token) -> list[Entity]:
             return [e for c in head.children if c.dep_ == "dobj" for e in args.actors(c)]
         return args.subjects(head)
     if cur.dep_ in ("amod", "acl", "appos") and head.pos_ in ("NOUN", "PROPN") and cur.i > head.i:
-        return args.actors(head)  # "militias loyal to Iran"
+        # "militias loyal to Iran": the noun's own actor, not its conjuncts ("A, an airline linked to
+        # X, and B") nor an owner it stands for ("an Iranian airline linked to X" is not Iran)
+        return args.index.entities_of(head)
     return []
 
 

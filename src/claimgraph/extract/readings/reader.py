@@ -374,7 +374,7 @@ class Reader:
         while first.dep_ == "conj":
             first = first.head  # "murder-for-hire, money-laundering, and sanctions evasion charges"
         words = list(tok.subtree) + list(tok.doc[first.left_edge.i:tok.i])
-        law = {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "pursuant") for x in c.subtree}
+        law = {x.i for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("under", "pursuant") for x in c.subtree}
         for t in (t for t in words if t.i not in law):  # "under the terrorism exception": the law invoked
             crime = self.cb.crimes.get(t.lower_) or self.cb.crimes.get(t.lemma_.lower())
             if crime and t.i != tok.i:
