@@ -8,7 +8,8 @@ and qualifier (`collectives`), so "Iran-backed militias" is one actor in every d
 one that only its document can identify ("the defendants") gets an id of that document.
 
 An entity's aliases are the names it is called by: a description ("AAH, an Iran-backed
-militia"), a capital read as its state ("Tehran said") or a reference names no alias.
+militia") or a reference is no alias, nor is a capital read as its state in capitals (a
+dateline or a headline's "TEHRAN"); "Tehran said" is.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from claimgraph.model import Document, Entity, Mention
 
 
 # mentions that point at an actor without naming it: never its aliases
-_NOT_NAMING = ("description", "kb:capital-as-state", "coref")
+_NOT_NAMING = ("description", "coref")
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -43,8 +44,10 @@ def group_id(key: str, document_id: str) -> str:
     return entity_id("group", key)
 
 
-def names_actor(rule: str) -> bool:
-    """Whether a mention found by `rule` is one of its actor's names."""
+def names_actor(rule: str, text: str = "") -> bool:
+    """Whether a mention `text` found by `rule` is one of its actor's names."""
+    if rule == "kb:capital-as-state" and text.isupper():
+        return False
     return not rule.startswith(_NOT_NAMING)
 
 
@@ -114,7 +117,7 @@ def build(document: Document, cands: list[Cand]) -> list[Entity]:
             span = doc[c.start:c.end]
             start, end = span.start_char, span.end_char
             ent.mentions.append(Mention(start, end, text[start:end], document.id, c.rule))
-            if names_actor(c.rule):
+            if names_actor(c.rule, text[start:end]):
                 ent.add_alias(text[start:end])
     for ent in entities.values():
         ent.mentions.sort(key=lambda m: (m.start, m.end))
