@@ -69,6 +69,7 @@ class Codebook:
     event_objects: frozenset[str] = frozenset()  # "the designation targets X": X is the event's object
     object_control: frozenset[str] = frozenset()
     thing_targets: frozenset[str] = frozenset()
+    event_anaphors: frozenset[str] = frozenset()  # "today's action": the latest event, whatever its type
 
     def theme_of(self, word: str) -> str | None:
         w = word.lower()
@@ -163,6 +164,7 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
     cb.agent_nouns = frozenset(w.lower() for w in ev.get("agent_nouns", []))
     cb.event_objects = frozenset(w.lower() for w in ev.get("event_objects", []))
+    cb.event_anaphors = frozenset(w.lower() for w in ev.get("event_anaphors", []))
     cb.status_words = {k: frozenset(w.lower() for w in v) for k, v in (ev.get("status") or {}).items()}
     roles = read("roles.yaml")
     for role, spec in (roles.get("persons") or {}).items():

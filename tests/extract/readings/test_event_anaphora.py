@@ -35,3 +35,14 @@ def test_the_strikes_keep_their_agent(extract):
                   "depots used by Kata'ib Sayyid al-Shuhada.")
     claim(doc, "United States", "ASSAULT", "Kata'ib Sayyid al-Shuhada")
 
+
+def test_todays_action_takes_the_latest_event_of_any_type(extract):
+    doc = extract("The Treasury Department designated Kata'ib Hizballah on Tuesday. Today's action also "
+                  "targets Abu Mahdi al-Muhandis.")
+    assert claim(doc, "U.S. Department of the Treasury", "SANCTION", "Abu Mahdi al-Muhandis").rule == \
+        "noun:action+anaphora"
+
+
+def test_a_day_as_possessor_is_no_actor(extract):
+    doc = extract("Gunmen attacked the Turkish embassy on Friday. Friday's attack was claimed by the Islamic State.")
+    claim(doc, "Islamic State", "ASSAULT", "Turkey")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.readings.bounds import Walks, bounded
-from claimgraph.extract.references.events import EventMemory
+from claimgraph.extract.references.events import EventMemory, is_moment
 from claimgraph.extract.readings.lists import listed
 from claimgraph.model import Entity
 
@@ -351,7 +351,7 @@ class Arguments:
                     if found:
                         return found
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and not is_moment(c):
                 return self.actors(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]

@@ -88,6 +88,8 @@ class Reader:
                 if reduced is not None:
                     out += self._reduced(tok, reduced)
                 out += self._resource(tok)
+                if lemma in self.cb.event_anaphors:
+                    out += self._general_anaphor(tok)
             if tok.lower_ in cb.hyphen:
                 out += self._hyphens(tok)
             if pos == "ADJ" and lemma in VERDICTS:
@@ -293,6 +295,18 @@ class Reader:
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out
+
+    def _general_anaphor(self, noun: Token) -> list[Reading]:
+        """"Treasury designated X. Today's action also targets Y": a general noun for the latest
+        event, whatever its type, takes that event's actor to the target it adds."""
+        ante = self.args.events.latest(noun)
+        if ante is None:
+            return []
+        subs = self.args.own_noun_subjects(noun)
+        found = anaphora.readings(self.args.events, noun, ante.predicate, subs, self._event_objects(noun), False,
+                                  [ante]) or []
+        return [Reading("event", ante.predicate, s, o, noun, f"noun:{noun.lemma_.lower()}+anaphora",
+                        {"antecedent": a}) for s, o, a in found if _allowed(ante.predicate, "event", s, o)]
 
     def _restates(self, verb: Token, trig: Trigger) -> bool:
         """"The designation targets X": a verb of `event_objects` whose subject is an event noun of

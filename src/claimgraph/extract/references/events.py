@@ -18,6 +18,8 @@ from claimgraph.model import Entity
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 WINDOW = 3  # sentences back
 _COUNTS = {"both": 2, "two": 2, "three": 3}
+_NOW = {"today", "yesterday", "tonight", "week", "weekend", "month", "year", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday"}  # "today's action", "Friday's attack"
 
 
 @dataclass
@@ -41,8 +43,8 @@ class EventMemory:
         self.mentions.append(EventMention(predicate, trigger, list(subjects), list(objects), self.sentence))
 
     def antecedents(self, noun: Token, predicate: str) -> list[EventMention]:
-        """The earlier events a definite event noun stands for: the latest one of its type, or
-        the latest two for "both raids", or every one in the window for a plural ("the strikes")."""
+        """The earlier events a definite event noun stands for: the latest one of its type (a
+        plural too: "the strikes" are the last strikes told), or the latest two for "both raids"."""
         how_many = definite(noun)
         if not how_many:
             return []
@@ -51,20 +53,30 @@ class EventMemory:
                    and self.sentence - WINDOW <= m.sentence < self.sentence]
         if not earlier:
             return []
-        latest = _one_per_event(earlier)
-        return latest[-how_many:] if how_many > 0 else latest
+        return _one_per_event(earlier)[-how_many:]
+
+    def latest(self, noun: Token) -> EventMention | None:
+        """The event a definite general noun ("the action", "today's move") refers back to: the
+        latest one told in the sentences before, whatever its type."""
+        earlier = [m for m in self.mentions if self.sentence - WINDOW <= m.sentence < self.sentence]
+        return earlier[-1] if earlier and definite(noun) else None
 
 
 def definite(noun: Token) -> int:
-    """How many earlier events a noun phrase points back to: 0 when it is not definite, 1 for
-    "the attack", n for "both raids" / "the two raids", -1 (all in the window) for "the strikes"."""
+    """How many earlier events a noun phrase points back to: 0 when it is not definite, n for
+    "both raids" / "the two raids", else 1 ("the attack", "these strikes")."""
     words = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")}
-    if any(c.dep_ == "poss" for c in noun.children) or not words & DEFINITE:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss and all(is_moment(c) for c in poss):
+        return 1  # "today's designation"
+    if poss or not words & DEFINITE:
         return 0
-    for w, n in _COUNTS.items():
-        if w in words:
-            return n
-    return -1 if noun.tag_ in ("NNS", "NNPS") else 1
+    return next((n for w, n in _COUNTS.items() if w in words), 1)
+
+
+def is_moment(tok: Token) -> bool:
+    """A possessor that is a time, not an actor: "today's action", "Friday's attack"."""
+    return tok.lemma_.lower() in _NOW
 
 
 def _one_per_event(mentions: list[EventMention]) -> list[EventMention]:
@@ -91,14 +103,15 @@ def _inside(tok: Token, phrase: Token) -> bool:
 
 
 def readings(memory: EventMemory, noun: Token, predicate: str, subjects: list[Entity], objects: list[Entity],
-             own_target: bool) -> list[tuple[Entity, Entity | None, Token]] | None:
+             own_target: bool, antecedents: list[EventMention] | None = None
+             ) -> list[tuple[Entity, Entity | None, Token]] | None:
     """(subject, object, antecedent trigger) for a definite event noun that refers back to earlier
     mentions, each with what this mention adds: its own actor ("carried out by X"), or a further
     target ("the designation targets Y"). None when the noun refers back to nothing; then it is
     read on its own. A noun whose own actor or own target is not the earlier event's is another
     event ("Israel struck X. ... after the attack by Y on Z")."""
     used, out, subs_seen, objs_seen = False, [], [], []
-    for a in memory.antecedents(noun, predicate):
+    for a in memory.antecedents(noun, predicate) if antecedents is None else antecedents:
         if subjects and _named(a.subjects) and not _ids(subjects) & _ids(a.subjects):
             continue
         if own_target and objects and a.objects and not _ids(objects) & _ids(a.objects):
