@@ -28,7 +28,7 @@ def _leaders(kb: KnowledgeBase, subtypes: frozenset[str]) -> dict[str, frozenset
         if a.type == "person" and a.subtype in subtypes and a.country:
             for name in a.names():
                 words = fold_name(name).split()
-                if len(words) > 1:
+                if words:  # the surname, or a name used alone ("Saddam")
                     out.setdefault(words[-1], set()).add(a.country)
     table = {k: frozenset(v) for k, v in out.items()}
     if len(_TABLES) > 8:
