@@ -59,6 +59,7 @@ class Codebook:
     cues: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     members: frozenset[str] = frozenset()
     belongings: frozenset[str] = frozenset()
+    activities: frozenset[str] = frozenset()
     unnamed: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     quantifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # "every"/"some" → words
@@ -183,6 +184,7 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     met = read("metonyms.yaml")
     cb.members = frozenset(w.lower() for w in met.get("members", []))
     cb.belongings = frozenset(w.lower() for w in met.get("belongings", []))
+    cb.activities = frozenset(w.lower() for w in met.get("activities", []))
     cb.unnamed = frozenset(w.lower() for w in met.get("unnamed", []))
     cb.documents = frozenset(w.lower() for w in met.get("documents", []))
     cb.quantifiers = {k: frozenset(w.lower() for w in v) for k, v in (met.get("quantifiers") or {}).items()}

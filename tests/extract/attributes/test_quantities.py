@@ -38,11 +38,22 @@ def test_money_bounds_are_kept():
 
 @pytest.mark.parametrize("text", [
     "Resolution 2231", "Executive Order 13224", "Camp 22", "call 202-555-0143",
-    "500 pounds of explosives", "millions of dollars", "the CIA 2011", "ABC 100", "$", "",
+    "500 pounds of explosives", "millions of people", "the CIA 2011", "ABC 100", "$", "",
     "1600 Pennsylvania Avenue",
 ])
 def test_not_money(text):
     assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text, amount, unit, per", [
+    ("millions of dollars", 2_000_000, "USD", None),
+    ("tens of millions of euros a year", 20_000_000, "EUR", "year"),
+    ("hundreds of thousands of dollars", 200_000, "USD", None),
+])
+def test_vague_sums_are_their_least_value(text, amount, unit, per):
+    """Like "dozens" of people, "millions of dollars" is at least its least value."""
+    assert parse_money(text) == {"amount": amount, "unit": unit, "per": per, "approximate": True,
+                                 "qualifier": "at least"}
 
 
 def test_a_period_needs_to_be_a_period():

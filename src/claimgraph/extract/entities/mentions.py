@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.entities.lexicon import Lexicon
+from claimgraph.extract.entities.vessels import ship_name
 from claimgraph.kb.fold import fold, fold_name
 from claimgraph.kb.loader import Actor, KnowledgeBase
 
@@ -126,6 +127,8 @@ def from_ner(span: Span, lex: Lexicon) -> Cand | None:
 def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
     out = []
     for span in doc.ents:
+        if ship_name(doc, span.start, span.end):
+            continue  # a ship is a target, not an actor
         if span.kb_id_ and span.kb_id_ in kb.actors:
             out.append(from_kb(span, kb))
         else:

@@ -126,15 +126,19 @@ class ModalityJudge:
             lemma = cur.lemma_.lower()
             passive = cur.pos_ in VERBAL and is_passive(cur)
             via = child.dep_
-            if via == "relcl":
+            if via == "relcl" and not self._thing_clause(child):
                 break  # a relative clause describes; the writer vouches for it ("whom police arrested")
+            if via in ("ccomp", "parataxis") and _side_by_side(child, cur, self._denying(cur)):
+                break  # "X blames Y for Z; W denies role": two clauses side by side, not a complement
             if via in ("ccomp", "advcl", "parataxis", "csubj"):
                 crossed = True
+            if via == "agent" and _of_under_agent(tok, child):
+                via = "prep"  # "accused by Western governments of arming": the parser hung "of" on the agent
             if cur.pos_ in VERBAL:
                 if lemma in cb.cue("negated", "verbs") and via in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
                     out.append(Cue("negated", cur, self._source(cur)))
                 elif lemma in cb.cue("alleged", "verbs") and via in ("prep", "xcomp", "ccomp", "pcomp", "oprd", "dobj"):
-                    out.append(Cue("alleged", cur, None if passive else self._source(cur)))
+                    out.append(Cue("alleged", cur, self._agent(cur) if passive else self._source(cur)))
                 elif lemma in cb.cue("speculative", "raising") and via == "xcomp":
                     out.append(Cue("speculative", cur))
                 elif via == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in cb.cue("speculative", "adjectives")
@@ -169,6 +173,27 @@ class ModalityJudge:
                 break
             child, cur = cur, cur.head
         return out
+
+    def _denying(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        return lemma in self.cb.cue("negated", "verbs") or lemma in self.cb.cue("alleged", "verbs")
+
+    def _thing_clause(self, relcl: Token) -> bool:
+        """"the rockets that killed two soldiers": a relative clause whose subject is a thing; its
+        actor is whoever the clause above says used the thing, so that clause's cues hold it."""
+        subj = next((c for c in relcl.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (subj is not None and subj.lower_ in ("that", "which") and subj.dep_ == "nsubj"
+                and self.args.index.entity_of(relcl.head) is None and not self.args.actors(relcl.head))
+
+    def _agent(self, verb: Token) -> Entity | str | None:
+        """The "by" agent of a passive cue verb ("is accused by the coalition of ..."), if named."""
+        for c in verb.children:
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    ents = self.args.actors(pobj)
+                    return ents[0] if ents else _phrase(pobj)
+        return None
 
     def _disclosure(self, verb: Token) -> Cue:
         """What a document exposes or reveals is its account: alleged when the document is an
@@ -229,6 +254,26 @@ class ModalityJudge:
 
 def _according_to(prep: Token) -> bool:
     return prep.lower_ == "according" or (prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according")
+
+
+def _side_by_side(clause: Token, verb: Token, denying: bool) -> bool:
+    """A clause the parser hung on a verb that cannot be its complement: a semicolon stands between
+    them, or a denial or accusation comes after it with an object of its own ("X blames Y, Z
+    denies role"; a reporting verb's object is its hearer: "..., Israel told the UN")."""
+    lo, hi = sorted((clause.i, verb.i))
+    if any(t.text == ";" for t in clause.doc[lo:hi]):
+        return True
+    return denying and clause.i < verb.i and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _of_under_agent(trigger: Token, agent: Token) -> bool:
+    """Is the trigger in an "of"/"with"/"for" phrase that the parser hung on a "by" agent's object?"""
+    for a in [trigger, *trigger.ancestors]:
+        if a.i == agent.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in ("of", "with", "for") and a.head.dep_ == "pobj" and a.head.head.i == agent.i:
+            return True
+    return False
 
 
 def _phrase(tok: Token) -> str:

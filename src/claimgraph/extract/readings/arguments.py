@@ -180,8 +180,11 @@ class Arguments:
         if not agents and is_passive(v):
             # "was designated a state sponsor of terrorism by the Secretary of State": the parser
             # hung the "by" phrase on the complement
-            agents = [p for c in v.children if c.dep_ in ("dobj", "oprd", "attr")
-                      for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
+            # ("designated as a Foreign Terrorist Organization by the Department of State": on "as"'s object)
+            complements = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr")]
+            complements += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for o in c.children if o.dep_ == "pobj"]
+            agents = [p for c in complements for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
         for c in agents:
             return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:

@@ -17,6 +17,7 @@ from claimgraph.extract.readings import relatives, resources
 from claimgraph.extract.readings.lists import names_after
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
+from claimgraph.extract.entities.vessels import ship_name
 from claimgraph.model import Entity
 
 ACTING = {"person", "organization", "country", "group"}
@@ -24,6 +25,9 @@ ACTING = {"person", "organization", "country", "group"}
 # whoever announces it or did it last in the text; never an attack ("X was killed")
 IMPLICIT_AGENTS = {"SANCTION", "ACCUSE", "COERCE"}
 VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
+TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
+THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
+HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
 PLACES = {"country", "location"}
 SYMMETRIC = {"allied_with", "opposes"}
 # what each relation's two ends may be
@@ -77,6 +81,8 @@ class Reader:
                 for trig in self.cb.verbs.get(lemma if tok.pos_ in VERBAL else _verb_lemma(tok, self.cb), ()):
                     here += self._verb(tok, trig)
                 out += here
+                if tok.pos_ in VERBAL and lemma in cb.cue("negated", "verbs") and not here:
+                    out += self._denial(tok)
                 if tok.pos_ in VERBAL and not any(r.kind == "event" for r in here):
                     out += self._locative(tok)  # an event's place is its location attribute instead
             elif tok.pos_ in ("NOUN", "PROPN"):
@@ -169,6 +175,22 @@ class Reader:
         trig = Trigger("relation", "operates_in", noun.lemma_.lower(), "noun")
         return self._emit(trig, owners, places, noun, f"sited:{noun.lemma_.lower()}")
 
+    def _denial(self, verb: Token) -> list[Reading]:
+        """"Hamas denies role in ...", "Iran rejected the U.S. accusations": denying a role, an
+        involvement or an accusation is a REJECT by the denier, of whoever made the accusation when
+        the text names them. (The deed denied is read at its own trigger, negated on the denier's word.)"""
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None or dobj.lemma_.lower() not in _denied_nouns(self.cb):
+            return []
+        subs = self.args.subjects(verb)
+        accusers = self.args.noun_subjects(dobj) if dobj.lemma_.lower() in self.cb.cue("alleged", "nouns") else []
+        trig = Trigger("event", "REJECT", verb.lemma_.lower(), "verb")
+        out = self._emit(trig, subs, accusers, verb, f"denial:{dobj.lemma_.lower()}", {"status": "occurred"})
+        if not accusers:
+            out += [Reading("event", "REJECT", s, None, verb, f"denial:{dobj.lemma_.lower()}", {"status": "occurred"})
+                    for s in subs if _allowed("REJECT", "event", s, None)]
+        return out
+
     def _verdict(self, adj: Token) -> list[Reading]:
         """"an order stating that Iran was liable", "found X liable": an accusation by the court
         or official who says so."""
@@ -195,6 +217,8 @@ class Reader:
     def _emit(self, trig: Trigger, subs, objs, tok: Token, rule: str, attrs=None) -> list[Reading]:
         if trig.swap:
             subs, objs = objs, subs
+        if trig.predicate in TRANSFERS:
+            objs = [o for o in objs if not self._place_of_activities(tok, o)]
         out = []
         for s in subs:
             for o in objs:
@@ -223,6 +247,8 @@ class Reader:
             return []
         subs = self._refit(tok, trig, self.args.subjects(tok), () if is_passive(tok) else ("nsubj",), True)
         rule_agent = ""
+        if not subs and is_passive(tok):
+            subs = self._hung_agent(tok)  # an agent the text names beats one inferred
         if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS:
             # "X is being designated": whoever announces it, else the last designator
             announcer = self._announcer(tok)
@@ -233,6 +259,8 @@ class Reader:
         elif subs and not is_passive(tok) and trig.kind == "event":
             self.last_agent[trig.predicate] = subs
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
+        if not objs and trig.predicate in THREATS:
+            objs = self._threatened(tok, subs)
         if trig.kind == "event":
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
@@ -296,6 +324,55 @@ class Reader:
             out += self._crimes(tok, subs, objs)
         return out
 
+    def _place_of_activities(self, verb: Token, obj: Entity) -> bool:
+        """"fund its activities in Lebanon", "funds Lebanese operations": a country found through
+        what is funded, not named as a recipient, is the place of the activities."""
+        if obj.type not in PLACES:
+            return False
+        index = self.args.index
+        named = [t for t in verb.subtree if index.entity_of(t) is not None and index.entity_of(t).id == obj.id]
+        for t in named:
+            if not any((a.lower_ in self.cb.activities or a.lemma_.lower() in self.cb.activities) and index.entity_of(a) is None
+                       for a in [t, *t.ancestors] if a.i != verb.i and verb.i in {x.i for x in a.ancestors}):
+                return False  # named for itself somewhere ("to Lebanon")
+        return bool(named)
+
+    def _threatened(self, verb: Token, threateners: list[Entity]) -> list[Entity]:
+        """"Hezbollah threatened to attack Israel", "Iran warned it would strike Israel if ...": the
+        target of a threat is the target of the deed threatened, when the threatener is to do it."""
+        out: list[Entity] = []
+        for c in verb.children:
+            if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in VERBAL:
+                continue
+            if c.dep_ == "ccomp" and {e.id for e in self.args.explicit_subjects(c)} != {e.id for e in threateners}:
+                continue  # "X warned that Y would strike": Y's threat, if anyone's
+            for trig in self.cb.verbs.get(c.lemma_.lower(), ()):
+                if trig.kind == "event" and trig.predicate in HOSTILE_DEEDS:
+                    out += self.args.objects(c, trig)
+        return out
+
+    def _hung_agent(self, verb: Token) -> list[Entity]:
+        """"was designated for its attacks on coalition forces by the State Department": a "by"
+        phrase the parser hung on a noun of the passive verb's complements; not in its subject ("the
+        attack by X was condemned"), not another clause's, not an event noun's own ("attacks by X")."""
+        for t in verb.subtree:
+            if t.dep_ != "prep" or t.lower_ != "by" or t.head.i == verb.i:
+                continue
+            if self._event_noun(t.head) and not any(c.dep_ == "poss" for c in t.head.children):
+                continue  # "designated for attacks by X": X's attacks
+            cur, ok = t.head, True
+            while cur.i != verb.i and ok:
+                ok = cur.pos_ not in VERBAL and cur.dep_ not in ("relcl", "acl", "ccomp", "advcl", "nsubjpass", "csubjpass")
+                cur = cur.head
+            if ok:
+                found = [e for o in t.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in ACTING]
+                if found:
+                    return found
+        return []
+
+    def _event_noun(self, tok: Token) -> bool:
+        return any(t.kind == "event" for t in self.cb.nouns.get(tok.lemma_.lower(), ()))
+
     def _general_anaphor(self, noun: Token) -> list[Reading]:
         """"Treasury designated X. Today's action also targets Y": a general noun for the latest
         event, whatever its type, takes that event's actor to the target it adds."""
@@ -357,6 +434,8 @@ class Reader:
                     return True
             elif t.pos_ in ("NOUN", "NUM", "SYM") and t.lemma_.lower() not in self.cb.documents:
                 return True  # not a pronoun nobody resolved, nor a name nobody recognised
+            elif t.pos_ == "PROPN" and ship_name(t.doc, t.i, t.i + 1):
+                return True  # "attacked the MV Sea Star": a ship's name
         return False
 
     def _hyphen(self, tok: Token, trig: Trigger) -> list[Reading]:
@@ -398,6 +477,12 @@ class Reader:
                                            {"status": "occurred", "charged_by": [a.id for a in accusers]}))
                 break
         return out
+
+
+def _denied_nouns(cb: Codebook) -> frozenset[str]:
+    """What one denies having: a role, an involvement, a responsibility ("role in", "responsibility
+    for" of the agent phrases), or the accusation itself."""
+    return frozenset(p.split()[0] for p in cb.agent_preps if " " in p) | cb.cue("alleged", "nouns")
 
 
 def _gerund_in_list(tok: Token) -> bool:

@@ -189,6 +189,9 @@ class RoleReader:
             named = self.index.entities_of(named_tok) or self.args.actors(named_tok)
             if not named or self.index.entity_of(role_tok) is not None and not self._description(role_tok, named):
                 continue
+            if self.index.entity_of(named_tok) is None and self._role_word(named_tok):
+                continue  # "a member of the Qods Force, a unit of the IRGC": "unit of the IRGC" stands
+                # for the IRGC, but it is a role too, not the name the other role describes
             for ent in named:
                 table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles
                 match = self._role_of_noun(role_tok, table)
@@ -204,6 +207,9 @@ class RoleReader:
                     subj, obj = (other, ent) if match[2] else (ent, other)
                     out += self._make(p, subj, obj, role_tok, f"role:{kind}-{_word(role_tok)}", attrs)
         return out
+
+    def _role_word(self, tok: Token) -> bool:
+        return (self._role_of_noun(tok, self.cb.org_roles) or self._role_of_noun(tok, self.cb.person_roles)) is not None
 
     # "described him as a member of the Quds Force", "views the Assad regime as a crucial ally"
     def _as_phrase(self, role_tok: Token) -> list[Reading]:

@@ -1,0 +1,119 @@
+"""Readings of the shapes of news and government texts, on sentences written for these tests:
+an event told with its source after it, a group's own account of its attack, explicit passive
+agents, denials, threats, transfers of money and weapons."""
+from __future__ import annotations
+
+from claim_lookup import claim, eid, find
+
+
+# an event with its source after it: "X struck ..., the army said"
+
+def test_a_states_jets_are_the_state(extract):
+    doc = extract("Israeli jets struck a Hezbollah weapons depot near Baalbek on Wednesday, the army said.")
+    c = claim(doc, "Israel", "ASSAULT", "Hezbollah")
+    assert (c.modality, c.attributed_to) == ("reported", "army")
+
+
+def test_helicopters_too(extract):
+    doc = extract("American helicopters attacked Houthi positions, the Pentagon said.")
+    assert claim(doc, "United States", "ASSAULT", "Houthis").modality == "reported"
+
+
+# a group's own account of its attack on a ship (a ship is no actor: no object)
+
+def test_said_it_had_attacked_a_ship_is_its_attack_on_its_word(extract):
+    doc = extract("The Houthis said they had attacked the MV Sea Star in the Red Sea.")
+    c = claim(doc, "Houthis", "ASSAULT", None)
+    assert (c.modality, c.attributed_to) == ("reported", eid(doc, "Houthis"))
+    assert c.attrs["location"] == eid(doc, "Red Sea")
+    assert not find(doc, "Houthis", "ACCUSE") and not find(doc, "Houthis", "operates_in")
+
+
+# an explicit passive agent beats an implicit one
+
+def test_by_phrase_hung_on_the_as_phrase(extract):
+    doc = extract("The Treasury Department today sanctioned two Hezbollah financiers. Kata'ib Hizballah "
+                  "was designated as a Foreign Terrorist Organization by the Department of State in 2009.")
+    c = claim(doc, "U.S. Department of State", "SANCTION", "Kata'ib Hizballah")
+    assert "implicit" not in c.rule
+    assert not find(doc, "U.S. Department of the Treasury", "SANCTION", "Kata'ib Hizballah")
+
+
+def test_by_phrase_hung_on_a_noun_of_the_complements(extract):
+    doc = extract("The Treasury Department today sanctioned two Hezbollah financiers. Kata'ib Hizballah was "
+                  "designated for its attacks on coalition forces by the State Department.")
+    claim(doc, "U.S. Department of State", "SANCTION", "Kata'ib Hizballah")
+    assert not find(doc, "U.S. Department of the Treasury", "SANCTION", "Kata'ib Hizballah")
+    # an event noun's own "by" phrase names its actor, not the designator's
+    doc = extract("The Treasury Department today sanctioned two Hezbollah financiers. Kamal Haddad was "
+                  "designated for attacks by Hezbollah on Israeli civilians.")
+    assert not find(doc, "Hezbollah", "SANCTION")
+    doc = extract("The attack by Hezbollah on Israeli troops was condemned.")
+    assert not find(doc, "Hezbollah", "ACCUSE")
+
+
+# denials (REJECT: reject, refuse, deny)
+
+def test_denying_a_role_is_a_rejection(extract):
+    doc = extract("Britain blames Hezbollah for bus bombing; Hezbollah denies role")
+    c = claim(doc, "Hezbollah", "REJECT", None)
+    assert c.modality == "asserted"
+    assert not any(x.predicate == "ACCUSE" and x.modality == "negated" for x in doc.claims)
+
+
+def test_denying_a_role_in_an_attack_negates_the_attack_on_the_deniers_word(extract):
+    doc = extract("Hamas denies role in attack on Israeli embassy")
+    c = claim(doc, "Hamas", "ASSAULT", "Israel")
+    assert (c.modality, c.attributed_to) == ("negated", eid(doc, "Hamas"))
+    claim(doc, "Hamas", "REJECT", None)
+
+
+def test_rejecting_an_accusation_rejects_the_accuser(extract):
+    doc = extract("Iran rejected the Saudi accusations.")
+    claim(doc, "Iran", "REJECT", "Saudi Arabia")
+    # denying a deed negates the deed, and rejects no one
+    doc = extract("Iran denied arming the Houthis.")
+    assert claim(doc, "Iran", "arms", "Houthis").modality == "negated"
+    assert not find(doc, "Iran", "REJECT")
+
+
+# threats
+
+def test_threatening_to_attack_threatens_the_target(extract):
+    doc = extract("Hezbollah threatened to attack Israel if the strikes continued.")
+    claim(doc, "Hezbollah", "THREATEN", "Israel")
+    assert claim(doc, "Hezbollah", "ASSAULT", "Israel").attrs["status"] == "hypothetical"
+    doc = extract("Iran warned that it would attack Israel if Israel struck Iranian nuclear sites.")
+    claim(doc, "Iran", "THREATEN", "Israel")
+    # warning that another would strike is not one's own threat
+    doc = extract("Israeli officials warned that Hezbollah would attack American troops.")
+    assert not find(doc, "Israel", "THREATEN", "United States")
+
+
+# money, weapons, training: to actors, never to places
+
+def test_a_transfer_of_money_funds_with_its_sum(extract):
+    doc = extract("Kamal Haddad facilitated the transfer of $5 million to Hamas in 2019.")
+    c = claim(doc, "Kamal Haddad", "funds", "Hamas")
+    assert c.attrs["quantity"] == {"amount": 5_000_000, "unit": "USD", "per": None}
+
+
+def test_a_transfer_of_millions_of_dollars(extract):
+    doc = extract("Kamal Haddad facilitated the transfer of millions of dollars to Hezbollah.")
+    c = claim(doc, "Kamal Haddad", "funds", "Hezbollah")
+    assert c.attrs["quantity"]["amount"] == 2_000_000 and c.attrs["quantity"]["qualifier"] == "at least"
+
+
+def test_a_transfer_of_rockets_arms(extract):
+    doc = extract("The Quds Force oversaw the transfer of rockets to the Houthis.")
+    claim(doc, "Quds Force", "arms", "Houthis")
+    assert not find(doc, "Quds Force", "funds", "Houthis")
+
+
+def test_the_place_of_the_activities_funded_is_no_recipient(extract):
+    doc = extract("The IRGC funds Lebanese activities and Syrian operations.")
+    assert not [c for c in doc.claims if c.predicate == "funds"]
+    # an actor whose activities they are still receives, the place does not
+    doc = extract("Iran funds Hezbollah's activities in Lebanon.")
+    claim(doc, "Iran", "funds", "Hezbollah")
+    assert not find(doc, "Iran", "funds", "Lebanon")
