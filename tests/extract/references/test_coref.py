@@ -6,34 +6,7 @@ import pytest
 
 from claimgraph.extract.references import coref
 from claimgraph.extract.references.coref import Reference, apply, resolve_references
-from claimgraph.extract.entities.actors import extract_entities
-from claimgraph.extract.index import EntityIndex
-from claimgraph.model import ACTOR_TYPES, Document
-
-
-@pytest.fixture(scope="module")
-def index(extractor):
-    """Parse and run the entity stage only (later stages may already resolve references)."""
-    def run(text: str) -> EntityIndex:
-        document = Document(text=text)
-        document.spacy_doc = extractor.nlp(text)
-        extract_entities(document, extractor.kb, extractor.lexicon)
-        return EntityIndex(document)
-    return run
-
-
-@pytest.fixture(scope="module")
-def refs(index):
-    """The resolved references of a text as {(referring text, occurrence): (entity names, rule)}."""
-    def run(text: str) -> dict[tuple[str, int], tuple[tuple[str, ...], str]]:
-        ix = index(text)
-        out: dict[tuple[str, int], tuple[tuple[str, ...], str]] = {}
-        for r in resolve_references(ix):
-            words = ix.doc[r.start:r.end].text
-            n = sum(1 for key in out if key[0] == words)
-            out[(words, n)] = (tuple(ix.entities[e].name for e in r.entity_ids), r.rule)
-        return out
-    return run
+from claimgraph.model import ACTOR_TYPES
 
 
 def names(found, words: str, n: int = 0) -> tuple[str, ...] | None:

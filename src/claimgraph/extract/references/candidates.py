@@ -48,7 +48,8 @@ class Cand:
     ids: tuple[str, ...]
     sent: int
     # what it can be the antecedent of: he, she, it, they; "they?" only when nothing plural is
-    # near (a singular organization); blockers also "plural" and "thing" (nouns that veto)
+    # near (a singular organization), "it?" only when nothing singular is (the PMF, the Houthis);
+    # blockers also "plural" and "thing" (nouns that veto)
     kinds: frozenset[str]
     rank: int  # 0 subject, 1 object or possessor of one, 2 anything else
     members: list["Cand"] = field(default_factory=list)  # a coordination: its conjuncts
@@ -84,6 +85,8 @@ class Candidates:
         self.lists: dict[int, list[Cand]] = {}  # coordinations of actors, by sentence
         self.list_of: dict[int, Cand] = {}  # token of a member → its coordination
         self.last_former_latter: Cand | None = None
+        self.pending: dict[int, list[Token]] = {}  # speaker token → first person waiting for it
+        self.first_person_of: dict[int, set[str]] = {}  # sentence → who its "we"/"I" are
         self.noun_conj: list[int] = []  # coordinated nouns that are not actors ("tactics and operations")
         self._mentions()
 
@@ -222,7 +225,7 @@ class Candidates:
         if ent.type == "person":
             return frozenset({"he", "she"})
         if ent.type == "organization":
-            return frozenset({"it", "they"}) if plural else frozenset({"it", "they?"})
+            return frozenset({"they", "it?"}) if plural else frozenset({"it", "they?"})
         if ent.type == "group":
             return frozenset({"they"}) if plural else frozenset({"it", "they?"})
         if ent.type == "country" and rank <= 1:

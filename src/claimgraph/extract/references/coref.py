@@ -15,6 +15,7 @@ from __future__ import annotations
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.references.candidates import Reference
 from claimgraph.extract.references.definites import Definites
+from claimgraph.extract.references.first_person import FirstPerson
 from claimgraph.extract.references.pronouns import PRONOUNS, Pronouns
 from claimgraph.extract.references.relatives import RELATIVES, Relatives
 from claimgraph.extract.references.rules import rules
@@ -32,35 +33,46 @@ def resolve_references(index: EntityIndex) -> list[Reference]:
 def apply(index: EntityIndex) -> list[Reference]:
     """Resolve, and record each reference as a mention of its entity (the index then answers for
     its tokens). A plural reference is a mention of each of its actors; the index answers with
-    the first."""
+    all of them for a plural description ("A and B ... these groups"), else with the first."""
     refs = resolve_references(index)
     doc = index.doc
     for r in refs:
         span = doc[r.start:r.end]
-        for eid in (*r.others, r.entity_id):
-            index.add_reference(span, eid, r.rule)
+        if r.others and r.rule == "coref:description":
+            index.add_group_reference(span, list(r.entity_ids), r.rule)
+        else:
+            for eid in (*r.others, r.entity_id):
+                index.add_reference(span, eid, r.rule)
     return refs
 
 
-class _Resolver(Pronouns, Relatives, Definites):
+class _Resolver(FirstPerson, Pronouns, Relatives, Definites):
     def run(self) -> list[Reference]:
-        index = self.index
         for t in self.toks:
-            if t.pos_ not in _REFERRING_POS or index.entity_of(t) is not None:
-                continue
-            low = t.lower_
-            if low in RELATIVES and t.tag_ in ("WDT", "WP", "WP$"):
-                self._relative(t)
-            elif low in PRONOUNS and t.tag_ in ("PRP", "PRP$"):
-                self._pronoun(t, PRONOUNS[low])
-            elif low in ("former", "latter"):
-                self._former_latter(t)
-            elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.r.descriptions:
-                found = self._description(t)
-                if found is False:  # a description with no referent competes as one
-                    self._blocker(t, self._description_kinds(t))
-                elif found is None:
-                    self._blocker(t)
-            else:
-                self._blocker(t)
+            self._token(t)
+            if self.pending:
+                self._after_token(t)
         return self.refs
+
+    def _token(self, t) -> None:
+        if t.pos_ not in _REFERRING_POS or self.index.entity_of(t) is not None:
+            return
+        low = t.lower_
+        if low in RELATIVES and t.tag_ in ("WDT", "WP", "WP$"):
+            self._relative(t)
+        elif low in PRONOUNS and t.tag_ in ("PRP", "PRP$"):
+            self._pronoun(t, PRONOUNS[low])
+        elif self._is_first_person(t):
+            self._first_person(t)
+        elif low in ("former", "latter"):
+            self._former_latter(t)
+        elif t.pos_ == "NOUN" and self._cataphora(t):
+            return
+        elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.r.descriptions:
+            found = self._description(t)
+            if found is False:  # a description with no referent competes as one
+                self._blocker(t, self._description_kinds(t))
+            elif found is None:
+                self._blocker(t)
+        else:
+            self._blocker(t)

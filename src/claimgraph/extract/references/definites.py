@@ -15,12 +15,16 @@ class Definites(Candidates):
     def _description(self, t: Token) -> bool | None:
         """"the group", "this military institution": the nearest compatible actor before it.
         True when resolved, False when not, None when the noun is no description here."""
-        if t.tag_ not in ("NN", "NNP") or t.dep_ in ("attr", "appos", "compound", "amod", "npadvmod", "nmod"):
+        if t.tag_ not in ("NN", "NNP", "NNS") or t.dep_ in ("attr", "appos", "compound", "amod", "npadvmod", "nmod"):
             return None
         det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
-        if det is None or det.lower_ not in self.r.determiners:
+        if det is None or det.lower_ not in (self.r.plural_determiners if t.tag_ == "NNS" else self.r.determiners):
             return None
-        if any(c.dep_ in ("compound", "poss", "nummod", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+        if t.tag_ == "NNS":
+            return self._plural_description(t, det)
+        demonstrative = det.lower_ != "the"
+        if any(c.dep_ in ("compound", "poss", "nummod", "relcl", "acl")
+               or (c.dep_ == "prep" and c.lower_ == "of" and not (demonstrative and self._misattached_of(c)))
                for c in t.children):
             return None
         lemma = t.lemma_.lower()
@@ -52,6 +56,68 @@ class Definites(Candidates):
         self._resolve(det.i, t.i + 1, pick.ids, "coref:description", t, None)
         return True
 
+    def _misattached_of(self, prep: Token) -> bool:
+        """"accused that group of the attack": an "of" the parser hung on the description that
+        names no members of it (not "that group of fighters", "this group of states")."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.tag_ == "NN" and self.index.entity_of(pobj) is None \
+            and pobj.lemma_.lower() not in self.r.person_nouns and pobj.lemma_.lower() not in self.r.descriptions
+
+    def _plural_description(self, t: Token, det: Token) -> bool:
+        """"these groups", "those militias": the nearest coordination of actors that all fit
+        ("A and B ... these groups"), or the nearest plural collective that does."""
+        if any(c.dep_ in ("compound", "poss", "nummod", "relcl", "acl", "prep") for c in t.children):
+            return False
+        spec = self.r.descriptions[t.lemma_.lower()]
+        cands = []
+        for k in range(self.sent_of[t.i] - self.r.window, self.sent_of[t.i] + 1):
+            for coord in self.lists.get(k, ()):
+                if coord.end <= det.i and self.quoted[coord.root.i] == self.quoted[t.i] \
+                        and all(self._compatible(spec, m, set(), plural=True) for m in coord.members):
+                    cands.append(coord)
+        cands += [c for c in self._window(det, self.r.window) if len(c.ids) == 1 and c.root.tag_ in ("NNS", "NNPS")
+                  and self._compatible(spec, c, set(), plural=True)]
+        if not cands:
+            return False
+        pick = max(cands, key=lambda c: c.end)
+        self._resolve(det.i, t.i + 1, pick.ids, "coref:description", t, None)
+        return True
+
+    def _cataphora(self, t: Token) -> bool:
+        """"the veteran chief of the group's military wing, Imad Mughniyeh": a description in
+        apposition before a name is that name's actor, also where the parser hung the name on
+        the description's last "of" object."""
+        if t.dep_ == "appos" or t.tag_ not in ("NN", "NNP") or self.index.entity_of(t) is not None:
+            return False
+        det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
+        if det is None or det.lower_ not in self.r.determiners:
+            return False
+        lemma = t.lemma_.lower()
+        types = set(self.r.descriptions.get(lemma, ())) | ({"person"} if lemma in self.r.person_nouns else set())
+        if not types:
+            return False
+        holder = t
+        for _ in range(3):  # down the "of" chain: "the chief of the wing of the group, X"
+            name = next((c for c in holder.children if c.dep_ == "appos"), None)
+            if name is not None:
+                break
+            of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if holder is None or holder.lemma_.lower() in self.r.person_nouns \
+                    or any(e.type == "person" for e in self.index.entities_of(holder)):
+                return False  # a person there is who the name stands beside
+        else:
+            return False
+        if name is None or self.toks[name.left_edge.i - 1].text != ",":
+            return False
+        ents = self.index.entities_of(name)
+        if len(ents) != 1 or ents[0].type not in types:
+            return False
+        if holder is not t and (ents[0].type != "person" or "person" not in types):
+            return False  # "the leader of the armed wing, the Qassam Brigades": the wing's name
+        self._resolve(det.i, t.i + 1, (ents[0].id,), "coref:cataphora", t, None)
+        return True
+
     def _same_noun_between(self, lemma: str, start: int, end: int) -> bool:
         """The same noun, naming no actor, stands between the candidate and the description."""
         return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and self.index.entity_of(x) is None
@@ -60,9 +126,11 @@ class Definites(Candidates):
 
     def _description_kinds(self, t: Token) -> frozenset[str]:
         types = self.r.descriptions[t.lemma_.lower()]
+        if t.tag_ == "NNS":
+            return frozenset({"they"})
         return frozenset({"he", "she"} if "person" in types else {"it"})
 
-    def _compatible(self, spec: dict[str, list[Constraint]], c: Cand, countries: set) -> bool:
+    def _compatible(self, spec: dict[str, list[Constraint]], c: Cand, countries: set, plural: bool = False) -> bool:
         ent = self.index.entities[c.ids[0]]
         if countries and ent.country not in countries:
             return False
@@ -71,7 +139,7 @@ class Definites(Candidates):
                 continue
             if con.words is not None and not (self._words_of(ent.id) & con.words):
                 continue
-            if con.number == "singular" and c.root.tag_ in ("NNS", "NNPS"):
+            if con.number == "singular" and c.root.tag_ in ("NNS", "NNPS") and not plural:
                 continue
             return True
         return False

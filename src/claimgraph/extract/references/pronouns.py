@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.references.candidates import SUBJ, Cand, Candidates
-from claimgraph.extract.references.tree import ancestors, lca_depth
+from claimgraph.extract.references.tree import ancestors, clause_head, lca_depth
 
 PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
             "she": "she", "her": "she", "hers": "she", "herself": "she",
@@ -35,10 +35,13 @@ class Pronouns(Candidates):
                 self._blocker(t, frozenset({kind}))
                 return
         bound = set(self._clause_subject(t)) if t.dep_ != "poss" else set()
+        bound |= self.first_person_of.get(self.sent_of[t.i], set())  # "we ... its": not the speaker
         window = [c for c in window if not bound.intersection(c.ids)]
         cands = [c for c in window if self._fits(c, kind)]
         if kind == "they" and not cands and not any("plural" in c.kinds for c in window):
             cands = [c for c in window if "they?" in c.kinds]  # "Hezbollah said they ..."
+        if kind == "it" and not cands:
+            cands = [c for c in window if "it?" in c.kinds]  # "the Popular Mobilization Forces and its ..."
         pick = self._best(t, cands)
         if pick is not None:
             self._resolve(t.i, t.i + 1, pick.ids, rule, t, kind)
@@ -85,6 +88,12 @@ class Pronouns(Candidates):
             return None
         s = self.sent_of[t.i]
         same = [c for c in cands if c.sent == s]
+        if same and t.dep_ == "poss":
+            local = self._in_clause(t, same)
+            if local:  # "the US condemned Iran over its support": the nearest actor of its clause
+                pick = max(local, key=lambda c: c.start)
+                if not _coordinated(pick.root):  # ("A and other militias ... their"): all of them, or none
+                    return pick if pick.ids else None
         if same:
             anc = ancestors(t)
             keyed = [((-lca_depth(c.root, anc), c.rank), c) for c in same]
@@ -95,6 +104,14 @@ class Pronouns(Candidates):
         if len({c.ids for c in top}) != 1 or not top[0].ids:
             return None
         return max(top, key=lambda c: c.start)
+
+    def _in_clause(self, t: Token, cands: list[Cand]) -> list[Cand]:
+        """The candidates that are arguments (not modifiers of a noun) of the possessive's own clause."""
+        head = clause_head(t)
+        blockers = [c for c in self.by_sent.get(self.sent_of[t.i], ()) if not c.ids and c.end <= t.i
+                    and PRONOUNS[t.lower_] in c.kinds]
+        return [c for c in (*cands, *blockers) if c.root.dep_ not in ("compound", "amod", "nmod")
+                and clause_head(c.root).i == head.i]
 
     def _reflexive(self, t: Token, kind: str) -> tuple[str, ...]:
         """"himself" is bound in its clause: the noun it stands beside, or the clause's subject."""
@@ -116,7 +133,7 @@ class Pronouns(Candidates):
         kinds = self._kinds(self.index.entities[ids[0]], t, 0)
         if kind in ("he", "she") and self.gender.get(ids[0], kind) != kind:
             return ()
-        return ids if kind in kinds or (kind == "they" and "they?" in kinds) else ()
+        return ids if kind in kinds or f"{kind}?" in kinds else ()
 
     def _pleonastic(self, t: Token) -> bool:
         """"it" that stands for nothing: "it is possible that", "it was reported that", "it
@@ -156,3 +173,7 @@ class Pronouns(Candidates):
         while i < len(toks) and toks[i].pos_ in ("ADV", "PART") and toks[i].lower_ not in ("to", "not"):
             i += 1
         return toks[i].lower_ if i < len(toks) else ""
+
+
+def _coordinated(t: Token) -> bool:
+    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)

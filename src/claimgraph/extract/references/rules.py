@@ -19,6 +19,15 @@ class Constraint:
     number: str | None = None
 
 
+@dataclass(frozen=True)
+class FirstPersonRules:
+    speech_verbs: frozenset[str]  # verbs that introduce a quotation or statement
+    speaker_nouns: frozenset[str]  # nouns that speak for an organization ("a spokesman for X")
+    issuer_genres: frozenset[str]  # genres whose own voice is the issuing body's
+    issuer_verbs: frozenset[str]  # acts that name the issuer in the lead ("X today designated")
+    issuer_sentences: int  # how many sentences the lead is
+
+
 @dataclass
 class Rules:
     descriptions: dict[str, dict[str, list[Constraint]]]  # lemma → entity type → any of these
@@ -33,6 +42,8 @@ class Rules:
     raising_verbs: frozenset[str]
     weather_verbs: frozenset[str]
     propositional_verbs: frozenset[str]
+    first_person: FirstPersonRules
+    plural_determiners: frozenset[str]  # determiners of a plural description ("these groups")
 
 
 def _constraints(spec) -> list[Constraint]:
@@ -62,9 +73,14 @@ def rules() -> Rules:
     hon = {fold(w): "he" for w in raw["honorifics"]["male"]}
     hon.update({fold(w): "she" for w in raw["honorifics"]["female"]})
     p = raw["pleonastic"]
+    fp = raw["first_person"]
+    first = FirstPersonRules(frozenset(fp["speech_verbs"]), frozenset(fp["speaker_nouns"]),
+                             frozenset(fp["issuer_genres"]), frozenset(fp["issuer_verbs"]),
+                             int(fp["issuer_sentences"]))
     return Rules(descriptions, prefer, int(raw.get("description_window", 5)),
                  frozenset(raw.get("determiners", ["the"])), hon, frozenset(raw["person_nouns"]),
                  frozenset(raw["symmetric_verbs"]), frozenset(p["adjectives"]),
                  frozenset(p["reporting_verbs"]), frozenset(p["raising_verbs"]),
-                 frozenset(p["weather_verbs"]), frozenset(p["propositional_verbs"]))
+                 frozenset(p["weather_verbs"]), frozenset(p["propositional_verbs"]), first,
+                 frozenset(raw["plural_determiners"]))
 

@@ -43,3 +43,11 @@ def quote_flags(doc: Doc, toks: list[Token]) -> list[bool]:
             for i in range(max(bisect_right(starts, a) - 1, 0), bisect_left(starts, b)):
                 flags[i] = True
     return flags
+
+
+def clause_head(t: Token) -> Token:
+    """The verb of the clause a token is in (the sentence root when none is above it)."""
+    x = t
+    while x.head.i != x.i and not (x.pos_ in ("VERB", "AUX") and x.i != t.i):
+        x = x.head
+    return x

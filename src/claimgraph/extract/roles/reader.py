@@ -165,10 +165,11 @@ class RoleReader:
         return []
 
     def _description(self, tok: Token, named: list[Entity]) -> bool:
-        """Is `tok` in a description linked to one of `named` ("Hizballah, Iran's proxy group"), not a name?"""
+        """Is `tok` in a description linked to one of `named` ("Hizballah, Iran's proxy group", or
+        before the name: "the chief of X, Y"), not a name?"""
         ent, span = self.index.entity_of(tok), self.index.span_of(tok)
         return ent in named and span is not None and any(
-            m.rule == "description" and m.start == span.start_char for m in ent.mentions)
+            m.rule in ("description", "coref:cataphora") and m.start == span.start_char for m in ent.mentions)
 
     # "the head of the Quds Force, Gen. Qassem Soleimani" / "the Quds Force, the elite branch of the IRGC"
     def _apposition(self, tok: Token) -> list[Reading]:
