@@ -60,3 +60,11 @@ def test_a_quoted_apposition_is_the_speakers(extract):
     assert quoted.modality == "reported" and quoted.attributed_to == next(
         e.id for e in doc.entities if e.name == "Benjamin Netanyahu")
     assert claim(doc, "Iran", "controls", "Kata'ib Hizballah").modality == "asserted"
+
+
+def test_a_plural_role_is_every_named_actors(extract):
+    doc = extract("Kata'ib Hizballah and Asa'ib Ahl al-Haq are Iran's proxies in Iraq.")
+    claim(doc, "Iran", "controls", "Kata'ib Hizballah")
+    claim(doc, "Iran", "controls", "Asa'ib Ahl al-Haq")
+    doc = extract("Qais al-Khazali and Akram al-Kaabi are members of Asa'ib Ahl al-Haq.")
+    claim(doc, "Qais al-Khazali", "member_of", "Asa'ib Ahl al-Haq")

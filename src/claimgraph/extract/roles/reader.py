@@ -141,7 +141,9 @@ class RoleReader:
         own = self.index.entity_of(noun)  # a description linked to a name: its words are still the role's
         words = [_word(t) for t in noun.lefts if t.dep_ in ("compound", "amod") and self.index.entity_of(t) in (None, own)]
         words = [w for w in words if w.isalpha()] + [_word(noun)]
-        match = self._role_at_end(words, table) or self._role_at_end([_word(noun)], table)
+        if noun.tag_ in ("NNS", "NNPS") and not self._role_at_end(words, table):
+            words[-1] = noun.lemma_.lower()  # "Iran's proxies", "members of"
+        match = self._role_at_end(words, table) or self._role_at_end(words[-1:], table)
         if match is None:
             return None
         if table is self.cb.person_roles and JUNIOR & set(words[:-1]) and match[1][0] == "leads":
@@ -186,8 +188,11 @@ class RoleReader:
                 pairs.append((tok, of.head))  # the parser hung the name on the role's object
         out = []
         for named_tok, role_tok in pairs:
-            # the role is that one actor's, not its coordinated neighbours' ("X and Y, deputy head of Z")
-            named = self.index.entities_of(named_tok) or self.args.actors(named_tok)
+            # a singular role is that one actor's, not its coordinated neighbours' ("X and Y, deputy
+            # head of Z"); a plural one is every one's ("X and Y are Iran's proxies")
+            plural = role_tok.tag_ in ("NNS", "NNPS")
+            named = (self.args.actors(named_tok) if plural else self.index.entities_of(named_tok)) or \
+                self.args.actors(named_tok)
             if not named or self.index.entity_of(role_tok) is not None and not self._description(role_tok, named):
                 continue
             if self.index.entity_of(named_tok) is None and self._role_word(named_tok):
