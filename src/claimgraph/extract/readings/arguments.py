@@ -280,11 +280,18 @@ class Arguments:
                         if owner:
                             return owner
                 if is_passive(head):
-                    return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                    used = [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                    if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
+                        used += [e for c in head.children if c.dep_ == "agent"  # "used by Iran to": Iran too
+                                 for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e not in used]
+                    return used
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
                     dobj = [c for c in head.children if c.dep_ == "dobj"]
                     if dobj:  # "accusing them of conspiring": them, even when unresolved
-                        return self.actors(dobj[0])
+                        used = self.actors(dobj[0])
+                        if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
+                            used += [e for e in self.explicit_subjects(head) if e not in used]  # and its user
+                        return used
                 subj = self.explicit_subjects(head)
                 if subj:
                     return subj
