@@ -6,6 +6,7 @@ import itertools
 
 from claim_lookup import claim, find
 
+from claimgraph.extract.claims import MAX_SENTENCE_TOKENS
 from claimgraph.extract.readings import bounds
 
 FIRST = ["Karim", "Hassan", "Samir", "Nabil", "Tariq", "Walid", "Faris", "Jamal", "Rami", "Ziad", "Omar",
@@ -80,10 +81,20 @@ def test_nested_relatives_of_actors(extract):
 
 def test_a_long_sentence_of_many_clauses(extract):
     clause = "Iran funds Hezbollah, which attacked Israel in 2006 while the Quds Force trained the Houthis in Yemen"
-    doc = extract("; ".join([clause] * 80) + ".")
+    doc = extract("; ".join([clause] * 40) + ".")
+    assert 600 < max(len(s) for s in doc.spacy_doc.sents) <= MAX_SENTENCE_TOKENS
     _ok(doc)
     assert claim(doc, "Iran", "funds", "Hezbollah")
     assert claim(doc, "Quds Force", "trains", "Houthis")
+
+
+def test_a_sentence_longer_than_the_bound_is_not_read(extract):
+    # text with no sentence breaks: its parse says little and every walk over it costs its square
+    clause = "Iran funds Hezbollah, which attacked Israel in 2006 while the Quds Force trained the Houthis in Yemen"
+    doc = extract("; ".join([clause] * 60) + ". Iran funds the Houthis.")
+    assert max(len(s) for s in doc.spacy_doc.sents) > MAX_SENTENCE_TOKENS
+    _ok(doc)
+    assert claim(doc, "Iran", "funds", "Houthis") and not find(doc, "Quds Force", "trains")
 
 
 class _Walker:

@@ -460,7 +460,7 @@ def date_for(token_or_span: Token | Span, published: str | None = None) -> dict 
         span = doc[start:end]
         # "the 2005 assassination", "Tuesday's bombing"; but "earlier reports" dates nothing
         rank = belongs_to(span, trigger, sticky=True, modifier_ok=kind != "vague")
-        if rank is None and _fronted(span) and _in_main_clause(trigger):
+        if rank is None and _fronted(span, sent) and _in_main_clause(trigger):
             rank = 3  # "In 2011, ..." sets the time of the main clause, however it was parsed
         if rank is not None:
             distance = min(abs(t.i - trigger.i) for t in span)
@@ -472,9 +472,8 @@ def date_for(token_or_span: Token | Span, published: str | None = None) -> dict 
     return None
 
 
-def _fronted(span: Span) -> bool:
+def _fronted(span: Span, sent: Span) -> bool:
     """A date that opens its sentence and is set off by a comma."""
-    sent = span.sent
     return span.start == sent.start and span.end < sent.end and span.doc[span.end].text == ","
 
 
@@ -566,24 +565,3 @@ def _participle(v: Token) -> bool:
     head clause's time."""
     return (v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN")
             and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in v.children))
-
-
-_PAST_AUX = {"was", "were", "has", "have", "had", "did"}
-
-
-def implied_date(trigger: Token, published: str | None) -> dict | None:
-    """An event a dated report tells in the past tense, with no date of its own ("Israeli jets
-    struck a depot, the army said"), happened on or before the day the report came out: `relative`
-    with the publication day as its end, `implied` saying where the end came from."""
-    if not published:
-        return None
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head  # "the attack on the convoy killed ...": the verb it is told with
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    past = (verb.tag_ == "VBD" and not aux) or (verb.tag_ == "VBN" and bool(aux & _PAST_AUX))
-    if not past or aux & {"will", "would", "may", "might", "could", "should", "can"}:
-        return None
-    return {"start": None, "end": published, "precision": "relative", "text": None, "implied": "published"}

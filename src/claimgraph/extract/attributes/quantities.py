@@ -6,8 +6,7 @@ for money; `fatalities` or `injured` for casualties; `members`, `fighters`, `tro
 or `operatives` for personnel. A hedged number ("roughly", "at least") adds
 `"approximate": true` and, for a bound, `"qualifier"` ("at least", "more than", "up to", "less
 than", "nearly"). Vague plurals count as their least value: "dozens" is 24, "hundreds" 200,
-"thousands" 2,000, each approximate with the qualifier "at least"; so do sums ("millions of
-dollars" is at least 2,000,000 USD).
+"thousands" 2,000, each approximate with the qualifier "at least".
 """
 from __future__ import annotations
 
@@ -134,8 +133,7 @@ def _patterns() -> dict[str, re.Pattern]:
     hedge = rf"(?:\b(?P<hedge>{_alternation(data['hedges'])})\s+)"
     money = (rf"{hedge}?(?:(?P<sign>{signs})\s?(?P<a1>{digits})(?:\s+(?P<code1>{codes}))?"
              rf"|(?P<code2>{codes})\s?(?P<a2>{_NUMERAL}(?:-?{scale})?)"
-             rf"|(?P<a3>{amount})\s+(?:of\s+)?(?:(?P<word>(?i:{words}))\b(?!\s+of\b)|(?P<code3>{codes}))"
-             rf"|\b(?P<vague>(?i:{_alternation(VAGUE)}))\s+of\s+(?P<vword>(?i:{words}))\b(?!\s+of\b))"
+             rf"|(?P<a3>{amount})\s+(?:of\s+)?(?:(?P<word>(?i:{words}))\b(?!\s+of\b)|(?P<code3>{codes})))"
              rf"(?:{period})?")
     return {"money": re.compile(money), "periods": periods}
 
@@ -155,11 +153,6 @@ def parse_money(text: str) -> dict | None:
 
 def _money(m: re.Match) -> dict | None:
     code = None
-    if m.group("vague"):  # "millions of dollars": at least its least value
-        code = _currency_words()[re.sub(r"\s+", " ", m.group("vword").lower())]
-        per = _patterns()["periods"].get(re.sub(r"\s+", " ", m.group("per").lower())) if m.group("per") else None
-        amount = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
-        return {"amount": amount, "unit": code, "per": per, "approximate": True, "qualifier": "at least"}
     if m.group("sign"):
         code = _data()["currency_signs"][m.group("sign")]
         if m.group("code1") in _codes():  # "$5 million USD", "$5 million CAD"
@@ -232,7 +225,15 @@ def _numeric(t: Token) -> bool:
 def number_runs(sent: Span) -> list[Span]:
     """The numbers of a sentence as token spans: "20,000", "two million", "a dozen",
     "tens of thousands". A number glued to digits by a dash or slash (a phone or file number)
-    is left out."""
+    is left out. Found once per sentence: every trigger of the sentence asks."""
+    cache = sent.doc.user_data.setdefault("claimgraph.number_runs", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _number_runs(sent)
+    return cache[key]
+
+
+def _number_runs(sent: Span) -> list[Span]:
     doc = sent.doc
     runs, i = [], sent.start
     while i < sent.end:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.readings.bounds import Walks, bounded
+from claimgraph.extract.readings.coordination import Coordinations
 from claimgraph.extract.references.events import EventMemory, is_moment
 from claimgraph.extract.readings.lists import listed
 from claimgraph.model import Entity
@@ -41,6 +42,7 @@ class Arguments:
         self.index = index
         self.cb = codebook
         self.walks = Walks()
+        self.coordinations = Coordinations(index.tokens)
         self.events = EventMemory()  # the event mentions read so far, for "the attack", "both raids"
 
     # -- noun phrases ---------------------------------------------------------------------------
@@ -176,15 +178,12 @@ class Arguments:
         agents = [c for c in v.children if c.dep_ == "agent"]
         if not agents and is_passive(v) or not agents and v.tag_ == "VBN":
             # "owned or controlled by X": coordinated participles share the agent
-            agents = [c for x in v.conjuncts for c in x.children if c.dep_ == "agent"]
+            agents = self.coordinations.agents(v)
         if not agents and is_passive(v):
             # "was designated a state sponsor of terrorism by the Secretary of State": the parser
             # hung the "by" phrase on the complement
-            # ("designated as a Foreign Terrorist Organization by the Department of State": on "as"'s object)
-            complements = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr")]
-            complements += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
-                            for o in c.children if o.dep_ == "pobj"]
-            agents = [p for c in complements for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
+            agents = [p for c in v.children if c.dep_ in ("dobj", "oprd", "attr")
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
         for c in agents:
             return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:
@@ -280,18 +279,11 @@ class Arguments:
                         if owner:
                             return owner
                 if is_passive(head):
-                    used = [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
-                    if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
-                        used += [e for c in head.children if c.dep_ == "agent"  # "used by Iran to": Iran too
-                                 for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e not in used]
-                    return used
+                    return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
                     dobj = [c for c in head.children if c.dep_ == "dobj"]
                     if dobj:  # "accusing them of conspiring": them, even when unresolved
-                        used = self.actors(dobj[0])
-                        if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
-                            used += [e for e in self.explicit_subjects(head) if e not in used]  # and its user
-                        return used
+                        return self.actors(dobj[0])
                 subj = self.explicit_subjects(head)
                 if subj:
                     return subj
@@ -453,7 +445,7 @@ class Arguments:
                 return []
         out: list[Entity] = []
         if trig.pos == "verb":
-            if is_passive(tok) or tok.tag_ == "VBN" and any(c.dep_ == "agent" for x in [tok, *tok.conjuncts] for c in x.children):
+            if is_passive(tok) or tok.tag_ == "VBN" and self.coordinations.agents(tok):
                 own = [c for c in kids if c.dep_ == "nsubjpass"]
                 out += [e for c in own for e in self.actors(c)] if own else self.controller(tok)
                 if trig.predicate == "ASSAULT":  # "was killed with X": X too
@@ -478,22 +470,13 @@ class Arguments:
     def _shared_object(self, verb: Token) -> list[Entity]:
         """"organizing, supporting, training, arming and financing X": verbs in a list share the
         object of the last one (the parser may also hang X on the list as a conjunct)."""
-        first = verb
-        while first.dep_ == "conj" and first.head.pos_ in VERBAL:
-            first = first.head
-        cluster = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in
-                             {x.i for x in first.subtree} and t.pos_ in VERBAL | {"NOUN", "PROPN"}]
-        for t in cluster:
-            if t.i == verb.i:
-                continue
+        first = self.coordinations.first_verb(verb, VERBAL)
+        for t in self.coordinations.candidates_after(first, verb.i, VERBAL):
             if t.pos_ in VERBAL:
-                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                if dobj is not None and t.i > verb.i:
-                    return self.actors(dobj)
-            elif t.i > verb.i and not any(c.dep_ == "case" for c in t.children):
-                ents = self.actors(t)
-                if ents:
-                    return ents
+                return self.actors(next(c for c in t.children if c.dep_ == "dobj"))
+            ents = self.actors(t)
+            if ents:
+                return ents
         return []
 
     def _phrase_objects(self, tok: Token, phrase: str) -> list[Entity]:
