@@ -11,7 +11,9 @@ from spacy.tokens import Token
 
 from claimgraph.extract.references import coref
 from claimgraph.extract.attributes import dates
+from claimgraph.extract.attributes import places
 from claimgraph.extract.attributes import quantities
+from claimgraph.extract.attributes import status as event_status
 from claimgraph.extract.readings.arguments import VERBAL, Arguments
 from claimgraph.extract.codebook import Codebook, default_codebook
 from claimgraph.extract.references.descriptions import link_descriptions
@@ -26,9 +28,9 @@ from claimgraph.model import Claim, Document, Entity, Evidence
 MODALITY_WEIGHT = {"asserted": 0.9, "reported": 0.8, "alleged": 0.7, "speculative": 0.6, "negated": 0.8}
 RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0.8, "title": 0.85, "surface": 0.6}
 IMPLICIT_PENALTY = 0.85
+DATED_GENRES = {"news", "press_release"}  # reports of the day: an undated past event is on or before it
 DESCRIPTIONS = ("title:", "role:appos-", "role:title-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
 QUOTABLE = ("role:appos-", "role:title-")  # descriptions a quotation makes its speaker's ("Hezbollah, the proxy of Iran")
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "on"}
 # a "sentence" longer than this is text without sentence breaks (a real one rarely passes 150
 # tokens): its parse says little, and the walks over it would cost the square of its length
 MAX_SENTENCE_TOKENS = 1000
@@ -60,7 +62,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
                 # or, inside a quotation, the speaker's
                 quoted = [c for c in j.cues if c.token.i == r.trigger.i and c.modality == "reported"]
                 j = Judgement("reported", quoted[0].source, quoted) if quoted and r.rule.startswith(QUOTABLE) else Judgement()
-            attrs = _attributes(r, j, index, cb, published, memo)
+            attrs = _attributes(r, j, index, cb, published, memo, document.genre)
             _add(claims, document, r, j, attrs)
             accusation = _accusation(r, j)
             if accusation is not None:
@@ -99,7 +101,7 @@ def _charged(r: Reading, index: EntityIndex) -> Judgement:
 
 
 def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, published: str | None,
-                memo: dict) -> dict:
+                memo: dict, genre: str = "unknown") -> dict:
     attrs = dict(r.attrs)
     trig = r.trigger
     ante = attrs.pop("antecedent", None)  # "the attack" told earlier: that mention's date and place
@@ -118,6 +120,8 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
         attrs["location"] = _location(trig, index, exclude) or (_location(ante, index, exclude) if ante else None)
         when = ante if ante is not None else trig
         attrs["date"] = once("date", lambda: dates.date_for(when, published), when)
+        if attrs["date"] is None and attrs["status"] == "occurred" and genre in DATED_GENRES:
+            attrs["date"] = once("implied", lambda: dates.implied_date(when, published), when)
         if r.predicate in COUNTED:
             attrs["quantity"] = once("quantity", lambda: quantities.quantity_for(trig))
     else:
@@ -131,36 +135,12 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
 
 
 def _status(trig: Token, cb: Codebook) -> str:
-    words = cb.status_words
-    near = list(trig.children) + [a for a in trig.ancestors][:4]
-    near += [c for a in list(trig.ancestors)[:3] for c in a.children if c.dep_ in ("amod", "advmod", "aux")]
-    lower = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
-    if lower & words.get("attempted", frozenset()):
-        return "attempted"
-    if any(t.lower_ == "if" and t.dep_ == "mark" for t in trig.children) or (
-            trig.head.i != trig.i and any(t.lower_ == "if" and t.dep_ == "mark" for t in trig.head.children)):
-        return "hypothetical"
-    if lower & words.get("planned", frozenset()):
-        return "planned"
-    if lower & words.get("ongoing", frozenset()):
-        return "ongoing"
-    return "occurred"
+    return event_status.status_of(trig, cb)
 
 
 def _location(trig: Token, index: EntityIndex, exclude: set) -> str | None:
-    """A place named by a locative phrase on the trigger or on the verb that governs it."""
-    heads = [trig]
-    if trig.pos_ not in VERBAL and trig.head.i != trig.i:
-        heads.append(trig.head)
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        e = index.entity_of(o)
-                        if e is not None and e.type in ("location", "country") and e.id not in exclude:
-                            return e.id
-    return None
+    """A place named by a locative phrase on the trigger, the verb that governs it or its target."""
+    return places.location_for(trig, index, exclude)
 
 
 def _weight(r: Reading, j: Judgement, args_implicit: bool) -> float:

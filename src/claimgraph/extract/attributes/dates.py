@@ -565,3 +565,24 @@ def _participle(v: Token) -> bool:
     head clause's time."""
     return (v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN")
             and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in v.children))
+
+
+_PAST_AUX = {"was", "were", "has", "have", "had", "did"}
+
+
+def implied_date(trigger: Token, published: str | None) -> dict | None:
+    """An event a dated report tells in the past tense, with no date of its own ("Israeli jets
+    struck a depot, the army said"), happened on or before the day the report came out: `relative`
+    with the publication day as its end, `implied` saying where the end came from."""
+    if not published:
+        return None
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "the attack on the convoy killed ...": the verb it is told with
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    past = (verb.tag_ == "VBD" and not aux) or (verb.tag_ == "VBN" and bool(aux & _PAST_AUX))
+    if not past or aux & {"will", "would", "may", "might", "could", "should", "can"}:
+        return None
+    return {"start": None, "end": published, "precision": "relative", "text": None, "implied": "published"}

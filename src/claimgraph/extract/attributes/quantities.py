@@ -6,7 +6,8 @@ for money; `fatalities` or `injured` for casualties; `members`, `fighters`, `tro
 or `operatives` for personnel. A hedged number ("roughly", "at least") adds
 `"approximate": true` and, for a bound, `"qualifier"` ("at least", "more than", "up to", "less
 than", "nearly"). Vague plurals count as their least value: "dozens" is 24, "hundreds" 200,
-"thousands" 2,000, each approximate with the qualifier "at least".
+"thousands" 2,000, each approximate with the qualifier "at least"; so do sums ("millions of
+dollars" is at least 2,000,000 USD).
 """
 from __future__ import annotations
 
@@ -133,7 +134,8 @@ def _patterns() -> dict[str, re.Pattern]:
     hedge = rf"(?:\b(?P<hedge>{_alternation(data['hedges'])})\s+)"
     money = (rf"{hedge}?(?:(?P<sign>{signs})\s?(?P<a1>{digits})(?:\s+(?P<code1>{codes}))?"
              rf"|(?P<code2>{codes})\s?(?P<a2>{_NUMERAL}(?:-?{scale})?)"
-             rf"|(?P<a3>{amount})\s+(?:of\s+)?(?:(?P<word>(?i:{words}))\b(?!\s+of\b)|(?P<code3>{codes})))"
+             rf"|(?P<a3>{amount})\s+(?:of\s+)?(?:(?P<word>(?i:{words}))\b(?!\s+of\b)|(?P<code3>{codes}))"
+             rf"|\b(?P<vague>(?i:{_alternation(VAGUE)}))\s+of\s+(?P<vword>(?i:{words}))\b(?!\s+of\b))"
              rf"(?:{period})?")
     return {"money": re.compile(money), "periods": periods}
 
@@ -153,6 +155,11 @@ def parse_money(text: str) -> dict | None:
 
 def _money(m: re.Match) -> dict | None:
     code = None
+    if m.group("vague"):  # "millions of dollars": at least its least value
+        code = _currency_words()[re.sub(r"\s+", " ", m.group("vword").lower())]
+        per = _patterns()["periods"].get(re.sub(r"\s+", " ", m.group("per").lower())) if m.group("per") else None
+        amount = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+        return {"amount": amount, "unit": code, "per": per, "approximate": True, "qualifier": "at least"}
     if m.group("sign"):
         code = _data()["currency_signs"][m.group("sign")]
         if m.group("code1") in _codes():  # "$5 million USD", "$5 million CAD"

@@ -182,8 +182,11 @@ class Arguments:
         if not agents and is_passive(v):
             # "was designated a state sponsor of terrorism by the Secretary of State": the parser
             # hung the "by" phrase on the complement
-            agents = [p for c in v.children if c.dep_ in ("dobj", "oprd", "attr")
-                      for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
+            # ("designated as a Foreign Terrorist Organization by the Department of State": on "as"'s object)
+            complements = [c for c in v.children if c.dep_ in ("dobj", "oprd", "attr")]
+            complements += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for o in c.children if o.dep_ == "pobj"]
+            agents = [p for c in complements for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
         for c in agents:
             return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:
@@ -279,11 +282,18 @@ class Arguments:
                         if owner:
                             return owner
                 if is_passive(head):
-                    return [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                    used = [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                    if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
+                        used += [e for c in head.children if c.dep_ == "agent"  # "used by Iran to": Iran too
+                                 for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e not in used]
+                    return used
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
                     dobj = [c for c in head.children if c.dep_ == "dobj"]
                     if dobj:  # "accusing them of conspiring": them, even when unresolved
-                        return self.actors(dobj[0])
+                        used = self.actors(dobj[0])
+                        if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
+                            used += [e for e in self.explicit_subjects(head) if e not in used]  # and its user
+                        return used
                 subj = self.explicit_subjects(head)
                 if subj:
                     return subj
