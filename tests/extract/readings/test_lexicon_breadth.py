@@ -72,6 +72,7 @@ MAKES = [
     ("The FBI's probe into Hezbollah widened.", "Federal Bureau of Investigation", "ACCUSE", "Hezbollah"),
     ("Britain proscribed Hezbollah.", "United Kingdom", "SANCTION", "Hezbollah"),
     ("Iran incarcerated the journalist Jason Rezaian.", "Iran", "COERCE", "Jason Rezaian"),
+    ("Turkey donated medicine to Syria.", "Turkey", "AID", "Syria"),
     ("The Houthis retaliated against Saudi Arabia.", "Houthis", "ASSAULT", "Saudi Arabia"),
     ("Israel's offensive against Hamas continued.", "Israel", "ASSAULT", "Hamas"),
 ]
