@@ -41,3 +41,16 @@ def test_hyphen_word_before_a_list_without_comma(extract):
     for name in ("Kata'ib Hizballah", "Harakat Hizballah al-Nujaba", "Asa'ib Ahl al-Haq"):
         assert "supports" in predicates(doc, "Iran", name), name
         assert "ASSAULT" in predicates(doc, name, "United States"), name
+
+
+def test_hyphen_word_reaches_an_including_list(extract):
+    doc = extract("The strikes hit a depot used by several Iranian-backed militant groups including "
+                  "Kata'ib Hizballah and Harakat al-Nujaba.")
+    for name in ("Kata'ib Hizballah", "Harakat Hizballah al-Nujaba"):
+        assert "supports" in predicates(doc, "Iran", name), name
+
+
+def test_the_name_in_a_hyphen_word_does_not_own_the_noun(extract):
+    doc = extract("Iran-backed Hezbollah fighters attacked U.S. forces.")
+    assert "ASSAULT" in predicates(doc, "Hezbollah", "United States")
+    assert not find(doc, "Iran", "ASSAULT")

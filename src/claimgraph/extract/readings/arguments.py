@@ -168,7 +168,8 @@ class Arguments:
                     ent = self.index.entity_of(t)
                     if ent is not None and ent.type in ("country", "organization") and ent not in out:
                         sp = self.index.span_of(t)
-                        if t.i < tok.i and sp is not None and sp.end <= tok.i and not _against(sp):
+                        if (t.i < tok.i and sp is not None and sp.end <= tok.i and not _against(sp)
+                                and not _hyphened(sp, self.cb)):
                             out.append(ent)
         return out
 
@@ -534,6 +535,12 @@ def _finite(verb: Token) -> bool:
     """A clause with a tensed verb or auxiliary ("would be", "was"), not a gerund or infinitive."""
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _hyphened(span, cb: Codebook) -> bool:
+    """"Iran-backed fighters", "Syria-based units": the name is in a tie with the noun, not its owner."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in "-–" and doc[span.end + 1].lower_ in cb.hyphen
 
 
 def _infinitive(verb: Token) -> bool:

@@ -122,3 +122,15 @@ def _partitive(tok: Token, quantifiers: dict) -> Token | None:
         if c.dep_ == "prep" and c.lower_ == "of":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
+
+
+def members(args, noun: Token) -> list[Entity]:
+    """The named members of a common noun: a list after it, or an "including"/"such as" list
+    ("Iran-backed groups including A and B"); never what the noun stands for ("an Iran-based
+    member of X" says nothing of X)."""
+    out = names_after(args.index, noun, args.cb)
+    for c in noun.children:
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or
+                                 c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such"):
+            out += [e for p in c.children if p.dep_ == "pobj" for e in args.actors(p) if e not in out]
+    return out

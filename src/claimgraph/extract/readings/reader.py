@@ -13,8 +13,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.readings import multiword, predicative
-from claimgraph.extract.readings import relatives, resources
-from claimgraph.extract.readings.lists import names_after
+from claimgraph.extract.readings import lists, relatives, resources
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.entities.vessels import ship_name
@@ -453,8 +452,8 @@ class Reader:
             own += [e for t in noun.conjuncts for e in index.entities_of(t)]
         elif noun.dep_ == "appos":  # "Al-Bilad Islamic Bank, an Iraq-based bank"
             own = index.entities_of(noun.head)
-        if noun.pos_ == "NOUN":  # "two Iran-backed groups, A and B", "Iran-backed militias A, B and C"
-            own += [e for e in names_after(index, noun, self.cb) if e not in own]
+        if noun.pos_ == "NOUN":  # "two Iran-backed groups, A and B", "Iran-backed militias including A and B"
+            own += [e for e in lists.members(self.args, noun) if e not in own]
         targets = [e for e in own if e.id != named.id]
         if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
