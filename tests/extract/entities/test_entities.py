@@ -189,3 +189,10 @@ def test_names_with_apostrophes_link_their_short_forms(extract):
 def test_office_titles_are_not_actors(extract):
     doc = extract("Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian Nelson spoke.")
     assert "Terrorism" not in {e.name for e in doc.entities}
+
+
+def test_a_middle_part_of_a_full_name_is_that_person_where_the_ner_missed_it(extract):
+    doc = extract("Prosecutors charged Hamid Reza Tavakoli Asl, 41, with export violations. "
+                  "Austrian police arrested Tavakoli in Vienna at the request of the United States.")
+    [person] = [e for e in doc.entities if e.name == "Hamid Reza Tavakoli Asl"]
+    assert sum(m.text == "Tavakoli" for m in person.mentions) == 1

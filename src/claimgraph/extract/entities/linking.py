@@ -90,6 +90,11 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     covered = {i for c in cands for i in range(c.start, c.end)}
     added = []
     firsts = {_words(doc, f)[0]: f for f in fulls}
+    parts: dict[str, set] = {}  # "Abedini" of "Mohammad Abedini Najafabadi": any later word of one name
+    for f in fulls:
+        for w in _words(doc, f)[1:]:
+            if w not in _PARTICLES and len(w) > 3:
+                parts.setdefault(w, set()).add(f.key)
     for tok in doc:
         if tok.i in covered or not tok.text[:1].isupper():
             continue
@@ -97,7 +102,7 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if (nxt is not None and fold(tok.text) in firsts and re.fullmatch(r"[A-Z]\.", nxt.text)
                 and _words(doc, firsts[fold(tok.text)])[-1].startswith(nxt.text[0].lower())):
             new = Cand(tok.i, tok.i + 2, "person", "surname", name=f"{tok.text} {nxt.text}")  # "Laleh M."
-        elif tok.pos_ == "PROPN" and fold(tok.text) in surnames:
+        elif tok.pos_ == "PROPN" and (fold(tok.text) in surnames or len(parts.get(fold(tok.text), ())) == 1):
             new = Cand(tok.i, tok.i + 1, "person", "surname", name=tok.text)
         else:
             continue
