@@ -264,9 +264,12 @@ def _describes(head: Token, at: dict[int, Cand], start: int):
     if head.dep_ == "attr" and head.head.lemma_ == "be":
         subj = [t for t in head.head.lefts if t.dep_ in ("nsubj", "nsubjpass")][-1:]  # the nearest
         if subj and subj[0].i in at and outside(at[subj[0].i]):
-            if subj[0].conjuncts:
-                return False
-            return at[subj[0].i]
+            named = at[subj[0].i]
+            before = named.start - 1
+            if subj[0].conjuncts or (before > 0 and head.doc[before].lower_ in ("and", "or", ",")
+                                     and before - 1 in at and at[before - 1].key != named.key):
+                return False  # "X and Y are militias", however the parse hangs them
+            return named
     return None
 
 
