@@ -21,6 +21,11 @@ def test_said_it_would_attack_if(extract):
 def test_a_conditional_threat_is_no_attack(extract):
     doc = extract("Hezbollah threatened to attack Israel if the strikes continued.")
     assert claim(doc, "Hezbollah", "ASSAULT", "Israel").attrs["status"] == "hypothetical"
+    # the threat itself was made
+    assert claim(doc, "Hezbollah", "THREATEN", "Israel").attrs["status"] == "occurred"
+    doc = extract("Washington threatened Iran with sanctions if Iranian forces attacked Israel.")
+    assert claim(doc, "United States", "THREATEN", "Iran").attrs["status"] == "occurred"
+    assert claim(doc, "Iran", "ASSAULT", "Israel").attrs["status"] == "hypothetical"
 
 
 def test_unless(extract):

@@ -24,8 +24,9 @@ def status_of(trig: Token, cb: Codebook) -> str:
         return "attempted"
     conditions = words.get("hypothetical", frozenset())
     threat = _threat_over(trig, cb)
-    if _conditioned(trig, conditions) or (threat is not None and _conditioned(threat, conditions)):
-        return "hypothetical"
+    if _marked(trig, conditions) or (not _threatens(trig, cb) and _conditioned(trig, conditions)) or (
+            threat is not None and _conditioned(threat, conditions)):
+        return "hypothetical"  # but a conditional threat was made: "threatened X with sanctions if ..."
     if threat is not None or lower & words.get("planned", frozenset()):
         return "planned"
     if lower & words.get("ongoing", frozenset()):
@@ -45,13 +46,17 @@ def _conditioned(tok: Token, conditions: frozenset[str]) -> bool:
     return any(c.dep_ == "advcl" and _marked(c, conditions) for c in tok.children)
 
 
+def _threatens(tok: Token, cb: Codebook) -> bool:
+    return any(t.predicate == "THREATEN" for t in cb.verbs.get(tok.lemma_.lower(), ()))
+
+
 def _threat_over(trig: Token, cb: Codebook) -> Token | None:
     """The threatening verb whose complement holds the trigger ("threatened to attack")."""
     child, cur = trig, trig.head
     for _ in range(3):
         if cur.i == child.i or child.dep_ not in _CLAUSES:
             return None
-        if any(t.predicate == "THREATEN" for t in cb.verbs.get(cur.lemma_.lower(), ())) and child.dep_ != "conj":
+        if _threatens(cur, cb) and child.dep_ != "conj":
             return cur
         child, cur = cur, cur.head
     return None
