@@ -93,7 +93,7 @@ class Reader:
                 if reduced is not None:
                     out += self._reduced(tok, reduced)
                 out += self._resource(tok)
-                if lemma in self.cb.event_anaphors:
+                if lemma in self.cb.event_anaphors and not self.cb.nouns.get(lemma):
                     out += self._general_anaphor(tok)
             if tok.lower_ in cb.hyphen:
                 out += self._hyphens(tok)
@@ -376,11 +376,10 @@ class Reader:
         """"Treasury designated X. Today's action also targets Y": a general noun for the latest
         event, whatever its type, takes that event's actor to the target it adds."""
         ante = self.args.events.latest(noun)
-        if ante is None:
+        objs = self._event_objects(noun) if ante is not None else []
+        if not objs:  # only the target it adds: "this action" may be a lawsuit, "the move" anything
             return []
-        subs = self.args.own_noun_subjects(noun)
-        found = anaphora.readings(self.args.events, noun, ante.predicate, subs, self._event_objects(noun), False,
-                                  [ante]) or []
+        found = anaphora.readings(self.args.events, noun, ante.predicate, [], objs, False, [ante]) or []
         return [Reading("event", ante.predicate, s, o, noun, f"noun:{noun.lemma_.lower()}+anaphora",
                         {"antecedent": a}) for s, o, a in found if _allowed(ante.predicate, "event", s, o)]
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from claimgraph.model import Entity
 
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
-WINDOW = 3  # sentences back
+WINDOW = 5  # sentences back
 _COUNTS = {"both": 2, "two": 2, "three": 3}
 _NOW = {"today", "yesterday", "tonight", "week", "weekend", "month", "year", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday"}  # "today's action", "Friday's attack"
@@ -80,17 +80,16 @@ def is_moment(tok: Token) -> bool:
 
 
 def _one_per_event(mentions: list[EventMention]) -> list[EventMention]:
-    """A phrase that tells one event twice ("a plot to assassinate X in a bomb attack", "struck X
-    in an airstrike") counts it once: of the mentions inside one another's phrases, the one that
-    knows most."""
+    """A phrase that tells one event twice ("a plot to assassinate X in a bomb attack", "soldiers
+    killed after militants stormed the base") counts it once, with the actors of all its mentions."""
     out: list[EventMention] = []
     group: list[Token] = []  # the triggers told of the last event counted
     for m in mentions:
         if out and out[-1].sentence == m.sentence and any(_inside(m.trigger, g) or _inside(g, m.trigger) for g in group):
             group.append(m.trigger)
             best = out[-1]
-            if len(m.subjects) + len(m.objects) > len(best.subjects) + len(best.objects):
-                out[-1] = m
+            out[-1] = EventMention(best.predicate, best.trigger, _union(best.subjects, m.subjects),
+                                   _union(best.objects, m.objects), best.sentence)
             continue
         group = [m.trigger]
         out.append(m)
@@ -130,6 +129,10 @@ def readings(memory: EventMemory, noun: Token, predicate: str, subjects: list[En
         return None
     memory.record(predicate, noun, subs_seen, objs_seen)
     return out
+
+
+def _union(a: list[Entity], b: list[Entity]) -> list[Entity]:
+    return a + [e for e in b if e.id not in _ids(a)]
 
 
 def _ids(ents: list[Entity]) -> set[str]:
