@@ -52,6 +52,7 @@ class _Resolver(FirstPerson, Pronouns, Relatives, Definites):
             self._token(t)
             if self.pending:
                 self._after_token(t)
+        self.refs.sort(key=lambda r: r.start)  # first person that waited for its speaker
         return self.refs
 
     def _token(self, t) -> None:

@@ -11,7 +11,9 @@ first person stays unresolved.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.modality.quotes import quote_spans
 from claimgraph.extract.references.candidates import Candidates, Reference
@@ -24,6 +26,13 @@ _SPEAKERS = ("person", "organization", "country", "group")
 
 class FirstPerson(Candidates):
     _issuer_ids: tuple[str, ...] | None = None
+    _sents: list[Span] | None = None
+    _token_starts: list[int] | None = None
+
+    def _starts(self) -> list[int]:
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.toks]
+        return self._token_starts
 
     def _is_first_person(self, t: Token) -> bool:
         return t.lower_ in FIRST_PERSON and t.tag_ in ("PRP", "PRP$") and t.text != "US"
@@ -69,7 +78,11 @@ class FirstPerson(Candidates):
         if span is None:
             return None
         a, b = span
-        sents = [s for s in self.doc.sents if s.start_char < b and s.end_char > a]
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        first_tok = self.toks[bisect_right(self._starts(), a) - 1]
+        last_tok = self.toks[max(bisect_left(self._starts(), b) - 1, 0)]
+        sents = self._sents[self.sent_of[first_tok.i]:self.sent_of[last_tok.i] + 1]
         for s in reversed(sents):
             verb = self._speech_verb(s.start, s.end)
             if verb is not None:
@@ -77,7 +90,7 @@ class FirstPerson(Candidates):
         first = sents[0] if sents else None
         if first is None or first.start == 0:
             return None
-        prev = self.toks[first.start - 1].sent
+        prev = self._sents[self.sent_of[first.start - 1]]
         last = next((x for x in reversed(prev) if not x.is_space), None)
         if last is None or "\n" in self.doc.text[last.idx + len(last):a]:
             return None  # a new paragraph: no speaker carried over
