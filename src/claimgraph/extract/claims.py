@@ -30,7 +30,9 @@ RULE_WEIGHT = {"verb": 0.9, "noun": 0.85, "hyphen": 0.9, "role": 0.9, "crime": 0
 IMPLICIT_PENALTY = 0.85
 DATED_GENRES = {"news", "press_release"}  # reports of the day: an undated past event is on or before it
 DESCRIPTIONS = ("title:", "role:appos-", "role:title-", "role:possessive", "hyphen:")  # an actor found by climbing the parse or by a resolved reference
-QUOTABLE = ("role:appos-", "role:title-")  # descriptions a quotation makes its speaker's ("Hezbollah, the proxy of Iran")
+# descriptions that a report holding the whole sentence makes its source's ("Hezbollah, the proxy of
+# Iran", in a quotation; "an Iran-backed militia ..., Kirby told reporters"); a person's title stays the writer's
+REPORTABLE = ("role:appos-", "role:title-", "hyphen:")
 # a "sentence" longer than this is text without sentence breaks (a real one rarely passes 150
 # tokens): its parse says little, and the walks over it would cost the square of its length
 MAX_SENTENCE_TOKENS = 1000
@@ -60,8 +62,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
             elif r.rule.startswith(DESCRIPTIONS):
                 # a name's title, apposition or hyphen word ("Iran-backed") is the writer's own description,
                 # or, inside a quotation, the speaker's
-                quoted = [c for c in j.cues if c.token.i == r.trigger.i and c.modality == "reported"]
-                j = Judgement("reported", quoted[0].source, quoted) if quoted and r.rule.startswith(QUOTABLE) else Judgement()
+                j = judge.reporting(r.trigger) if r.rule.startswith(REPORTABLE) else Judgement()
             attrs = _attributes(r, j, index, cb, published, memo, document.genre)
             _add(claims, document, r, j, attrs)
             accusation = _accusation(r, j)

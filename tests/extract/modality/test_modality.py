@@ -186,3 +186,15 @@ def test_a_claim_of_responsibility_is_reported_by_the_claimant(extract):
     doc = extract("Kata'ib Hizballah claimed responsibility for the attack on the U.S. embassy.")
     c = claim(doc, "Kata'ib Hizballah", "ASSAULT", "United States")
     assert c.modality == "reported" and c.attributed_to == eid(doc, "Kata'ib Hizballah")
+
+
+def test_descriptions_inside_a_report_are_the_source_s(extract):
+    doc = extract("Coalition aircraft bombed an Iran-backed militia that had fired rockets at the embassy, "
+                  "CENTCOM spokesman Bill Urban told reporters.")
+    backed = claim(doc, "Iran", "supports")
+    assert backed.modality == "reported" and backed.attributed_to is not None
+
+
+def test_descriptions_in_the_writer_s_own_sentence_stay_asserted(extract):
+    doc = extract("Coalition aircraft bombed an Iran-backed militia that had fired rockets at the embassy.")
+    assert claim(doc, "Iran", "supports").modality == "asserted"

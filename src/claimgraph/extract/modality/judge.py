@@ -91,6 +91,22 @@ class ModalityJudge:
             source = next((c.source for c in cues if c.source is not None), None)
         return Judgement(worst.modality, source, cues)
 
+    def reporting(self, trigger: Token) -> Judgement:
+        """A description ("Iran-backed", "X, Iran's proxy") is the writer's own, unless the whole
+        sentence is somebody's report: a quotation, or the complement of a reporting verb ("...,
+        Kirby told reporters"), whose source then vouches for it."""
+        quote = self._quoted(trigger)
+        if quote is not None:
+            return Judgement("reported", quote.source, [quote])
+        child, cur = trigger, trigger.head
+        while cur.i != child.i:
+            if (cur.pos_ in VERBAL and cur.lemma_.lower() in self.cb.cue("reported", "verbs")
+                    and child.dep_ in ("ccomp", "parataxis") and not _side_by_side(child, cur, False)):
+                source = self._source(cur)
+                return Judgement("reported", source, [Cue("reported", cur, source)])
+            child, cur = cur, cur.head
+        return Judgement()
+
     def _local(self, tok: Token) -> list[Cue]:
         """Cues on the trigger itself: negation, modal, "reportedly", "alleged"."""
         return self._cues_on(tok)
@@ -122,12 +138,23 @@ class ModalityJudge:
         cb, out = self.cb, []
         child, cur = tok, tok.head
         crossed = False  # once out of the trigger's clause, only cue verbs and nouns count
+        describing = False  # inside a relative clause: only a report that holds it counts
         while cur.i != child.i:
             lemma = cur.lemma_.lower()
             passive = cur.pos_ in VERBAL and is_passive(cur)
             via = child.dep_
             if via == "relcl" and not self._thing_clause(child):
-                break  # a relative clause describes; the writer vouches for it ("whom police arrested")
+                # a relative clause describes: the writer vouches for it ("whom police arrested"),
+                # or the source whose report holds the whole sentence ("X, which Iran funds, ..., Y said")
+                describing = crossed = True
+            if describing:
+                if cur.pos_ in VERBAL and lemma in cb.cue("reported", "verbs") and via in ("ccomp", "parataxis"):
+                    out.append(Cue("reported", cur, self._source(cur)))
+                    break
+                if cur.head.i == cur.i:
+                    break
+                child, cur = cur, cur.head
+                continue
             if via in ("ccomp", "parataxis") and _side_by_side(child, cur, self._denying(cur)):
                 break  # "X blames Y for Z; W denies role": two clauses side by side, not a complement
             if via in ("ccomp", "advcl", "parataxis", "csubj"):
