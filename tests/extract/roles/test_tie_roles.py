@@ -68,3 +68,10 @@ def test_a_plural_role_is_every_named_actors(extract):
     claim(doc, "Iran", "controls", "Asa'ib Ahl al-Haq")
     doc = extract("Qais al-Khazali and Akram al-Kaabi are members of Asa'ib Ahl al-Haq.")
     claim(doc, "Qais al-Khazali", "member_of", "Asa'ib Ahl al-Haq")
+
+
+def test_registered_or_set_up_as_a_role(extract):
+    doc = extract("Kata'ib Hizballah is registered as a unit of the Popular Mobilization Forces.")
+    claim(doc, "Kata'ib Hizballah", "part_of", "Popular Mobilization Forces")
+    doc = extract("The Martyrs Foundation was set up as a front for Hizballah.")
+    claim(doc, "Hizballah", "controls", "Martyrs Foundation")

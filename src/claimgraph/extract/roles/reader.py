@@ -20,7 +20,8 @@ ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "li
 NON_STATE = {"militia", "armed_group", "terrorist_group", "political_party", "company", "media", "ngo"}
 JUNIOR = {"assistant", "deputy", "vice", "associate", "acting", "former", "senior"}  # "assistant director" serves, not leads
 AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
-            "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name", "use"}
+            "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name", "use",
+            "register", "enroll", "incorporate", "establish", "found", "set"}
 USING = {"use", "employ"}  # "Iran uses X as a proxy": the user is the other actor
 
 
