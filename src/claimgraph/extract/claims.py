@@ -20,6 +20,7 @@ from claimgraph.extract.references.descriptions import link_descriptions
 from claimgraph.extract import occurrences
 from claimgraph.extract.fallback.surface import SurfaceReader
 from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.limits import too_long
 from claimgraph.extract.modality.judge import Judgement, ModalityJudge
 from claimgraph.extract.readings.reader import Reader, Reading
 from claimgraph.extract.roles.reader import RoleReader
@@ -33,9 +34,6 @@ DESCRIPTIONS = ("title:", "role:appos-", "role:title-", "role:possessive", "hyph
 # descriptions that a report holding the whole sentence makes its source's ("Hezbollah, the proxy of
 # Iran", in a quotation; "an Iran-backed militia ..., Kirby told reporters"); a person's title stays the writer's
 REPORTABLE = ("role:appos-", "role:title-", "hyphen:")
-# a "sentence" longer than this is text without sentence breaks (a real one rarely passes 150
-# tokens): its parse says little, and the walks over it would cost the square of its length
-MAX_SENTENCE_TOKENS = 1000
 
 
 def extract_claims(document: Document, codebook: Codebook | None = None) -> None:
@@ -51,7 +49,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     claims: dict[tuple, Claim] = {}
     memo: dict = {}
     for sent in document.spacy_doc.sents:
-        if len(sent) > MAX_SENTENCE_TOKENS:
+        if too_long(sent):
             continue
         judge.start_sentence(sent)
         parsed = reader.sentence(sent) + roles.sentence(sent)

@@ -6,7 +6,7 @@ import itertools
 
 from claim_lookup import claim, find
 
-from claimgraph.extract.claims import MAX_SENTENCE_TOKENS
+from claimgraph.extract.limits import MAX_SENTENCE_TOKENS
 from claimgraph.extract.readings import bounds
 
 FIRST = ["Karim", "Hassan", "Samir", "Nabil", "Tariq", "Walid", "Faris", "Jamal", "Rami", "Ziad", "Omar",

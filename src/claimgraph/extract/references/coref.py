@@ -13,6 +13,7 @@ unresolved subject as unknown, never as a guess. The word lists are data
 from __future__ import annotations
 
 from claimgraph.extract.index import EntityIndex
+from claimgraph.extract.limits import unread_tokens
 from claimgraph.extract.references.candidates import Reference
 from claimgraph.extract.references.definites import Definites
 from claimgraph.extract.references.first_person import FirstPerson
@@ -48,7 +49,10 @@ def apply(index: EntityIndex) -> list[Reference]:
 
 class _Resolver(FirstPerson, Pronouns, Relatives, Definites):
     def run(self) -> list[Reference]:
+        unread = unread_tokens(self.doc)  # no references in a sentence the claim stage does not read
         for t in self.toks:
+            if unread[t.i]:
+                continue
             self._token(t)
             if self.pending:
                 self._after_token(t)
