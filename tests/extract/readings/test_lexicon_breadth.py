@@ -148,3 +148,11 @@ def test_cli_prints_the_review_and_does_not_load_nltk_at_start(tmp_path):
     assert "decline" in refuse["synonyms"]
     bad = subprocess.run([str(exe), "codebook", "synonyms", "NOSUCH"], capture_output=True, text=True)
     assert bad.returncode == 1 and "NOSUCH" in bad.stderr
+
+
+def test_a_word_of_a_name_is_no_trigger(extract):
+    """"the Joint Coordination Center" names a place, not a coordination: "the action" after it is
+    the storming."""
+    doc = extract("Kataib Hezbollah stormed the Joint Coordination Center. The action also targeted the Iraqi army.")
+    assert not [c for c in doc.claims if c.predicate == "COOPERATE"], listing(doc)
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "Iraqi Army")

@@ -85,7 +85,8 @@ class Reader:
                 if tok.pos_ in VERBAL and not any(r.kind == "event" for r in here):
                     out += self._locative(tok)  # an event's place is its location attribute instead
             elif tok.pos_ in ("NOUN", "PROPN"):
-                for trig in self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
+                named = _inside_name(tok, self.args.index)  # "the Joint Coordination Center": no coordination
+                for trig in () if named else self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
                     out += self._noun(tok, trig)
                 if lemma in self.cb.belongings:
                     out += self._sited(tok)
@@ -481,6 +482,13 @@ def _denied_nouns(cb: Codebook) -> frozenset[str]:
     """What one denies having: a role, an involvement, a responsibility ("role in", "responsibility
     for" of the agent phrases), or the accusation itself."""
     return frozenset(p.split()[0] for p in cb.agent_preps if " " in p) | cb.cue("alleged", "nouns")
+
+
+def _inside_name(tok: Token, index) -> bool:
+    """A word of a multi-word name ("Provincial Joint Coordination Center", "Central Command") is no
+    event or tie noun of its own."""
+    span = index.span_of(tok)
+    return tok.pos_ == "PROPN" and span is not None and len(span) > 1
 
 
 def _gerund_in_list(tok: Token) -> bool:
