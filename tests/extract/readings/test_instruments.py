@@ -18,3 +18,13 @@ def test_an_active_use_gives_the_clause_to_the_user_when_the_instrument_is_no_ac
 def test_other_object_control_verbs_do_not_give_the_clause_to_their_subject(extract):
     doc = extract("The Treasury accused Hamas of sending money to Palestinian Islamic Jihad.")
     assert not find(doc, "U.S. Department of the Treasury", "funds"), listing(doc)
+
+
+def test_a_part_played_is_its_player_s_act(extract):
+    doc = extract("Mahan Air plays a central role supporting the Quds Force in Syria.")
+    assert claim(doc, "Mahan Air", "supports", "Quds Force")
+
+
+def test_a_thing_doing_something_is_no_actor(extract):
+    doc = extract("Police seized the money funding Hamas.")
+    assert not find(doc, "Police", "funds"), listing(doc)

@@ -302,8 +302,10 @@ class Arguments:
                     return []
             elif (head.pos_ in ("NOUN", "PROPN") and cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN")
                   and head.lemma_.lower() not in self.cb.documents):
-                return self.actors(head)  # "an agent providing services to X": the agent
-                # (but "an order stating that ...": whoever issued the order)
+                # "an agent providing services to X": the agent (but "an order stating that ...":
+                # whoever issued the order, and "plays a role supporting X": whoever plays it)
+                if head.lemma_.lower() not in self.cb.role_nouns or head.dep_ != "dobj":
+                    return self.actors(head)
             elif head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("acl", "relcl", "xcomp"):
                 owner = self._owner(head)
                 if owner:  # "Iran's plot to silence", "a plot by the Quds Force to", "an Iranian plot to"
