@@ -163,10 +163,17 @@ def test_a_quotation_before_its_speaker(extract):
 
 
 def test_an_apposition_is_the_author_s_own_description(extract):
+    doc = extract("The Quds Force, the elite branch of the IRGC, was accused by the Justice Department of arming the Houthis.")
+    assert claim(doc, "Quds Force", "arms", "Houthis").modality == "alleged"
+    c = claim(doc, "Quds Force", "part_of", "Islamic Revolutionary Guard Corps")
+    assert (c.modality, c.attributed_to) == ("asserted", None)
+
+
+def test_an_apposition_inside_a_report_is_the_source_s(extract):
     doc = extract("The Justice Department said the Quds Force, the elite branch of the IRGC, armed the Houthis.")
     assert claim(doc, "Quds Force", "arms", "Houthis").modality == "reported"
     c = claim(doc, "Quds Force", "part_of", "Islamic Revolutionary Guard Corps")
-    assert (c.modality, c.attributed_to) == ("asserted", None)
+    assert c.modality == "reported" and c.attributed_to == eid(doc, "Justice Department")
 
 
 def test_a_title_is_the_author_s_own_description(extract):
