@@ -28,7 +28,9 @@ def test_events_by_type_actor_and_dates(store):
 
 @pytest.mark.parametrize("place", ["IRQ", "Iraq", "Baghdad", "baghdad"])
 def test_events_at_a_place_by_code_country_or_name(store, place):
-    assert preds(events(store, place=place)) == [("Qassem Soleimani", "CONSULT", "Abu Mahdi al-Muhandis")]
+    # the meeting in Baghdad, and the attack on a base in Baghdad (a place on the target)
+    assert preds(events(store, place=place)) == [("Qassem Soleimani", "CONSULT", "Abu Mahdi al-Muhandis"),
+                                                ("Kata'ib Hizballah", "ASSAULT", "United States")]
 
 
 def test_events_elsewhere_or_nowhere(store):
