@@ -54,6 +54,8 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
         judge.start_sentence(sent)
         parsed = reader.sentence(sent) + roles.sentence(sent)
         for r in parsed + surface.sentence(sent, parsed):
+            if r.kind == "event" and _requested(r.trigger, cb):
+                continue  # "called on Iraq to hold X accountable": asked for, not done (the REQUEST is the event)
             j = judge.judge(r.trigger, r.predicate)
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)
@@ -131,6 +133,18 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
     attrs["trigger"] = trig.text
     attrs["cues"] = [{"text": c.token.text, "modality": c.modality} for c in j.cues]
     return {k: v for k, v in attrs.items() if v is not None}
+
+
+def _requested(trig: Token, cb: Codebook) -> bool:
+    """The event is the clause of a request ("urged X to attack Y"), not something that happened."""
+    cur = trig
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in VERBAL and any(t.predicate == "REQUEST" for t in cb.verbs.get(cur.lemma_.lower(), ())):
+            return True
+    return False
 
 
 def _status(trig: Token, cb: Codebook) -> str:

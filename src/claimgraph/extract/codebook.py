@@ -69,6 +69,7 @@ class Codebook:
     agent_nouns: frozenset[str] = frozenset()  # "the raids were the work of X"
     event_objects: frozenset[str] = frozenset()  # "the designation targets X": X is the event's object
     object_control: frozenset[str] = frozenset()
+    prep_control: frozenset[str] = frozenset()  # "call on X to": X does the clause
     role_nouns: frozenset[str] = frozenset()  # "plays a role supporting X": the player acts
     instrument_verbs: frozenset[str] = frozenset()  # "used X to fund Y": X and its user both act
     thing_targets: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
     cb.instrument_verbs = frozenset(w.lower() for w in ev.get("instrument_verbs", []))
     cb.role_nouns = frozenset(w.lower() for w in ev.get("role_nouns", []))
+    cb.prep_control = frozenset(w.lower() for w in ev.get("prep_control", []))
     cb.agent_nouns = frozenset(w.lower() for w in ev.get("agent_nouns", []))
     cb.event_objects = frozenset(w.lower() for w in ev.get("event_objects", []))
     cb.event_anaphors = frozenset(w.lower() for w in ev.get("event_anaphors", []))

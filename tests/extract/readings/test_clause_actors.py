@@ -3,7 +3,7 @@ verbs give it to their object; the climb up the parse stops at an apposition, a 
 and a reporting verb's finite complement."""
 from __future__ import annotations
 
-from claim_lookup import claim, find
+from claim_lookup import claim, find, listing
 
 
 def test_warned_against_gives_the_clause_to_the_object(extract):
@@ -42,3 +42,13 @@ def test_reporting_verb_complement_stops_the_climb(extract):
     assert not find(doc, "Iran", "ASSAULT", "Israel")
     doc = extract("Hizballah admitted attacking Israel.")  # a gerund complement is the reporter's own act
     claim(doc, "Hizballah", "ASSAULT", "Israel")
+
+
+def test_calling_on_someone_to_act_gives_them_the_clause_and_no_event_happens(extract):
+    doc = extract("The ministry called on the Government of Iraq to hold Kata'ib Hizballah accountable for the attacks.")
+    assert not [c for c in doc.claims if c.predicate == "ACCUSE"], listing(doc)
+
+
+def test_an_urged_attack_is_no_attack(extract):
+    doc = extract("Qassem Soleimani urged Kata'ib Hizballah to attack U.S. forces in Iraq.")
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT"), listing(doc)

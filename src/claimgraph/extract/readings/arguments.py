@@ -295,6 +295,12 @@ class Arguments:
                         if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
                             used += [e for e in self.explicit_subjects(head) if e not in used]  # and its user
                         return used
+                if cur.dep_ in ("xcomp", "advcl") and _infinitive(cur):
+                    asked = [e for p in head.children if p.dep_ == "prep" and p.i < cur.i
+                             and f"{lemma} {p.lower_}" in self.cb.prep_control
+                             for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+                    if asked:  # "called on the Government of Iraq to hold X accountable": Iraq
+                        return asked
                 subj = self.explicit_subjects(head)
                 if subj:
                     return subj
