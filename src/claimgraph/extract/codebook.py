@@ -68,12 +68,12 @@ class Codebook:
     agent_preps: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()  # "the raids were the work of X"
     event_objects: frozenset[str] = frozenset()  # "the designation targets X": X is the event's object
+    event_anaphors: frozenset[str] = frozenset()  # "today's action": the latest event, whatever its type
     object_control: frozenset[str] = frozenset()
     prep_control: frozenset[str] = frozenset()  # "call on X to": X does the clause
     role_nouns: frozenset[str] = frozenset()  # "plays a role supporting X": the player acts
     instrument_verbs: frozenset[str] = frozenset()  # "used X to fund Y": X and its user both act
-    thing_targets: frozenset[str] = frozenset()
-    event_anaphors: frozenset[str] = frozenset()  # "today's action": the latest event, whatever its type
+    thing_targets: frozenset[str] = frozenset()  # event types kept with no object when the target is a thing
 
     def theme_of(self, word: str) -> str | None:
         w = word.lower()
