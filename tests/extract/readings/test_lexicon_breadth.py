@@ -113,10 +113,14 @@ def test_denial_of_accusations_is_asserted_rejection(extract):
 
 
 def test_implored_party_acts_in_the_infinitive(extract):
-    """"implored Iran to free the hostages": freeing is Iran's, not the UN's."""
+    """"implored Iran to stop arming the Houthis": the arming is Iran's, not the UN's; the freeing
+    asked for in "implored Iran to free the hostages" has not happened: the request is the event."""
+    doc = extract("The UN implored Iran to stop arming the Houthis.")
+    assert not find(doc, "United Nations", "arms")
+    claim(doc, "Iran", "arms", "Houthis")
     doc = extract("The UN implored Iran to free the hostages.")
-    assert not find(doc, "United Nations", "CONCEDE")
-    claim(doc, "Iran", "CONCEDE", None)
+    claim(doc, "United Nations", "REQUEST", "Iran")
+    assert not find(doc, "Iran", "CONCEDE") and not find(doc, "United Nations", "CONCEDE")
 
 
 # -- the WordNet review ---------------------------------------------------------------------------
