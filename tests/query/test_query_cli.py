@@ -77,7 +77,7 @@ def test_path(run):
     assert [h["to"]["id"] for h in hops] == [KH, QF, SOLEIMANI]
     r = run("path", "Iran", "Soleimani")
     assert r.exit_code == 0 and "3 hop(s)" in r.stdout and "Tehran denied arming" in r.stdout
-    r = run("path", "Iran", "Hassan Nasrallah")
+    r = run("path", "Iran", "Palestinian Islamic Jihad")
     assert r.exit_code == 1 and "no chain" in r.stderr
 
 
