@@ -121,8 +121,8 @@ def test_meeting_is_consult(extract):
 def test_order_is_request_and_the_ordered_act_is_the_recipient_s(extract):
     doc = extract("Qassem Soleimani ordered Kata'ib Hizballah to attack the US embassy.")
     claim(doc, "Qassem Soleimani", "REQUEST", "Kata'ib Hizballah")
-    claim(doc, "Kata'ib Hizballah", "ASSAULT", "United States")
-    assert not find(doc, "Qassem Soleimani", "ASSAULT")
+    # the attack ordered has not happened: the order is the event, and nobody's attack is stored
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT") and not find(doc, "Qassem Soleimani", "ASSAULT")
 
 
 def test_instruction_is_request(extract):

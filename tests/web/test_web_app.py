@@ -156,7 +156,8 @@ def test_actor_page_dossier_relations_and_timeline(page):
 
 def test_evidence_view_document_view_and_confirm(page):
     page.goto(f"/#/actor/{KH}")
-    page.locator(".relations tr", has_text="Quds Force").locator("a", has_text="sentence").click()
+    # the Quds Force both funds and trains KH: open the training, the reported one
+    page.locator(".relations tr", has_text="Quds Force").filter(has_text="trains").locator("a", has_text="sentence").click()
     expect(page.locator(".claim-title")).to_contain_text("trains")
     expect(page.locator(".badges .modality")).to_have_text("reported")
     cue = page.locator(".evidence .hl-modality")
