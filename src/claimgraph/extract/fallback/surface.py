@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.modality.judge import ModalityJudge
-from claimgraph.extract.readings.arguments import Arguments
+from claimgraph.extract.readings.arguments import Arguments, dedupe
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
@@ -265,10 +265,10 @@ class SurfaceReader:
                 break
             i = j
         if self._opens_clause(start, sent):
-            return _dedupe(ents), start
+            return dedupe(ents), start
         ents, start = nearest
         if start - 2 >= sent.start and doc[start - 1].pos_ == "CCONJ" and doc[start - 2].text == ",":
-            return _dedupe(ents), start
+            return dedupe(ents), start
         return [], None
 
     def _run_after(self, first: int, sent: Span) -> tuple[list[Entity], int | None]:
@@ -287,15 +287,15 @@ class SurfaceReader:
             joined = j > span.end
             while j < sent.end and doc[j].pos_ == "DET" and self.index.entity_of(doc[j]) is None:
                 if doc[j].lower_ in ("a", "an"):
-                    return _dedupe(ents), span.end  # ", a Hezbollah operative": an apposition
+                    return dedupe(ents), span.end  # ", a Hezbollah operative": an apposition
                 j += 1
             if not joined or j >= sent.end or self.index.entity_of(doc[j]) is None:
-                return _dedupe(ents), span.end
+                return dedupe(ents), span.end
             nxt = self._head_span(j)
             after = doc[nxt.end] if nxt is not None and nxt.end < sent.end else None
             if nxt is None or (after is not None and (
                     after.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") or after.tag_ in _VERB_TAGS)):
-                return _dedupe(ents), span.end
+                return dedupe(ents), span.end
             i = j
 
     def _head_span(self, i: int) -> Span | None:
@@ -407,11 +407,3 @@ class SurfaceReader:
                 nxt is None or self.index.entity_of(nxt) is None))
         return t.pos_ != "ADJ"
 
-
-def _dedupe(ents: list[Entity]) -> list[Entity]:
-    seen, out = set(), []
-    for e in ents:
-        if e.id not in seen:
-            seen.add(e.id)
-            out.append(e)
-    return out

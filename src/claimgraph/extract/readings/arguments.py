@@ -28,7 +28,8 @@ def is_passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
 
 
-def _dedupe(ents: list[Entity]) -> list[Entity]:
+def dedupe(ents: list[Entity]) -> list[Entity]:
+    """The actors in order, each once."""
     seen, out = set(), []
     for e in ents:
         if e.id not in seen:
@@ -55,7 +56,7 @@ class Arguments:
         out: list[Entity] = []
         for member in self._coordinated(tok):
             out.extend(self._phrase_actors(member, _depth))
-        return _dedupe(out)
+        return dedupe(out)
 
     def _own_span(self, tok: Token):
         return self.index.span_of(tok) if self.index.entity_of(tok) is not None else None
@@ -90,7 +91,7 @@ class Arguments:
             out.extend(self._antecedent(tok, _depth))  # "groups that the regime controls"
         else:
             named = [e for c in tok.children if c.dep_ == "appos" for e in self.index.entities_of(c)]
-            named = _dedupe(named + listed(self, tok, _depth))  # "its subsidiaries A, B and C"
+            named = dedupe(named + listed(self, tok, _depth))  # "its subsidiaries A, B and C"
             out.extend(named or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
@@ -351,7 +352,7 @@ class Arguments:
 
     def anaphoric_subjects(self, noun: Token) -> list[Entity]:
         kinds = {t.predicate for t in self.cb.nouns.get(noun.lemma_.lower(), ()) if t.kind == "event"}
-        return _dedupe([e for p in sorted(kinds) for m in self.events.antecedents(noun, p) for e in m.subjects])
+        return dedupe([e for p in sorted(kinds) for m in self.events.antecedents(noun, p) for e in m.subjects])
 
     def own_noun_subjects(self, noun: Token) -> list[Entity]:
         """The actor an event noun names: its possessor, a "by" phrase, an actor named before it
@@ -458,7 +459,7 @@ class Arguments:
             if not out:  # "giving the Houthis weapons", parsed with the Houthis as a modifier
                 out = [e for c in theme_tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ == "PROPN"
                        for e in self.actors(c) if e.type != "country"]
-            return _dedupe(out)
+            return dedupe(out)
         if trig.obj_head_adj:
             if not any(c.lower_ in trig.obj_head_adj for c in tok.subtree):
                 return []
@@ -484,7 +485,7 @@ class Arguments:
             out += [e for o in p.children if o.dep_ in ("pobj", "pcomp") for e in self.actors(o)]
         for phrase in trig.obj_phrase:
             out += self._phrase_objects(tok, phrase)
-        return _dedupe(out)
+        return dedupe(out)
 
     def _shared_object(self, verb: Token) -> list[Entity]:
         """"organizing, supporting, training, arming and financing X": verbs in a list share the
