@@ -71,15 +71,24 @@ class Trie:
                 trie.near.qualifiers.update(fold(t) for t in toks)
         return trie
 
+    @staticmethod
+    def keys(doc: Doc) -> tuple[list[str], list[bool]]:
+        """Each token folded, and whether it is a joiner; computed once per Doc."""
+        cached = doc.user_data.get("claimgraph.kb_keys")
+        if cached is not None and len(cached[0]) == len(doc):
+            return cached
+        words = [t.text for t in doc]
+        out = ([fold(w) for w in words], [is_joiner(w) for w in words])
+        doc.user_data["claimgraph.kb_keys"] = out
+        return out
+
     def candidates(self, doc: Doc) -> dict[int, list[tuple[int, Terminal]]]:
         """Every name that starts at each token, shortest first; computed once per Doc (the name
         guard and the ruler both read them)."""
         cached = doc.user_data.get("claimgraph.kb_candidates")
         if cached is not None and cached[0] == len(doc):
             return cached[1]
-        words = [t.text for t in doc]
-        keys = [fold(w) for w in words]
-        joiner = [is_joiner(w) for w in words]
+        keys, joiner = self.keys(doc)
         out: dict[int, list[tuple[int, Terminal]]] = {}
         n, root = len(doc), self.root
         for i in range(n):
@@ -172,7 +181,7 @@ class KBRuler:
                 doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner)):
             actor = self.kb.actors[term.actor_id]
             spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
-        near = self.trie.near.matches(doc, [(s.start, s.end) for s in spans])
+        near = self.trie.near.matches(doc, [(s.start, s.end) for s in spans], *self.trie.keys(doc))
         if near:  # a misspelt name takes the place of the exact names inside it
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b, _ in near)]
             spans += [Span(doc, a, b, label=LABELS[self.kb.actors[i].type], kb_id=i) for a, b, i in near]

@@ -11,12 +11,12 @@ from collections import defaultdict
 from rapidfuzz.distance import Indel
 from spacy.tokens import Doc
 
-from claimgraph.kb.fold import fold, is_joiner
 
 MIN_SIMILARITY = 0.9
 MIN_WORD_SIMILARITY = 0.8
 MIN_CHARS = 10  # shorter names are too easily near something else
 NEAR_TYPES = {"organization", "group"}
+_GLUE = {"al", "el", "ul", "of", "the", "and"}
 
 
 class NearNames:
@@ -37,31 +37,37 @@ class NearNames:
             if entry not in slot:
                 slot.append(entry)
 
-    def matches(self, doc: Doc, exact: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    def matches(self, doc: Doc, exact: list[tuple[int, int]], keys: list[str],
+                joiner: list[bool]) -> list[tuple[int, int, str]]:
         """(start, end, actor id) of the near misses. A window may swallow an exact match inside
         it ("Hezbollah" in "Kait'ib Hezbollah"), never cut one in two."""
         if not self.by_end:
             return []
-        words = [(t.i, fold(t.text)) for t in doc if not is_joiner(t.text)]
+        words = [(i, k) for i, (k, j) in enumerate(zip(keys, joiner)) if not j]
         out: list[tuple[int, int, str]] = []
         edge = {}  # token → the exact span it belongs to
         for s, e in exact:
             for i in range(s, e):
                 edge[i] = (s, e)
         busy: set[int] = set()
+        by_end = self.by_end
+        # a name's words are capitalised, punctuation, or the small words inside names
+        named = [t.text[:1].isupper() or t.is_punct or t.lower_ in _GLUE for t in doc]
         for k in range(len(words)):
             for size in (4, 3, 2):
                 window = words[k:k + size]
                 if len(window) < size:
+                    continue
+                # the cheap test first: some KB name of this length starts or ends with this word
+                if (size, 0, window[0][1]) not in by_end and (size, size - 1, window[-1][1]) not in by_end:
+                    continue
+                if not all(named[i] for i, _ in window):
                     continue
                 first, last = window[0][0], window[-1][0]
                 if any(i in busy for i in range(first, last + 1)):
                     continue
                 spans = {edge[i] for i in range(first, last + 1) if i in edge}
                 if any(sp[0] < first or sp[1] > last + 1 or sp == (first, last + 1) for sp in spans):
-                    continue
-                if not all(doc[i].text[:1].isupper() or doc[i].is_punct for i, _ in window
-                           if doc[i].lower_ not in ("al", "el", "ul", "of", "the", "and")):
                     continue
                 keys = tuple(w for _, w in window)
                 hit = self._closest(keys)
