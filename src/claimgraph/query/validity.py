@@ -46,21 +46,54 @@ def deaths(snap) -> dict[str, tuple[str, str]]:
     cached = snap.cache.get("deaths")
     if cached is not None:
         return cached
-    fatal, found = rules()["fatal"], {}
+    found: dict[str, tuple[str, str]] = {}
     for c in snap.claims.values():
-        kinds = fatal.get(c.predicate) if c.kind == "event" else None
-        if not kinds or c.object is None or c.modality not in ("asserted", "reported"):
-            continue
-        if c.attrs.get("status") not in (None, "occurred") or not (
-                c.rule in kinds["rules"] or c.attrs.get("mode") in kinds["modes"]):
-            continue
-        target = snap.entities.get(c.object)
-        day = ((c.attrs.get("date") or {}).get("start") or "")[:10]
-        if target is None or target.type != "person" or not day:
-            continue
-        if c.object not in found or day < found[c.object][0]:
-            found[c.object] = (day, c.id)
+        target = snap.entities.get(c.object) if c.object else None
+        _record_death(found, c, target.type if target else None)
     snap.cache["deaths"] = found
+    return found
+
+
+def _record_death(found: dict, c: Claim, target_type: str | None) -> None:
+    kinds = rules()["fatal"].get(c.predicate) if c.kind == "event" else None
+    if not kinds or c.object is None or c.modality not in ("asserted", "reported"):
+        return
+    if c.attrs.get("status") not in (None, "occurred") or not (
+            c.rule in kinds["rules"] or c.attrs.get("mode") in kinds["modes"]):
+        return
+    day = ((c.attrs.get("date") or {}).get("start") or "")[:10]
+    if target_type != "person" or not day:
+        return
+    if c.object not in found or day < found[c.object][0]:
+        found[c.object] = (day, c.id)
+
+
+def deaths_of(session, persons: set[str]) -> dict[str, tuple[str, str]]:
+    """`deaths` of the given canonical entity ids, read from the store: the fatal events whose
+    target is one of them (under any of its merged ids), rejected claims left out."""
+    from sqlalchemy import or_, select
+
+    from claimgraph.store.schema import ClaimRow, EntityRow, ReviewRow
+
+    found: dict[str, tuple[str, str]] = {}
+    wanted = sorted(persons)
+    for n in range(0, len(wanted), 400):
+        part = wanted[n:n + 400]
+        members = dict(session.execute(select(EntityRow.id, EntityRow.canonical).where(
+            or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)), EntityRow.type == "person")).all())
+        if not members:
+            continue
+        rows = session.execute(select(ClaimRow).where(
+            ClaimRow.kind == "event", ClaimRow.predicate.in_(list(rules()["fatal"])),
+            ClaimRow.object.in_(list(members))).order_by(ClaimRow.id)).scalars().all()
+        verdicts = dict(session.execute(select(ReviewRow.claim_id, ReviewRow.verdict).where(
+            ReviewRow.undone_at.is_(None), ReviewRow.claim_id.in_([r.id for r in rows])).order_by(ReviewRow.id)).all())
+        for r in rows:
+            if verdicts.get(r.id) == "rejected":
+                continue
+            c = Claim(r.id, r.kind, r.subject, r.predicate, members[r.object] or r.object, r.modality,
+                      rule=r.rule, attrs=dict(r.attrs or {}))
+            _record_death(found, c, "person")
     return found
 
 

@@ -70,6 +70,20 @@ class Resolver:
         """Entity id → canonical id, for every entity that is not its own canonical id."""
         return {m: c[0] for c in self.clusters() for m in c[1:]}
 
+    def _sync(self, session: Session) -> None:
+        """Store the canonical ids the live judgements now give, and the figures of the groups whose
+        actors changed, in the transaction of the judgement."""
+        from claimgraph.corroborate import figures
+
+        records = self._state.records if self._state is not None else {
+            r.id: r for r in load_records(session, with_documents=False)}
+        state = Clusters.from_judgements(jdb.load(session, live_only=True), records)
+        mapping = {}
+        for group in state.groups():
+            head = state.canonical(next(iter(group)))
+            mapping.update((m, head) for m in group if m != head)
+        figures.after_resolution(session, mapping)
+
     def judgements(self, live_only: bool = False, ids: list[int] | None = None) -> list[Judgement]:
         with self._sessions() as session:
             return jdb.load(session, live_only, ids)
@@ -133,6 +147,8 @@ class Resolver:
             if ids:
                 jdb.log(session, "auto", "auto", {"threshold": threshold, "review": review, "merged": merged,
                                                   "judgements": ids})
+            if merged:
+                self._sync(session)
         self._state = None
         return merged
 
@@ -151,6 +167,7 @@ class Resolver:
                                       "undo that decision first, or split and merge the entities one by one")
             jid = jdb.record(session, a, b, POSITIVE, f"analyst:{analyst}", None, reason or "merged by an analyst")
             jdb.log(session, analyst, "merge", {"left_id": min(a, b), "right_id": max(a, b), "judgements": [jid]})
+            self._sync(session)
         self._state = None
         return self.judgements(ids=[jid])[0]
 
@@ -175,6 +192,7 @@ class Resolver:
                 ids.append(jdb.record(session, left, right, POSITIVE, decided_by, None,
                                       f"kept together when {entity_id} was split off"))
             jdb.log(session, analyst, "split", {"entity_id": entity_id, "from": sorted(rest), "judgements": ids})
+            self._sync(session)
         self._state = None
         return self.judgements(ids=ids)
 
@@ -201,6 +219,12 @@ class Resolver:
                     if reviews:
                         payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
                     result = jdb.log(session, analyst, "undo", payload)
+                    if judgements:
+                        self._sync(session)
+                    if reviews:
+                        from claimgraph.corroborate import figures
+                        claim = entry.payload.get("claim_id")
+                        figures.refresh(session, figures.assign_keys(session, [claim] if claim else []))
                     break
             else:
                 raise ResolutionError("nothing to undo")

@@ -6,6 +6,7 @@ import os
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.store import read, write
@@ -23,11 +24,27 @@ class Store:
         with self.engine.begin() as connection:
             upgrade(connection)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        with self._session() as session:
+            fresh = figures.is_fresh(session)
+        if not fresh:  # a store migrated from before the figures were kept
+            self.reindex()
 
     def add_document(self, doc: Document) -> bool:
-        """Store `doc` and what was read from it in one transaction; False (and no change) if already stored."""
+        """Store `doc` and what was read from it in one transaction, with the figures of the claim
+        groups it changes; False (and no change) if already stored."""
         with self._session.begin() as session:
-            return write.add_document(session, doc)
+            if not write.add_document(session, doc):
+                return False
+            figures.refresh(session, figures.touched_by_document(session, doc.id))
+            return True
+
+    def reindex(self, progress=None) -> dict:
+        """Rebuild the canonical ids and every stored figure from scratch, in one transaction."""
+        from claimgraph.resolve import Resolver
+
+        mapping = Resolver(self).mapping()
+        with self._session.begin() as session:
+            return figures.reindex(session, mapping, progress)
 
     def has_document(self, sha256: str) -> bool:
         with self._session() as session:

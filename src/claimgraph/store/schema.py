@@ -11,9 +11,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -63,6 +65,7 @@ class EntityRow(Base):
     subtype: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(3))
     kb_id: Mapped[str | None] = mapped_column(String(255))
+    canonical: Mapped[str | None] = mapped_column(String(64), index=True)  # its cluster's id; None: its own
 
 
 class AliasRow(Base):
@@ -101,6 +104,8 @@ class ClaimRow(Base):
     rule: Mapped[str] = mapped_column(String(64), default="")
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     attrs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # mode, status, date, location, quantity
+    group_key: Mapped[str | None] = mapped_column(String(40), index=True)  # its group, by canonical ids
+    canonical: Mapped[str | None] = mapped_column(String(64), index=True)  # the claim it is joined into; None: rejected
 
 
 class EvidenceRow(Base):
@@ -108,7 +113,7 @@ class EvidenceRow(Base):
     __table_args__ = (UniqueConstraint("claim_id", "doc_id", "start", "end"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -170,3 +175,57 @@ class AuditRow(Base):
     actor: Mapped[str] = mapped_column(String(255))
     action: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ClaimGroupRow(Base):
+    """The figures of one claim group (kind, subject, predicate, object by canonical ids), over
+    all its modalities: support, contradictions, credibility. Kept by `corroborate.figures`."""
+
+    __tablename__ = "claim_groups"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(64))
+    predicate: Mapped[str] = mapped_column(String(64))
+    object: Mapped[str | None] = mapped_column(String(64))
+    contested: Mapped[bool] = mapped_column(Boolean)
+    credibility: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ClaimFiguresRow(Base):
+    """One claim as the queries show it, after merges (claims that became the same are one, under
+    the first id): canonical actors and the counts, dates and grade the filters and orders use."""
+
+    __tablename__ = "claim_figures"
+    __table_args__ = (Index("ix_claim_figures_kind_date", "kind", "date_lo"),
+                      Index("ix_claim_figures_rank", "independent", "sources", "documents"))
+
+    claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(64), index=True)
+    predicate: Mapped[str] = mapped_column(String(64))
+    object: Mapped[str | None] = mapped_column(String(64), index=True)
+    location: Mapped[str | None] = mapped_column(String(64), index=True)
+    modality: Mapped[str] = mapped_column(String(16))
+    documents: Mapped[int] = mapped_column(Integer)
+    sources: Mapped[int] = mapped_column(Integer)
+    independent: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[int] = mapped_column(Integer)
+    credibility: Mapped[int] = mapped_column(Integer)
+    contested: Mapped[bool] = mapped_column(Boolean)
+    date_lo: Mapped[str | None] = mapped_column(String(10))  # first day of its date spans
+    date_hi: Mapped[str | None] = mapped_column(String(10))  # last day
+    valid_from: Mapped[str | None] = mapped_column(String(10))
+    valid_to: Mapped[str | None] = mapped_column(String(10))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # dates, validity, attributes shown
+
+
+class MetaRow(Base):
+    """Facts about the store itself ("figures": "fresh" or "stale")."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,279 @@
+"""The figures of claim groups, kept in the store (`claim_groups`, `claim_figures`).
+
+A group is a (kind, subject, predicate, object) by canonical ids, over all its modalities. Its
+claims are read into a small in-memory `Snapshot` (the same code that grades a whole store),
+merged claims are joined, and what the answers show is written back: per group its support,
+contradictions and credibility; per joined claim its documents, sources, independent sources,
+dates and validity span. `refresh` recomputes the groups a change touches, inside the caller's
+transaction; `reindex` recomputes every group from scratch.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from claimgraph.model import Claim, Entity, Evidence
+from claimgraph.store.schema import (
+    ClaimFiguresRow,
+    ClaimGroupRow,
+    ClaimRow,
+    DocumentRow,
+    EntityRow,
+    EvidenceRow,
+    MetaRow,
+    ReviewRow,
+)
+
+BATCH = 400  # groups recomputed per read of their claims
+
+
+def group_key(kind: str, subject: str, predicate: str, obj: str | None) -> str:
+    """The stored key of a group: a digest of its canonical (kind, subject, predicate, object)."""
+    text = "\x1f".join((kind, subject, predicate, obj or ""))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def canonical_of(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
+    """Entity id → its canonical id, for the given ids (an unknown id stands for itself)."""
+    wanted = {i for i in ids if i}
+    found: dict[str, str] = {i: i for i in wanted}
+    wanted_list = sorted(wanted)
+    for n in range(0, len(wanted_list), 900):
+        for eid, canon in session.execute(select(EntityRow.id, EntityRow.canonical)
+                                          .where(EntityRow.id.in_(wanted_list[n:n + 900]))):
+            found[eid] = canon or eid
+    return found
+
+
+def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
+                entity_ids: Iterable[str] | None = None) -> set[str]:
+    """Set `claims.group_key` from the current canonical ids for the given claims (or the claims of
+    the given entities); returns the keys they had and have now, the groups to refresh."""
+    query = select(ClaimRow.id, ClaimRow.kind, ClaimRow.subject, ClaimRow.predicate, ClaimRow.object,
+                   ClaimRow.group_key)
+    rows = []
+    if claim_ids is not None:
+        ids = sorted(set(claim_ids))
+        for n in range(0, len(ids), 900):
+            rows += session.execute(query.where(ClaimRow.id.in_(ids[n:n + 900]))).all()
+    if entity_ids is not None:
+        ids = sorted(set(entity_ids))
+        for n in range(0, len(ids), 450):
+            part = ids[n:n + 450]
+            rows += session.execute(query.where(or_(ClaimRow.subject.in_(part), ClaimRow.object.in_(part)))).all()
+    canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
+    keys: set[str] = set()
+    changed: dict[str, list[str]] = defaultdict(list)
+    for r in {r.id: r for r in rows}.values():
+        key = group_key(r.kind, canon[r.subject], r.predicate, canon.get(r.object) if r.object else None)
+        keys.add(key)
+        if r.group_key != key:
+            if r.group_key:
+                keys.add(r.group_key)
+            changed[key].append(r.id)
+    for key, ids in changed.items():
+        for n in range(0, len(ids), 900):
+            session.execute(update(ClaimRow).where(ClaimRow.id.in_(ids[n:n + 900])).values(group_key=key))
+    return keys
+
+
+def refresh(session: Session, keys: Iterable[str]) -> None:
+    """Recompute the stored figures of the groups `keys` from their claims."""
+    keys = sorted(set(keys))
+    for n in range(0, len(keys), BATCH):
+        _refresh(session, keys[n:n + BATCH])
+
+
+def _refresh(session: Session, keys: list[str]) -> None:
+    from claimgraph.query.snapshot import DocInfo, Snapshot  # the in-memory grading, over these groups only
+    from claimgraph.query.validity import deaths_of
+
+    session.execute(delete(ClaimGroupRow).where(ClaimGroupRow.key.in_(keys)))
+    session.execute(delete(ClaimFiguresRow).where(ClaimFiguresRow.group_key.in_(keys)))
+    session.execute(update(ClaimRow).where(ClaimRow.group_key.in_(keys)).values(canonical=None))
+    rows = session.execute(select(ClaimRow).where(ClaimRow.group_key.in_(keys)).order_by(ClaimRow.id)).scalars().all()
+    if not rows:
+        return
+    rejected = _rejected(session, [r.id for r in rows])
+    rows = [r for r in rows if r.id not in rejected]
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    ids = [r.id for r in rows]
+    for n in range(0, len(ids), 900):
+        for e in session.execute(select(EvidenceRow.claim_id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end,
+                                        EvidenceRow.text, EvidenceRow.attrs)
+                                 .where(EvidenceRow.claim_id.in_(ids[n:n + 900])).order_by(EvidenceRow.id)):
+            evidence[e.claim_id].append(Evidence(e.doc_id, e.start, e.end, e.text, e.attrs or {}))
+    canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object, r.attributed_to_entity,
+                                                              (r.attrs or {}).get("location"))])
+    claims = []
+    for r in rows:
+        attrs = dict(r.attrs or {})
+        if attrs.get("location") in canon:
+            attrs["location"] = canon[attrs["location"]]
+        claims.append(Claim(r.id, r.kind, canon[r.subject], r.predicate, canon[r.object] if r.object else None,
+                            r.modality, canon[r.attributed_to_entity] if r.attributed_to_entity else r.attributed_to_text,
+                            r.rule, r.confidence, evidence.get(r.id, []), attrs))
+    joined, members = join_claims(claims)
+    doc_ids = sorted({ev.doc_id for c in joined for ev in c.evidence})
+    documents = {}
+    for n in range(0, len(doc_ids), 900):
+        for d in session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.published,
+                                        DocumentRow.cluster, DocumentRow.genre)
+                                 .where(DocumentRow.id.in_(doc_ids[n:n + 900]))):
+            documents[d.id] = DocInfo(d.id, d.title, d.source, d.published, d.cluster, d.genre)
+    named = {x for c in joined for x in (c.subject, c.object, c.attributed_to) if x}
+    entities = {}
+    named_list = sorted(named)
+    for n in range(0, len(named_list), 900):
+        for e in session.execute(select(EntityRow.id, EntityRow.name, EntityRow.type)
+                                 .where(EntityRow.id.in_(named_list[n:n + 900]))):
+            entities[e.id] = Entity(e.id, e.name, e.type)
+    snap = Snapshot(None, entities, documents, {c.id: c for c in joined})
+    snap.cache["deaths"] = deaths_of(session, {c.subject for c in joined if c.kind == "relation"})
+    groups_done: set[str] = set()
+    key_of = {}
+    for c in joined:
+        key_of[c.id] = group_key(c.kind, c.subject, c.predicate, c.object)
+    for c in joined:
+        graded = snap.corroboration(c)
+        key = key_of[c.id]
+        if key not in groups_done:
+            groups_done.add(key)
+            session.execute(insert(ClaimGroupRow).values(
+                key=key, kind=c.kind, subject=c.subject, predicate=c.predicate, object=c.object,
+                contested=graded["contested"], credibility=graded["credibility"], data=_jsonable(graded)))
+        spans = snap.dates(c)
+        valid = snap.validity(c) if c.kind == "relation" else None
+        session.execute(insert(ClaimFiguresRow).values(
+            claim_id=c.id, group_key=key, kind=c.kind, subject=c.subject, predicate=c.predicate, object=c.object,
+            location=c.attrs.get("location"), modality=c.modality, documents=len(snap.doc_ids(c)),
+            sources=len(snap.sources(c)), independent=snap.independent(c), evidence=len(c.evidence),
+            credibility=graded["credibility"], contested=graded["contested"],
+            date_lo=min((s[:10] for s, _ in spans), default=None), date_hi=max((e[:10] for _, e in spans), default=None),
+            valid_from=valid.start if valid else None, valid_to=valid.end if valid else None,
+            data={"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
+                  "confidence": c.confidence}))
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for member, head in members.items():
+        by_head[head].append(member)
+    for head, ids in by_head.items():
+        for n in range(0, len(ids), 900):
+            session.execute(update(ClaimRow).where(ClaimRow.id.in_(ids[n:n + 900])).values(canonical=head))
+
+
+def join_claims(claims: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
+    """Claims that became the same under merged ids (kind, actors, predicate, modality and, for an
+    event, year) as one, under the first id, with all their evidence and the best confidence;
+    and claim id → the id it is joined into. `claims` are in id order."""
+    joined: dict[tuple, Claim] = {}
+    members: dict[str, str] = {}
+    for c in claims:
+        year = ((c.attrs.get("date") or {}).get("start") or "")[:4] if c.kind == "event" else ""
+        key = (c.kind, c.subject, c.predicate, c.object, c.modality, year)
+        same = joined.get(key)
+        if same is None:
+            joined[key] = Claim(c.id, c.kind, c.subject, c.predicate, c.object, c.modality, c.attributed_to, c.rule,
+                                c.confidence, list(c.evidence), dict(c.attrs))
+            members[c.id] = c.id
+        else:
+            seen = {(e.doc_id, e.start, e.end) for e in same.evidence}
+            same.evidence += [e for e in c.evidence if (e.doc_id, e.start, e.end) not in seen]
+            same.confidence = max(same.confidence, c.confidence)
+            members[c.id] = same.id
+    return sorted(joined.values(), key=lambda c: c.id), members
+
+
+def _rejected(session: Session, claim_ids: list[str]) -> set[str]:
+    """The claims whose live verdict (the latest not undone) is a rejection."""
+    latest: dict[str, str] = {}
+    for n in range(0, len(claim_ids), 900):
+        for claim_id, verdict in session.execute(
+                select(ReviewRow.claim_id, ReviewRow.verdict)
+                .where(ReviewRow.undone_at.is_(None), ReviewRow.claim_id.in_(claim_ids[n:n + 900]))
+                .order_by(ReviewRow.id)):
+            latest[claim_id] = verdict
+    return {k for k, v in latest.items() if v == "rejected"}
+
+
+def _jsonable(graded: dict) -> dict:
+    out = dict(graded)
+    out["contradictions"] = [dict(x, claims=list(x["claims"])) for x in graded["contradictions"]]
+    return out
+
+
+def touched_by_document(session: Session, doc_id: str) -> set[str]:
+    """The groups a newly stored document changes: those of its claims, and those of the other
+    documents of its near-duplicate story (a reprint changes their independent sources), and
+    the relations of a person whose death it reports (their validity ends)."""
+    from claimgraph.query.validity import rules
+
+    cluster = session.scalar(select(DocumentRow.cluster).where(DocumentRow.id == doc_id))
+    docs = [doc_id]
+    if cluster:
+        docs = list(session.scalars(select(DocumentRow.id).where(DocumentRow.cluster == cluster)))
+    claim_ids = set(session.scalars(select(EvidenceRow.claim_id).where(EvidenceRow.doc_id.in_(docs))))
+    keys = assign_keys(session, claim_ids)
+    fatal = list(rules()["fatal"])
+    targets = set(session.scalars(select(ClaimRow.object).join(EvidenceRow, EvidenceRow.claim_id == ClaimRow.id)
+                                  .where(EvidenceRow.doc_id == doc_id, ClaimRow.kind == "event",
+                                         ClaimRow.predicate.in_(fatal), ClaimRow.object.is_not(None))))
+    if targets:
+        canon = set(canonical_of(session, targets).values())
+        keys |= set(session.scalars(select(ClaimFiguresRow.group_key).where(
+            ClaimFiguresRow.kind == "relation", ClaimFiguresRow.subject.in_(sorted(canon)))))
+    return keys
+
+
+def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
+    """Make `entities.canonical` say `mapping` (member id → canonical id; every other entity is its
+    own); returns the ids whose canonical id changed."""
+    stored = dict(session.execute(select(EntityRow.id, EntityRow.canonical).where(EntityRow.canonical.is_not(None))).all())
+    changed = {i for i in stored if mapping.get(i) != stored[i]} | {i for i in mapping if stored.get(i) != mapping[i]}
+    reset = sorted(i for i in changed if i not in mapping)
+    for n in range(0, len(reset), 900):
+        session.execute(update(EntityRow).where(EntityRow.id.in_(reset[n:n + 900])).values(canonical=None))
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for i in changed:
+        if i in mapping:
+            by_head[mapping[i]].append(i)
+    for head, ids in by_head.items():
+        session.execute(update(EntityRow).where(EntityRow.id.in_(ids)).values(canonical=head))
+    return changed | {mapping[i] for i in changed if i in mapping} | {stored[i] for i in changed if stored.get(i)}
+
+
+def after_resolution(session: Session, mapping: dict[str, str]) -> None:
+    """After a merge, split, undo or automatic pass: the new canonical ids and the figures of every
+    group whose actors changed."""
+    changed = set_canonical(session, mapping)
+    if changed:
+        refresh(session, assign_keys(session, entity_ids=changed))
+
+
+def is_fresh(session: Session) -> bool:
+    value = session.scalar(select(MetaRow.value).where(MetaRow.key == "figures"))
+    return value in (None, "fresh")
+
+
+def reindex(session: Session, mapping: dict[str, str], progress=None) -> dict:
+    """Rebuild every canonical id, group key and figure from the claims, verdicts and judgements."""
+    session.execute(update(EntityRow).values(canonical=None))
+    set_canonical(session, mapping)
+    session.execute(delete(ClaimGroupRow))
+    session.execute(delete(ClaimFiguresRow))
+    session.execute(update(ClaimRow).values(group_key=None, canonical=None))
+    ids = list(session.scalars(select(ClaimRow.id).order_by(ClaimRow.id)))
+    keys: set[str] = set()
+    for n in range(0, len(ids), 5000):
+        keys |= assign_keys(session, ids[n:n + 5000])
+    ordered = sorted(keys)
+    for n in range(0, len(ordered), BATCH):
+        _refresh(session, ordered[n:n + BATCH])
+        if progress is not None:
+            progress(min(n + BATCH, len(ordered)), len(ordered))
+    session.merge(MetaRow(key="figures", value="fresh"))
+    return {"claims": len(ids), "groups": len(keys),
+            "figures": session.scalar(select(func.count()).select_from(ClaimFiguresRow)) or 0}
