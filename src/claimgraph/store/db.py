@@ -1,18 +1,32 @@
-"""Engines: a plain path is a SQLite file, anything with "://" is a SQLAlchemy URL."""
+"""Engines: a plain path is a SQLite file, anything with "://" is a SQLAlchemy URL.
+
+`postgresql://…` (and `postgres://…`) URLs get the psycopg 3 driver. On SQLite every transaction
+begins with `BEGIN IMMEDIATE`, taking the write lock at its start and waiting up to
+`BUSY_TIMEOUT_MS` for it, so that two processes writing one file (two ingests, an ingest and a
+merge, two first openings migrating a new file) wait for each other instead of failing with
+"database is locked". A connection that only reads may opt out with the execution option
+`sqlite_begin="DEFERRED"` (WAL readers take no lock).
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+
+BUSY_TIMEOUT_MS = 60_000
+POSTGRES_DRIVER = "postgresql+psycopg"
 
 
 def database_url(url_or_path: str | os.PathLike[str]) -> str:
     text = os.fspath(url_or_path)
-    if "://" in text:
-        return text
-    return "sqlite:///" + str(Path(text).expanduser())
+    if "://" not in text:
+        return "sqlite:///" + str(Path(text).expanduser())
+    url = make_url(text)
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername=POSTGRES_DRIVER).render_as_string(hide_password=False)
+    return text
 
 
 def make_engine(url_or_path: str | os.PathLike[str]) -> Engine:
@@ -31,6 +45,7 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     # that a whole add_document (and a migration's DDL) is one transaction.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -38,4 +53,7 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred transaction that has read and then writes fails at once, without waiting, when
+    # another process wrote since its read (SQLITE_BUSY_SNAPSHOT): take the write lock first.
+    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
