@@ -4,7 +4,8 @@
 begins with `BEGIN IMMEDIATE`, taking the write lock at its start and waiting up to
 `BUSY_TIMEOUT_MS` for it, so that two processes writing one file (two ingests, an ingest and a
 merge, two first openings migrating a new file) wait for each other instead of failing with
-"database is locked". A connection that only reads may opt out with the execution option
+"database is locked" (on PostgreSQL, `lock_writes` does the same for the write path and the
+migrations). A connection that only reads may opt out with the execution option
 `sqlite_begin="DEFERRED"` (WAL readers take no lock).
 """
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 60_000
 POSTGRES_DRIVER = "postgresql+psycopg"
+WRITE_LOCK = 0x636C6169_6D677270  # PostgreSQL advisory lock key of the store's writers ("claimgrp")
 
 
 def database_url(url_or_path: str | os.PathLike[str]) -> str:
@@ -38,6 +41,15 @@ def make_engine(url_or_path: str | os.PathLike[str]) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def lock_writes(session_or_connection: Session | Connection) -> None:
+    """Wait for, and hold until the end of the current transaction, the store's write lock: one
+    writing transaction at a time, as SQLite's `BEGIN IMMEDIATE` has it. On PostgreSQL, an
+    advisory lock; on SQLite the transaction holds the lock already."""
+    bind = session_or_connection.get_bind() if isinstance(session_or_connection, Session) else session_or_connection
+    if bind.dialect.name == "postgresql":
+        session_or_connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

@@ -9,6 +9,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+from claimgraph.store.db import lock_writes
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -31,7 +33,9 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Migrate the database behind `connection` to `revision` (a fresh database gets every table)."""
+    """Migrate the database behind `connection` to `revision` (a fresh database gets every table).
+    Under the store's write lock: processes opening a new store at once migrate it once."""
+    lock_writes(connection)
     command.upgrade(alembic_config(connection), revision)
 
 

@@ -1,13 +1,24 @@
-"""Writing one document and everything read from it, inside the caller's transaction."""
+"""Writing one document and everything read from it, inside the caller's transaction.
+
+Rows are added with the dialect's `INSERT … ON CONFLICT` on their unique keys (documents by
+sha256, entities and claims by id, aliases, mentions and evidence by their unique constraints),
+so that two processes ingesting into one database at once store each row once: a document
+another process stored first is skipped whole, an entity or claim it stored first is updated
+as if it had been stored here before. Writers also take the store's write lock first
+(`db.lock_writes`), so that what one document's transaction derives from the others (its
+near-duplicate cluster, the figures kept per claim group) sees every document committed before it.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import case, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from claimgraph.corroborate.near_duplicates import band_keys, jaccard, shingles
 from claimgraph.model import Claim, Document, Entity
+from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import (
     AliasRow,
     ClaimRow,
@@ -20,12 +31,24 @@ from claimgraph.store.schema import (
 
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of word 5-shingles from which two texts are one story
 
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def upsert(session: Session, table):
+    """The dialect's INSERT for `table`, the one with `on_conflict_do_nothing / do_update`."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERTS:
+        raise NotImplementedError(f"no INSERT … ON CONFLICT for {dialect}; the store runs on SQLite or PostgreSQL")
+    return _INSERTS[dialect](table)
+
 
 def add_document(session: Session, doc: Document) -> bool:
     """Stage `doc`, its entities, mentions, claims and evidence; False if its text is already stored."""
-    if session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)) is not None:
+    lock_writes(session)
+    stored = session.execute(upsert(session, DocumentRow).values(_document_values(doc))
+                             .on_conflict_do_nothing(index_elements=["sha256"]).returning(DocumentRow.id)).first()
+    if stored is None:
         return False
-    session.execute(insert(DocumentRow), [_document_values(doc)])
     _place_in_cluster(session, doc)
     entities = _merge_by_id(doc.entities)
     _upsert_entities(session, entities)
@@ -65,7 +88,7 @@ def _place_in_cluster(session: Session, doc: Document) -> None:
             if len(heads) > 1:
                 session.execute(update(DocumentRow).where(DocumentRow.cluster.in_(heads)).values(cluster=cluster))
     session.execute(update(DocumentRow).where(DocumentRow.id == doc.id).values(cluster=cluster))
-    session.execute(insert(DocumentBandRow), [{"doc_id": doc.id, "band": i, "key": k} for i, k in enumerate(keys)])
+    session.execute(upsert(session, DocumentBandRow).on_conflict_do_nothing(), [{"doc_id": doc.id, "band": i, "key": k} for i, k in enumerate(keys)])
 
 
 def _merge_by_id(entities: list[Entity]) -> list[Entity]:
@@ -88,27 +111,24 @@ def _upsert_entities(session: Session, entities: list[Entity]) -> None:
     ids = [e.id for e in entities]
     if not ids:
         return
-    stored = {row.id: row for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(ids)))}
-    new = [e for e in entities if e.id not in stored]
-    if new:
-        session.execute(insert(EntityRow), [
-            {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country, "kb_id": e.kb_id}
-            for e in new
-        ])
-    for e in entities:
-        row = stored.get(e.id)
-        if row is not None:
-            row.subtype, row.country, row.kb_id = row.subtype or e.subtype, row.country or e.country, row.kb_id or e.kb_id
+    stmt = upsert(session, EntityRow)
+    # stored or new, as Python's `stored or new`: an empty detail is a missing one
+    kept = {c: func.coalesce(func.nullif(getattr(EntityRow, c), ""), getattr(stmt.excluded, c))
+            for c in ("subtype", "country", "kb_id")}
+    session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=kept), [
+        {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country, "kb_id": e.kb_id}
+        for e in entities
+    ])
+    names = dict(session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(ids))).all())
     known = {tuple(r) for r in session.execute(select(AliasRow.entity_id, AliasRow.alias).where(AliasRow.entity_id.in_(ids)))}
     aliases = []
     for e in entities:
-        name = stored[e.id].name if e.id in stored else e.name
         for alias in (e.name, *e.aliases):
-            if alias and alias != name and (e.id, alias) not in known:
+            if alias and alias != names[e.id] and (e.id, alias) not in known:
                 known.add((e.id, alias))
                 aliases.append({"entity_id": e.id, "alias": alias})
     if aliases:
-        session.execute(insert(AliasRow), aliases)
+        session.execute(upsert(session, AliasRow).on_conflict_do_nothing(index_elements=["entity_id", "alias"]), aliases)
 
 
 def _insert_mentions(session: Session, doc: Document, entities: list[Entity]) -> None:
@@ -119,7 +139,8 @@ def _insert_mentions(session: Session, doc: Document, entities: list[Entity]) ->
             if key not in rows:
                 rows[key] = {"doc_id": doc.id, "entity_id": e.id, "start": m.start, "end": m.end, "text": m.text, "rule": m.rule or ""}
     if rows:
-        session.execute(insert(MentionRow), list(rows.values()))
+        session.execute(upsert(session, MentionRow).on_conflict_do_nothing(
+            index_elements=["doc_id", "entity_id", "start", "end"]), list(rows.values()))
 
 
 def _upsert_claims(session: Session, doc: Document, entity_ids: set[str]) -> None:
@@ -129,27 +150,21 @@ def _upsert_claims(session: Session, doc: Document, entity_ids: set[str]) -> Non
         claims.setdefault(c.id, c)
     if not claims:
         return
-    stored = {row.id: row for row in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(list(claims))))}
-    new = [c for c in claims.values() if c.id not in stored]
-    if new:
-        session.execute(insert(ClaimRow), [_claim_values(c, entity_ids) for c in new])
-    for c in claims.values():
-        if c.id in stored:  # the same claim read again: keep it, trust it as much as its best reading
-            stored[c.id].confidence = max(stored[c.id].confidence, c.confidence)
-    known = {tuple(r) for r in session.execute(
-        select(EvidenceRow.claim_id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end)
-        .where(EvidenceRow.claim_id.in_(list(stored)))
-    )} if stored else set()
-    evidence = []
+    stmt = upsert(session, ClaimRow)
+    # the same claim read again: keep it, trust it as much as its best reading
+    best = case((stmt.excluded.confidence > ClaimRow.confidence, stmt.excluded.confidence), else_=ClaimRow.confidence)
+    session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"confidence": best}),
+                    [_claim_values(c, entity_ids) for c in claims.values()])
+    evidence: dict[tuple, dict] = {}
     for c in doc.claims:
         for ev in c.evidence:
             key = (c.id, ev.doc_id or doc.id, ev.start, ev.end)
-            if key not in known:
-                known.add(key)
-                evidence.append({"claim_id": key[0], "doc_id": key[1], "start": ev.start, "end": ev.end, "text": ev.text,
-                                 "attrs": ev.attrs or c.attrs or {}})
+            if key not in evidence:
+                evidence[key] = {"claim_id": key[0], "doc_id": key[1], "start": ev.start, "end": ev.end, "text": ev.text,
+                                 "attrs": ev.attrs or c.attrs or {}}
     if evidence:
-        session.execute(insert(EvidenceRow), evidence)
+        session.execute(upsert(session, EvidenceRow).on_conflict_do_nothing(
+            index_elements=["claim_id", "doc_id", "start", "end"]), list(evidence.values()))
 
 
 def _claim_values(c: Claim, entity_ids: set[str]) -> dict:
