@@ -98,8 +98,3 @@ def doc_1() -> Document:
 @pytest.fixture
 def doc_2() -> Document:
     return make_doc_2()
-
-
-@pytest.fixture
-def db_path(tmp_path) -> str:
-    return str(tmp_path / "store.db")

@@ -7,8 +7,8 @@ from claimgraph.export.exchange import build_from_documents, write_json
 from claimgraph.store import Store
 
 
-def test_export_round_trip_offsets(tmp_path, db_path, doc_1, doc_2):
-    with Store(db_path) as store:
+def test_export_round_trip_offsets(tmp_path, db_url, doc_1, doc_2):
+    with Store(db_url) as store:
         store.add_document(doc_1)
         store.add_document(doc_2)
         out = tmp_path / "export.json"
@@ -31,8 +31,8 @@ def test_export_round_trip_offsets(tmp_path, db_path, doc_1, doc_2):
     assert checked == 11 + 6
 
 
-def test_store_export_equals_export_of_the_extraction_run(db_path, doc_1, doc_2):
-    with Store(db_path) as store:
+def test_store_export_equals_export_of_the_extraction_run(db_url, doc_1, doc_2):
+    with Store(db_url) as store:
         store.add_document(doc_1)
         store.add_document(doc_2)
         stored = store.export()

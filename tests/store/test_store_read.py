@@ -7,8 +7,8 @@ from claimgraph.store import Store
 
 
 @pytest.fixture
-def store(db_path, doc_1, doc_2):
-    with Store(db_path) as store:
+def store(db_url, doc_1, doc_2):
+    with Store(db_url) as store:
         store.add_document(doc_1)
         store.add_document(doc_2)
         yield store
@@ -51,7 +51,7 @@ def test_summary_figures(store):
     assert s["top_actors"][0] == {"id": "ent-quds-force", "name": "Quds Force", "type": "organization", "mentions": 4, "documents": 2}
 
 
-def test_top_actors_stop_at_ten(tmp_path):
+def test_top_actors_stop_at_ten(db_url):
     from claimgraph.model import Document, Entity, Mention
 
     text = " ".join(f"Actor{i}" for i in range(12))
@@ -59,7 +59,7 @@ def test_top_actors_stop_at_ten(tmp_path):
     for i in range(12):
         start = text.find(f"Actor{i}")
         doc.entities.append(Entity(f"ent-{i:02d}", f"Actor{i}", "person", mentions=[Mention(start, start + len(f"Actor{i}"), f"Actor{i}")]))
-    with Store(str(tmp_path / "many.db")) as store:
+    with Store(db_url) as store:
         store.add_document(doc)
         assert len(store.summary()["top_actors"]) == 10
 
