@@ -8,8 +8,9 @@ from claimgraph.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "store.db") as s:
+def store(db_url):
+    """A new store, on SQLite and on PostgreSQL (`db_url`)."""
+    with Store(db_url) as s:
         yield s
 
 

@@ -1,4 +1,4 @@
-"""Documents written for these tests, read by the real pipeline into one SQLite store: a generic
+"""Documents written for these tests, read by the real pipeline into one store (SQLite, PostgreSQL): a generic
 collective of one class and qualifier is one actor in the store, and generic words and datelines
 never become a named actor's aliases."""
 from __future__ import annotations
@@ -20,10 +20,10 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def store(extractor, tmp_path_factory):
+def store(extractor, module_db_url):
     docs = [{"text": t, "title": f"Story {i}", "source": f"wire{i}", "published": f"2023-0{i + 1}-01"}
             for i, t in enumerate(DOCS)]
-    with store_from(extractor, tmp_path_factory.mktemp("coll") / "store.db", docs) as s:
+    with store_from(extractor, module_db_url, docs) as s:
         Resolver(s).auto()
         yield s
 

@@ -1,8 +1,7 @@
 """The resolution tables come with revision 0002, also on a store written before it."""
 from __future__ import annotations
 
-import sqlite3
-
+from db_rows import tables
 from resolve_docs import actor, document
 
 from claimgraph.resolve import Resolver
@@ -13,13 +12,8 @@ T = "Qasem Suleimani met Nouri al-Maliki in Baghdad."
 U = "Qassim Soleimani and Nuri al-Maliki spoke by phone."
 
 
-def tables(path) -> set[str]:
-    with sqlite3.connect(path) as conn:
-        return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def test_a_0001_store_with_data_is_upgraded_and_resolved(tmp_path):
-    path = tmp_path / "old.db"
+def test_a_0001_store_with_data_is_upgraded_and_resolved(db_url):
+    path = db_url
     with Store(path) as store:
         store.add_document(document(T, actor(T, "Qasem Suleimani"), actor(T, "Nouri al-Maliki")))
         store.add_document(document(U, actor(U, "Qassim Soleimani"), actor(U, "Nuri al-Maliki")))
@@ -36,8 +30,8 @@ def test_a_0001_store_with_data_is_upgraded_and_resolved(tmp_path):
         assert len(resolver.clusters()) == 2
 
 
-def test_downgrade_to_0001_drops_only_the_resolution_tables(tmp_path):
-    path = tmp_path / "s.db"
+def test_downgrade_to_0001_drops_only_the_resolution_tables(db_url):
+    path = db_url
     with Store(path) as store:
         store.add_document(document(T, actor(T, "Qasem Suleimani")))
         Resolver(store).auto()

@@ -21,9 +21,9 @@ def cli():
 
 
 @pytest.fixture
-def db(people, tmp_path):
+def db(people, db_url):
     people.close()
-    return str(tmp_path / "store.db")
+    return db_url
 
 
 def clusters(db) -> list[list[str]]:
