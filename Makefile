@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 CG     := $(VENV)/bin/claimgraph
 PYTHON ?= python3
 
-.PHONY: install browser wordnet vendor demo test screenshots bench clean
+.PHONY: install browser wordnet postgresql vendor demo test screenshots bench clean
 
 install: $(VENV)/.installed browser wordnet vendor
 
@@ -20,6 +20,13 @@ wordnet:
 	  [ "$$(id -u)" = 0 ] || APT="sudo $$APT"; \
 	  $$APT install -y --no-install-recommends wordnet-base || { $$APT update && $$APT install -y --no-install-recommends wordnet-base; }; }
 
+# PostgreSQL for the tests (Debian's package): `make test` runs the suite against a server of its
+# own, started by tools/pg_test_server.sh in a temporary folder and stopped after the run
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { APT="env DEBIAN_FRONTEND=noninteractive apt-get"; \
+	  [ "$$(id -u)" = 0 ] || APT="sudo $$APT"; \
+	  $$APT install -y --no-install-recommends postgresql || { $$APT update && $$APT install -y --no-install-recommends postgresql; }; }
+
 # the web app's front-end libraries, pinned, from the npm registry (skipped when in place)
 vendor: $(VENV)/.installed
 	$(PY) -m claimgraph.web.vendor
@@ -34,8 +41,9 @@ demo: install
 	$(CG) ingest samples/corpus --db demo.db
 	$(CG) summary --db demo.db
 
-test: install
-	$(PY) -m pytest
+# every test, on SQLite and on PostgreSQL (a server of CLAIMGRAPH_TEST_PG's, or one started for the run)
+test: install postgresql
+	CLAIMGRAPH_REQUIRE_PG=1 bash tools/pg_test_server.sh run $(PY) -m pytest
 
 # the README's screenshot of the network view, taken by the browser test
 screenshots: install
