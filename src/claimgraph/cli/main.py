@@ -197,10 +197,11 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
 
 
 def _register_commands() -> None:
-    from claimgraph.cli import codebook_cmds, query_cmds, resolve_cmds, serve_cmds
+    from claimgraph.cli import codebook_cmds, query_cmds, resolve_cmds, serve_cmds, store_cmds
     codebook_cmds.register(app)
     query_cmds.register(app)
     resolve_cmds.register(app)
+    store_cmds.register(app)
     serve_cmds.register(app)
 
 
