@@ -66,7 +66,7 @@ def test_neighbors_filters_by_modality_and_depth(api):
 
 def test_bad_filters_are_4xx_with_a_clear_message(api):
     cases = [
-        (f"/api/actors/{IRAN}/neighbors?depth=3", 422, "depth"),
+        (f"/api/actors/{IRAN}/neighbors?depth=4", 422, "depth"),
         (f"/api/actors/{IRAN}/neighbors?date_from=last+week", 400, "not a date"),
         ("/api/claims?max_credibility=9", 422, "max_credibility"),
         ("/api/claims?limit=501", 422, "limit"),

@@ -38,7 +38,7 @@ def test_neighbors_rejects_a_bad_date_or_depth(store):
     with pytest.raises(ValueError):
         neighbors(store, KH, date_from="last year")
     with pytest.raises(ValueError):
-        neighbors(store, KH, depth=3)
+        neighbors(store, KH, depth=4)
 
 
 def test_path_gives_each_hop_with_its_claims_and_evidence(store):
@@ -65,3 +65,9 @@ def test_a_snapshot_answers_like_the_store(store):
     snap = snapshot(store)
     assert neighbors(snap, IRAN, depth=2) == neighbors(store, IRAN, depth=2)
     assert path(snap, IRAN, SOLEIMANI) == path(store, IRAN, SOLEIMANI)
+
+
+def test_three_steps_reach_no_fewer_actors_than_two(store):
+    two, three = neighbors(store, IRAN, depth=2), neighbors(store, IRAN, depth=3)
+    assert {n["id"] for n in two["nodes"]} <= {n["id"] for n in three["nodes"]}
+    assert max(n["distance"] for n in three["nodes"]) == 3

@@ -70,7 +70,7 @@ def get_actor(cg: Cg, actor: str, as_of: AsOf = None, min_independent: MinIndepe
 
 @router.get("/actors/{actor}/neighbors", summary="The actors around one actor")
 def get_neighbors(cg: Cg, actor: str,
-                  depth: Annotated[int, Query(ge=1, le=2, description="1 or 2 claims away.")] = 1,
+                  depth: Annotated[int, Query(ge=1, le=3, description="1 to 3 claims away.")] = 1,
                   predicate: Annotated[list[str] | None, Query(description="Only these predicates.")] = None,
                   modality: Annotated[list[str] | None, Query(description="Only these modalities.")] = None,
                   min_sources: Annotated[int | None, Query(ge=0, le=1000)] = None,

@@ -35,8 +35,9 @@ def list_documents(cg: Cg, limit: Limit = 50, offset: Offset = 0,
     view = cg.view
     docs = [d for d in view.snap.documents.values() if source is None or d.source == source]
     docs.sort(key=lambda d: (d.published or "", d.title or "", d.id), reverse=True)
+    counts = view.doc_claims.counts()
     items = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
-              "genre": getattr(d, "genre", None), "claims": len(view.doc_claims.get(d.id, ()))} for d in docs]
+              "genre": getattr(d, "genre", None), "claims": counts.get(d.id, 0)} for d in docs]
     return page(items, limit, offset)
 
 

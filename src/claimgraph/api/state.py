@@ -1,58 +1,54 @@
-"""What the app keeps between requests: the store, a snapshot of it, and the lock for writes.
+"""What the app keeps between requests: the store and the lock for writes.
 
-Reads go to a `Snapshot` loaded once (`claimgraph.query.snapshot`); every write (ingest,
-review, merge, split, undo) runs under one lock and loads a new snapshot before it returns,
-so the next read sees it. The swap is one assignment: a read in flight keeps the old one.
+Each request reads through a `StoreView` of its own (`claimgraph.query.view`): SQL over the
+stored canonical ids and figures, nothing loaded at start and nothing held between requests.
+Writes (ingest, review, merge, split, undo) run under one lock, each one transaction.
 """
 from __future__ import annotations
 
-import gc
 import inspect
 import threading
-import time
-from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from claimgraph.api.errors import ApiError
 from claimgraph.model import Entity
-from claimgraph.query import Snapshot, find_actor, snapshot
+from claimgraph.query import StoreView, find_actor
 from claimgraph.store import Store
-from claimgraph.store.schema import (
-    AuditRow,
-    DocumentRow,
-    EvidenceRow,
-    JudgementRow,
-    ReviewRow,
-)
-
-# the tables every write adds rows to: a new last id means the store changed
-STAMP_COLUMNS = (EvidenceRow.id, AuditRow.id, JudgementRow.id, ReviewRow.id)
+from claimgraph.store.schema import ClaimRow, EvidenceRow
 
 
-@dataclass
+class DocClaims:
+    """Document id → ids of the (joined) claims with evidence in it, read from the store."""
+
+    def __init__(self, view: StoreView):
+        self.view = view
+
+    def get(self, doc_id: str, default=()):
+        ids = self.view.session.scalars(
+            select(ClaimRow.canonical).distinct().join(EvidenceRow, EvidenceRow.claim_id == ClaimRow.id)
+            .where(EvidenceRow.doc_id == doc_id, ClaimRow.canonical.is_not(None)).order_by(ClaimRow.canonical))
+        return ids or default
+
+    def counts(self) -> dict[str, int]:
+        """Document id → how many claims have evidence in it, for every document."""
+        return dict(self.view.session.execute(
+            select(EvidenceRow.doc_id, func.count(func.distinct(ClaimRow.canonical)))
+            .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id).where(ClaimRow.canonical.is_not(None))
+            .group_by(EvidenceRow.doc_id)).all())
+
+
 class View:
-    """A snapshot and the merge mapping it was loaded with (entity id → canonical id)."""
+    """One request's view of the store (`StoreView`, as `snap`), with the helpers the routes share."""
 
-    snap: Snapshot
-    mapping: dict[str, str] = field(default_factory=dict)
+    def __init__(self, snap: StoreView):
+        self.snap = snap
+        self.doc_claims = DocClaims(snap)
 
     def canonical(self, entity_id: str | None) -> str | None:
-        return self.mapping.get(entity_id, entity_id) if entity_id else entity_id
-
-    @cached_property
-    def doc_claims(self) -> dict[str, list[str]]:
-        """Document id → ids of the claims with evidence in it."""
-        index: dict[str, list[str]] = defaultdict(list)
-        for c in self.snap.claims.values():
-            for doc_id in dict.fromkeys(ev.doc_id for ev in c.evidence):
-                index[doc_id].append(c.id)
-        return index
+        return self.snap.canonical(entity_id)
 
     def mentions(self, entity_id: str) -> int:
         return sum(self.snap.mentions.get(entity_id, {}).values())
@@ -101,36 +97,16 @@ class AppState:
         self.write_lock = threading.RLock()
         self._extractor = extractor
         self._extractor_lock = threading.Lock()
-        self.recheck = recheck
-        self._checked = 0.0
-        self.reload()
-
-    def _stamp(self) -> tuple:
-        with Session(self.store.engine) as session:
-            return tuple(session.scalar(select(func.max(column))) for column in STAMP_COLUMNS) + (
-                session.scalar(select(func.count()).select_from(DocumentRow)),)
+        self.recheck = recheck  # kept for callers; every request reads the database afresh
 
     def reload(self) -> View:
-        from claimgraph.resolve import Resolver
-        with self.write_lock:
-            self._stamped = self._stamp()
-            gc.unfreeze()  # the last snapshot's objects may go now
-            self._view = View(snapshot(self.store), Resolver(self.store).mapping())
-            # a snapshot is a million long-lived objects on a large store: kept out of the cyclic
-            # collector's full passes, which would otherwise stall requests for a second
-            gc.collect()
-            gc.freeze()
-            self._checked = time.monotonic()
-            return self._view
+        """A view of the store as it is now (a view reads the database; nothing is held between
+        requests, so a write by this app or another process is seen by the next request)."""
+        return View(StoreView(self.store))
 
     @property
     def view(self) -> View:
-        """The current snapshot, reloaded first if another process changed the store."""
-        if time.monotonic() - self._checked > self.recheck:
-            self._checked = time.monotonic()
-            if self._stamp() != self._stamped:
-                return self.reload()
-        return self._view
+        return self.reload()
 
     def extractor(self):
         with self._extractor_lock:

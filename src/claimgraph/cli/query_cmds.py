@@ -117,9 +117,9 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
           format: FMT = Format.table) -> None:
     """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
     its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
-    from claimgraph.query import dossier, snapshot
+    from claimgraph.query import dossier, open_view
     with _store(db) as store:
-        snap = snapshot(store)
+        snap = open_view(store)
         try:
             d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit)
         except ValueError as e:
@@ -159,7 +159,7 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
 
 
 def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias or id.")], db: DB = "claimgraph.db",
-              depth: Annotated[int, typer.Option("--depth", min=1, max=2)] = 1,
+              depth: Annotated[int, typer.Option("--depth", min=1, max=3)] = 1,
               predicate: Annotated[list[str] | None, typer.Option("--predicate", help="Only these predicates.")] = None,
               modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
               min_sources: Annotated[int, typer.Option("--min-sources", min=0)] = 0,
@@ -168,11 +168,11 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
               max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
                                                      help="At most this many actors, strongest ties first.")] = 100,
               format: FMT = Format.table) -> None:
-    """The actors around one actor, up to two claims away, and the claims that link them."""
+    """The actors around one actor, up to three claims away, and the claims that link them."""
     from claimgraph.query import neighbors as query
-    from claimgraph.query import snapshot
+    from claimgraph.query import open_view
     with _store(db) as store:
-        snap = snapshot(store)
+        snap = open_view(store)
         try:
             g = query(snap, _actor(snap, name).id, depth, predicate, modality, min_sources, date_from, date_to,
                       min_independent, credibility, as_of, max_nodes)
@@ -197,9 +197,9 @@ def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[st
          format: FMT = Format.table) -> None:
     """How two actors are connected: the shortest chain of claims, with the evidence of each hop."""
     from claimgraph.query import path as query
-    from claimgraph.query import snapshot
+    from claimgraph.query import open_view
     with _store(db) as store:
-        snap = snapshot(store)
+        snap = open_view(store)
         x, y = _actor(snap, a), _actor(snap, b)
         hops = query(snap, x.id, y.id, max_hops)
     if format == Format.json:
@@ -239,9 +239,9 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
            format: FMT = Format.table) -> None:
     """Events, oldest first, by type, actor, date range and place; an actor's timeline with --actor."""
     from claimgraph.query import events as query
-    from claimgraph.query import snapshot
+    from claimgraph.query import open_view
     with _store(db) as store:
-        snap = snapshot(store)
+        snap = open_view(store)
         try:
             rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place, modality,
                          min_independent, credibility, as_of)
@@ -268,9 +268,9 @@ def claims(db: DB = "claimgraph.db",
     """Claims, most independent sources first: contested ones, single-source ones, by predicate,
     modality, actor, grade and date."""
     from claimgraph.query import claims as query
-    from claimgraph.query import snapshot
+    from claimgraph.query import open_view
     with _store(db) as store:
-        snap = snapshot(store)
+        snap = open_view(store)
         try:
             rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
                          date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit)

@@ -154,6 +154,7 @@ def _refresh(session: Session, keys: list[str]) -> None:
             sources=len(snap.sources(c)), independent=snap.independent(c), evidence=len(c.evidence),
             credibility=graded["credibility"], contested=graded["contested"],
             date_lo=min((s[:10] for s, _ in spans), default=None), date_hi=max((e[:10] for _, e in spans), default=None),
+            date_last=max((s[:10] for s, _ in spans), default=None),
             valid_from=valid.start if valid else None, valid_to=valid.end if valid else None,
             data={"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
                   "confidence": c.confidence}))

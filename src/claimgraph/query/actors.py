@@ -8,7 +8,8 @@ from rapidfuzz import fuzz, process
 from claimgraph.kb.fold import fold_name
 from claimgraph.model import Entity
 from claimgraph.query.filters import ClaimFilter
-from claimgraph.query.snapshot import snapshot
+from claimgraph.query import select as select_
+from claimgraph.query.view import StoreView, open_view, reads
 
 FUZZY_CUTOFF = 90
 
@@ -25,14 +26,16 @@ def _scorer(query: str, choice: str, **_) -> float:
     return fuzz.token_sort_ratio(query, choice)
 
 
+@reads
 def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
     """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
     folded); failing an exact match, the names holding every word of `name`, or spelt within a
     rapidfuzz token-sort score of 90. One fit is returned as an
     Entity; several are returned as a list of candidates (most mentioned first); none as []."""
-    snap = snapshot(store)
-    if name in snap.entities:  # an entity id names its entity
-        return snap.entities[name]
+    snap = open_view(store)
+    canon = snap.canonical(name) if isinstance(snap, StoreView) else name
+    if canon in snap.entities:  # an entity id names its entity (a merged one, its actor)
+        return snap.entities[canon]
     query = fold_name(name)
     if not query:
         return []
@@ -41,13 +44,50 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
     if not found:
         for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
             found |= names[key]
+    snap.entities.prefetch(found) if isinstance(snap, StoreView) else None
+    snap.mentions.prefetch(found) if isinstance(snap, StoreView) else None
     ranked = sorted(found, key=lambda i: (-sum(snap.mentions.get(i, {}).values()), snap.entities[i].name, i))
     candidates = [snap.entities[i] for i in ranked]
     return candidates[0] if len(candidates) == 1 else candidates
 
 
 def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
-    """Folded name or alias → entity ids, kept on the snapshot."""
+    """Folded name or alias → canonical entity ids (of actors of `types`), kept with the store and
+    read again when its entities, aliases or merges change."""
+    if not isinstance(snap, StoreView):
+        return _snapshot_names(snap, types)
+    from sqlalchemy import func, select
+
+    from claimgraph.store.schema import AliasRow, EntityRow, JudgementRow
+    session = snap.session
+    stamp = (session.scalar(select(func.count()).select_from(EntityRow)), session.scalar(select(func.max(AliasRow.id))),
+             session.scalar(select(func.max(JudgementRow.id))),
+             session.scalar(select(func.count()).select_from(JudgementRow).where(JudgementRow.undone_at.is_not(None))))
+    cache = snap.store.__dict__.setdefault("_name_index", {})
+    if cache.get("stamp") != stamp:
+        cache.clear()
+        cache["stamp"] = stamp
+    if types not in cache:
+        names: dict[str, set[str]] = defaultdict(set)
+        rows = select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.canonical)
+        head_type: dict[str, str] = {}
+        members = []
+        for eid, name, type_, canon in session.execute(rows):
+            if canon is None:
+                head_type[eid] = type_
+            members.append((eid, name, canon or eid))
+        aliases = defaultdict(list)
+        for eid, alias in session.execute(select(AliasRow.entity_id, AliasRow.alias)):
+            aliases[eid].append(alias)
+        for eid, name, head in members:
+            if not types or head_type.get(head) in types:
+                for n in (name, *aliases.get(eid, ())):
+                    names[fold_name(n)].add(head)
+        cache[types] = dict(names)
+    return cache[types]
+
+
+def _snapshot_names(snap, types):
     cache = snap.cache.setdefault("name_index", {})
     if types not in cache:
         names: dict[str, set[str]] = defaultdict(set)
@@ -59,6 +99,7 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
     return cache[types]
 
 
+@reads
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
             max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
@@ -67,39 +108,27 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
 
     A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
     sources, then documents; the timeline its latest events) and says how many it left out
-    (`more`, `timeline_more`); None keeps everything."""
+    (`more`, `timeline_more`); None keeps everything. The lines are chosen in the database; only
+    those shown are read with their evidence."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
-    snap = snapshot(store)
+    snap = open_view(store)
     e = snap.entity(entity_id)
     rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
-    sides: dict[tuple[str, str], list] = defaultdict(list)
-    events = []
-    for c in snap.claims_of.get(entity_id, []):
-        if c.kind == "relation" and entity_id not in (c.subject, c.object):
-            continue
-        if not rule.keep(snap, c):
-            continue
-        if c.kind == "event":
-            events.append(c)
-        else:
-            for side, end in (("as_subject", c.subject), ("as_object", c.object)):
-                if end == entity_id:
-                    sides[c.predicate, side].append(c)
+    picked = select_.dossier_lines(snap, entity_id, rule, limit)
+    snap.claims_by_id([cid for ids, _ in picked["relations"].values() for cid in ids] + picked["events"])
     relations: dict[str, dict] = {}
-    for (predicate, side), found in sorted(sides.items()):
-        found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
+    for (predicate, side), (ids, total) in sorted(picked["relations"].items()):
         group = relations.setdefault(predicate, {"as_subject": [], "as_object": [], "more": {}})
-        for c in found[:limit]:
+        for c in snap.claims_by_id(ids):
             other = c.object if side == "as_subject" else c.subject
             group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c))})
         group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
                                         (r["other"] or {}).get("name") or "", r["claim"]))
-        if limit is not None and len(found) > limit:
-            group["more"][side] = len(found) - limit
-    events.sort(key=lambda c: max((d[0] for d in snap.dates(c)), default=""), reverse=True)
+        if limit is not None and total > limit:
+            group["more"][side] = total - limit
     timeline = []
-    for c in events[:limit]:
+    for c in snap.claims_by_id(picked["events"]):
         row = snap.claim_row(c)
         role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
         counterpart = c.object if role == "actor" else c.subject if role == "target" else None
@@ -107,21 +136,15 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
                          "status": row["status"], "mode": row["mode"], "location": row["location"],
                          **_claim_fields(row)})
     timeline.sort(key=_timeline_key)
-    docs = snap.mentions.get(entity_id, {})
-    documents = [
-        {"id": d, "title": snap.documents[d].title, "source": snap.documents[d].source,
-         "published": snap.documents[d].published, "mentions": n}
-        for d, n in docs.items() if d in snap.documents
-    ]
-    documents.sort(key=lambda d: (-d["mentions"], d["published"] or "", d["id"]))
+    documents, documents_total = select_.mentioning(snap, entity_id, limit)
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
         "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
         "relations": relations,
         "timeline": timeline,
-        "timeline_more": max(len(events) - limit, 0) if limit is not None else 0,
-        "documents": documents[:limit],
-        "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
+        "timeline_more": max(picked["events_total"] - limit, 0) if limit is not None else 0,
+        "documents": documents,
+        "documents_more": max(documents_total - limit, 0) if limit is not None else 0,
     }
 
 

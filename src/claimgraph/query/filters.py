@@ -43,7 +43,7 @@ class ClaimFilter:
             return False
         if self._mods is not None and c.modality not in self._mods:
             return False
-        if self.min_sources and len(snap.sources(c)) < self.min_sources:
+        if self.min_sources and snap.source_count(c) < self.min_sources:
             return False
         if (self._lo or self._hi) and not overlaps(snap.dates(c), self._lo, self._hi):
             return False
@@ -52,3 +52,35 @@ class ClaimFilter:
         if self.min_independent and snap.independent(c) < self.min_independent:
             return False
         return self.max_credibility is None or snap.credibility(c) <= self.max_credibility
+
+    @property
+    def sql_exact(self) -> bool:
+        """Whether `conditions` select exactly the claims `keep` keeps (a date range is only narrowed)."""
+        return not (self._lo or self._hi)
+
+    def conditions(self, f) -> list:
+        """SQL conditions on the stored figures (`claim_figures`, as `f`) that every kept claim meets:
+        all the tests of `keep`, the date range narrowed to the claims whose first and last days
+        can meet it (`keep` then decides on their spans)."""
+        out = []
+        if self._preds is not None:
+            out.append(f.predicate.in_(sorted(self._preds)))
+        if self._mods is not None:
+            out.append(f.modality.in_(sorted(self._mods)))
+        if self.min_sources:
+            out.append(f.sources >= self.min_sources)
+        if self.min_independent:
+            out.append(f.independent >= self.min_independent)
+        if self.max_credibility is not None:
+            out.append(f.credibility <= self.max_credibility)
+        if self._lo:
+            out.append(f.date_hi >= self._lo)
+        if self._hi:
+            out.append(f.date_lo <= self._hi)
+        if self._day:
+            from sqlalchemy import and_, or_
+            relation = and_(f.kind == "relation", or_(f.valid_from.is_(None), f.valid_from <= self._day),
+                            or_(f.valid_to.is_(None), f.valid_to >= self._day))
+            event = and_(f.kind == "event", or_(f.date_lo.is_(None), f.date_lo <= self._day))
+            out.append(or_(relation, event))
+        return out

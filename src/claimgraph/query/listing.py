@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.corroborate.support import group_key
+from sqlalchemy import or_, select
+
+from claimgraph.query import select as select_
 from claimgraph.query.actors import find_actor
 from claimgraph.query.filters import ClaimFilter
-from claimgraph.query.snapshot import Snapshot, snapshot
+from claimgraph.query.view import StoreView, open_view, reads
+from claimgraph.store.schema import ClaimFiguresRow as F
+from claimgraph.store.schema import EntityRow
 
 PLACE_TYPES = ("country", "location")
 
@@ -19,7 +23,7 @@ def _country_code(text: str) -> str | None:
         return None
 
 
-def _places(snap: Snapshot, place: str) -> tuple[set[str], set[str]]:
+def _places(snap: StoreView, place: str) -> tuple[set[str], set[str]]:
     """Location entity ids and country codes that `place` (ISO alpha-3 code or place name) stands for."""
     if re.fullmatch(r"[A-Za-z]{3}", place) and _country_code(place.upper()) == place.upper():
         return set(), {place.upper()}
@@ -36,36 +40,37 @@ def _places(snap: Snapshot, place: str) -> tuple[set[str], set[str]]:
     return set(), {code}
 
 
+@reads
 def events(store, type: str | None = None, actor: str | None = None, date_from: str | None = None,
            date_to: str | None = None, place: str | None = None, modalities=None, min_independent: int = 0,
            max_credibility: int | None = None, as_of: str | None = None) -> list[dict]:
     """Events, oldest first (undated last): of a PLOVER type, with `actor` (an entity id) as actor or
     target, dated (or, if undated, published) within [date_from, date_to], at `place`: an ISO
     alpha-3 code (locations in that country, or the country itself) or a place name; and the
-    shared filters of `ClaimFilter`."""
-    snap = snapshot(store)
+    shared filters of `ClaimFilter`. Selected in SQL; only the events returned are read in full."""
+    snap = open_view(store)
     if actor is not None:
         snap.entity(actor)
     rule = ClaimFilter(None, modalities, 0, min_independent, max_credibility, date_from, date_to, as_of)
-    where_ids, where_countries = _places(snap, place) if place else (set(), set())
-    rows = []
-    pool = snap.claims_of.get(actor, []) if actor is not None else snap.claims.values()
-    for c in pool:
-        if c.kind != "event" or (type and c.predicate != type.upper()):
-            continue
-        if actor is not None and actor not in (c.subject, c.object):
-            continue
-        if place:
-            loc = snap.entities.get(c.attrs.get("location"))
-            if loc is None or not (loc.id in where_ids or loc.country in where_countries):
-                continue
-        if rule.keep(snap, c):
-            rows.append(snap.claim_row(c))
+    where = [F.kind == "event"]
+    if type:
+        where.append(F.predicate == type.upper())
+    if actor is not None:
+        where.append(or_(F.subject == actor, F.object == actor))
+    query = select(F)
+    if place:
+        where_ids, where_countries = _places(snap, place)
+        located = EntityRow.__table__.alias("located")
+        query = query.join(located, located.c.id == F.location)
+        where.append(or_(F.location.in_(sorted(where_ids)), located.c.country.in_(sorted(where_countries))))
+    found = select_.kept(snap, rule, query.where(*where, *rule.conditions(F)).order_by(F.claim_id))
+    rows = [snap.claim_row(c) for c in snap.claims_by_id(c.id for c in found)]
     rows.sort(key=lambda r: ((r["date"] or {}).get("start") is None, (r["date"] or {}).get("start") or "",
                              r["predicate"], r["claim"]))
     return rows
 
 
+@reads
 def claims(store, contested: bool = False, single_source: bool = False, predicate: str | None = None,
            modality: str | None = None, min_independent: int = 0, max_credibility: int | None = None,
            date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
@@ -74,31 +79,28 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
     (negated against affirmed, or conflicting quantities or dates); `single_source`: one
     independent source stands behind it (reprints and one outlet's stories count once); `actor`:
     an entity id as subject or object; `limit`: the best attested that many (most sources and
-    documents; only those are graded and shown). Each row lists the other modalities of its triple."""
+    documents; only those are read in full). Each row lists the other modalities of its triple."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
-    snap = snapshot(store)
+    snap = open_view(store)
     if actor is not None:
         snap.entity(actor)
     rule = ClaimFilter([predicate] if predicate else None, [modality] if modality else None, 0, min_independent,
                        max_credibility, date_from, date_to, as_of)
-    rows, found = [], []
-    pool = snap.claims_of.get(actor, []) if actor is not None else snap.claims.values()
-    for c in pool:
-        if actor is not None and actor not in (c.subject, c.object):
-            continue
-        if not rule.keep(snap, c):
-            continue
-        if contested and not snap.corroboration(c)["contested"]:
-            continue
-        if single_source and snap.independent(c) != 1:
-            continue
-        found.append(c)
-    found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
-    for c in found[:limit]:
+    where = []
+    if actor is not None:
+        where.append(or_(F.subject == actor, F.object == actor))
+    if contested:
+        where.append(F.contested.is_(True))
+    if single_source:
+        where.append(F.independent == 1)
+    found = select_.ranked_claims(snap, rule, where, limit)
+    rows = []
+    for c in snap.claims_by_id(c.id for c in found):
         row = snap.claim_row(c)
-        others = [o for o in snap.groups.get(group_key(c), []) if o.modality != c.modality]
-        row["contested_by"] = [{"claim": o.id, "modality": o.modality, "sources": len(snap.sources(o))} for o in others]
+        f = snap.figures(c)
+        row["contested_by"] = [{"claim": o.claim_id, "modality": o.modality, "sources": o.sources}
+                               for o in snap.group_claims(f.group_key) if o.modality != c.modality]
         rows.append(row)
     rows.sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"], r["subject"]["name"] or "",
                              r["predicate"], r["claim"]))

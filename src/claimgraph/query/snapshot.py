@@ -159,6 +159,9 @@ class Snapshot:
         """The outlets behind a claim; a document with no source counts as a source of its own."""
         return {(self.documents[d].source if d in self.documents else None) or d for d in self.doc_ids(c)}
 
+    def source_count(self, c: Claim) -> int:
+        return len(self.sources(c))
+
     def dates(self, c: Claim) -> list[tuple[str, str]]:
         """The spans a claim is placed at: its own date, else the publication days of its documents."""
         date = c.attrs.get("date") or {}

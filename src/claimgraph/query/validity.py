@@ -133,6 +133,6 @@ def holds_on(snap, c: Claim, day: str | None) -> bool:
     if not day:
         return True
     if c.kind == "relation":
-        return validity(snap, c).covers(day)
+        return snap.validity(c).covers(day)
     spans = snap.dates(c)
     return any(start <= day for start, _ in spans) if spans else True

@@ -217,6 +217,7 @@ class ClaimFiguresRow(Base):
     contested: Mapped[bool] = mapped_column(Boolean)
     date_lo: Mapped[str | None] = mapped_column(String(10))  # first day of its date spans
     date_hi: Mapped[str | None] = mapped_column(String(10))  # last day
+    date_last: Mapped[str | None] = mapped_column(String(10))  # latest start of a span: the timeline's order
     valid_from: Mapped[str | None] = mapped_column(String(10))
     valid_to: Mapped[str | None] = mapped_column(String(10))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # dates, validity, attributes shown

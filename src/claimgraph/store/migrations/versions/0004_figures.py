@@ -57,6 +57,7 @@ def upgrade() -> None:
         sa.Column("contested", sa.Boolean(), nullable=False),
         sa.Column("date_lo", sa.String(10), nullable=True),
         sa.Column("date_hi", sa.String(10), nullable=True),
+        sa.Column("date_last", sa.String(10), nullable=True),
         sa.Column("valid_from", sa.String(10), nullable=True),
         sa.Column("valid_to", sa.String(10), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),

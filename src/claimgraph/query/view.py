@@ -1,0 +1,418 @@
+"""The store as the queries read it: rows fetched from the database on demand, after merges.
+
+A `StoreView` answers the questions a query asks of single things (this actor, these claims,
+that document) with SQL over the stored canonical ids and figures (`corroborate.figures`), and
+keeps what it fetched for the rest of the query. Nothing is read that the answer does not need;
+the queries select their claims in SQL (`query.select`) and hand the ids to `claims_by_id`.
+It offers what the in-memory `Snapshot` offers a query (names, refs, claim rows, filters' figures),
+so the claim rows look the same whichever computed them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import sessionmaker
+
+from claimgraph.corroborate.credibility import CREDIBILITY  # noqa: F401  (the labels the rows carry)
+from claimgraph.corroborate.sources import Sources, default_sources
+from claimgraph.model import Claim, Entity, Evidence
+from claimgraph.query.snapshot import DocInfo, UnknownEntity, _reprint_of
+from claimgraph.query.validity import Validity
+from claimgraph.store.schema import (
+    AliasRow,
+    ClaimFiguresRow,
+    ClaimGroupRow,
+    ClaimRow,
+    DocumentRow,
+    EntityRow,
+    EvidenceRow,
+    MentionRow,
+    ReviewRow,
+)
+
+CHUNK = 900  # ids per IN (...) list: SQLite's variable limit is 999 on old builds
+
+
+def chunks(ids: Iterable, size: int = CHUNK) -> Iterator[list]:
+    ids = list(ids)
+    for n in range(0, len(ids), size):
+        yield ids[n:n + size]
+
+
+class _Reads:
+    """Each read in a short transaction of its own, its rows fetched before the connection goes
+    back to the pool: a view holds no connection and no lock between reads, so a server's
+    requests never wait for one another's views, nor writers for readers."""
+
+    def __init__(self, engine):
+        # a read needs no write lock (the store's own transactions take it at their start)
+        self._sessions = sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
+
+    def execute(self, statement):
+        with self._sessions() as session:
+            return session.execute(statement).freeze()()
+
+    def scalar(self, statement):
+        with self._sessions() as session:
+            return session.scalar(statement)
+
+    def scalars(self, statement) -> list:
+        with self._sessions() as session:
+            return list(session.scalars(statement))
+
+    def close(self) -> None:
+        pass
+
+
+class _Lazy:
+    """A read-only mapping filled from the database one batch of keys at a time."""
+
+    def __init__(self, fetch, count=None, every=None):
+        self._fetch, self._count, self._got, self._every = fetch, count, {}, every
+        self._missing: set = set()
+
+    def values(self):
+        """Every value, read from the database (the whole table: for listings, not for queries)."""
+        return self._every() if self._every else list(self._got.values())
+
+    def prefetch(self, keys: Iterable) -> None:
+        wanted = [k for k in set(keys) if k is not None and k not in self._got and k not in self._missing]
+        if wanted:
+            found = self._fetch(wanted)
+            self._got.update(found)
+            self._missing.update(k for k in wanted if k not in found)
+
+    def get(self, key, default=None):
+        if key is None:
+            return default
+        self.prefetch([key])
+        return self._got.get(key, default)
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return self._count() if self._count else len(self._got)
+
+
+class StoreView:
+    """One query's (or one request's) view of a `Store`."""
+
+    def __init__(self, store, source_grades: Sources | None = None):
+        self.store = store
+        self.engine = store.engine
+        self.session = _Reads(store.engine)
+        self.source_grades = source_grades or default_sources()
+        self.cache: dict = {}
+        self.entities = _Lazy(self._fetch_entities, self._count(EntityRow, EntityRow.canonical.is_(None)),
+                              lambda: list(self._fetch_entities(
+                                  list(self.session.scalars(select(EntityRow.id).where(EntityRow.canonical.is_(None))
+                                                            .order_by(EntityRow.id)))).values()))
+        self.documents = _Lazy(self._fetch_documents, self._count(DocumentRow),
+                               lambda: list(self._fetch_documents(
+                                   list(self.session.scalars(select(DocumentRow.id).order_by(DocumentRow.ingested_at,
+                                                                                             DocumentRow.id)))).values()))
+        self.claims = _Lazy(self._fetch_claims, self._count(ClaimFiguresRow))
+        self.reviews = _Lazy(self._fetch_reviews)
+        self.mentions = _Lazy(self._fetch_mentions)
+        self._figures: dict[str, ClaimFiguresRow] = {}
+        self._groups: dict[str, dict] = {}
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> StoreView:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _count(self, table, *where):
+        return lambda: self.session.scalar(select(func.count()).select_from(table).where(*where)) or 0
+
+    # -- actors ---------------------------------------------------------------------------------
+    def canonical(self, entity_id: str | None) -> str | None:
+        if not entity_id:
+            return entity_id
+        found = self.session.scalar(select(EntityRow.canonical).where(EntityRow.id == entity_id))
+        return found or entity_id
+
+    def _fetch_entities(self, ids: list[str]) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for part in chunks(ids):
+            rows = self.session.scalars(select(EntityRow).where(EntityRow.id.in_(part), EntityRow.canonical.is_(None)))
+            for r in rows:
+                out[r.id] = Entity(r.id, r.name, r.type, r.subtype, r.country, r.kb_id, [])
+        if not out:
+            return out
+        members: dict[str, list[EntityRow]] = defaultdict(list)
+        for part in chunks(out):
+            for r in self.session.scalars(select(EntityRow).where(EntityRow.canonical.in_(part)).order_by(EntityRow.id)):
+                members[r.canonical].append(r)
+        every = list(out) + [m.id for ms in members.values() for m in ms]
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for part in chunks(every):
+            for eid, alias in self.session.execute(select(AliasRow.entity_id, AliasRow.alias)
+                                                   .where(AliasRow.entity_id.in_(part)).order_by(AliasRow.id)):
+                aliases[eid].append(alias)
+        for eid, e in out.items():
+            e.aliases = list(aliases.get(eid, []))
+            for m in members.get(eid, []):
+                for name in (m.name, *aliases.get(m.id, [])):
+                    e.add_alias(name)
+                e.subtype, e.country, e.kb_id = e.subtype or m.subtype, e.country or m.country, e.kb_id or m.kb_id
+        return out
+
+    def entity(self, entity_id: str) -> Entity:
+        e = self.entities.get(entity_id)
+        if e is None:
+            raise UnknownEntity(entity_id)
+        return e
+
+    def name(self, entity_id: str | None) -> str | None:
+        e = self.entities.get(entity_id) if entity_id else None
+        return e.name if e else entity_id
+
+    def ref(self, entity_id: str | None) -> dict | None:
+        return None if entity_id is None else {"id": entity_id, "name": self.name(entity_id)}
+
+    def attribution(self, value: str | None) -> dict | str | None:
+        return self.ref(value) if value in self.entities else value
+
+    def members(self, entity_id: str) -> list[str]:
+        """Every stored id of the actor (its own and those merged into it)."""
+        return [entity_id] + list(self.session.scalars(select(EntityRow.id).where(EntityRow.canonical == entity_id)))
+
+    def _fetch_mentions(self, ids: list[str]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for eid in ids:
+            rows = self.session.execute(
+                select(MentionRow.doc_id, func.count()).where(MentionRow.entity_id.in_(self.members(eid)))
+                .group_by(MentionRow.doc_id))
+            out[eid] = {d: n for d, n in rows}
+        return out
+
+    # -- documents ------------------------------------------------------------------------------
+    def _fetch_documents(self, ids: list[str]) -> dict[str, DocInfo]:
+        out = {}
+        for part in chunks(ids):
+            for d in self.session.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.source,
+                                                 DocumentRow.published, DocumentRow.cluster, DocumentRow.genre)
+                                          .where(DocumentRow.id.in_(part))):
+                out[d.id] = DocInfo(d.id, d.title, d.source, d.published, d.cluster, d.genre)
+        return out
+
+    # -- claims ---------------------------------------------------------------------------------
+    def _fetch_claims(self, ids: list[str]) -> dict[str, Claim]:
+        """Joined claims by their (canonical) ids, each with the evidence of every claim joined in."""
+        figures = {}
+        for part in chunks(ids):
+            for f in self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.claim_id.in_(part))).scalars():
+                figures[f.claim_id] = f
+        if not figures:
+            return {}
+        self._figures.update(figures)
+        heads = {}
+        for part in chunks(figures):
+            for r in self.session.execute(select(ClaimRow).where(ClaimRow.id.in_(part))).scalars():
+                heads[r.id] = r
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        seen: dict[str, set] = defaultdict(set)
+        for part in chunks(figures):
+            for canon, doc_id, start, end, text, attrs in self.session.execute(
+                    select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text,
+                           EvidenceRow.attrs).join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
+                    .where(ClaimRow.canonical.in_(part)).order_by(ClaimRow.id, EvidenceRow.id)):
+                if (doc_id, start, end) not in seen[canon]:
+                    seen[canon].add((doc_id, start, end))
+                    evidence[canon].append(Evidence(doc_id, start, end, text, attrs or {}))
+        sources = {r.attributed_to_entity for r in heads.values() if r.attributed_to_entity}
+        canon_of = dict(self.session.execute(select(EntityRow.id, EntityRow.canonical).where(
+            EntityRow.id.in_(sorted(sources)), EntityRow.canonical.is_not(None))).all()) if sources else {}
+        out = {}
+        for cid, f in figures.items():
+            r = heads[cid]
+            attrs = dict(r.attrs or {})
+            if f.location:
+                attrs["location"] = f.location
+            source = canon_of.get(r.attributed_to_entity, r.attributed_to_entity) or r.attributed_to_text
+            out[cid] = Claim(cid, f.kind, f.subject, f.predicate, f.object, f.modality, source, r.rule,
+                             f.data.get("confidence", r.confidence), evidence.get(cid, []), attrs)
+        return out
+
+    def claims_by_id(self, ids: Iterable[str]) -> list[Claim]:
+        """The claims with these ids, in the order given (fetched in one go)."""
+        ids = list(ids)
+        self.claims.prefetch(ids)
+        found = [self.claims.get(i) for i in ids]
+        out = [c for c in found if c is not None]
+        self.entities.prefetch({x for c in out for x in (c.subject, c.object, c.attrs.get("location"),
+                                                         c.attributed_to) if x})
+        self.documents.prefetch({ev.doc_id for c in out for ev in c.evidence})
+        self.reviews.prefetch(c.id for c in out)
+        return out
+
+    def _fetch_reviews(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for part in chunks(ids):
+            for claim_id, verdict in self.session.execute(
+                    select(ReviewRow.claim_id, ReviewRow.verdict)
+                    .where(ReviewRow.undone_at.is_(None), ReviewRow.claim_id.in_(part)).order_by(ReviewRow.id)):
+                out[claim_id] = verdict
+        return {k: v for k, v in out.items() if v == "confirmed"}
+
+    def figures(self, c: Claim) -> ClaimFiguresRow:
+        f = self._figures.get(c.id)
+        if f is None:
+            self.claims.get(c.id)
+            f = self._figures[c.id]
+        return f
+
+    def group(self, key: str) -> dict:
+        if key not in self._groups:
+            self._groups[key] = self.session.scalar(select(ClaimGroupRow.data).where(ClaimGroupRow.key == key)) or {}
+        return self._groups[key]
+
+    def group_claims(self, key: str) -> list[ClaimFiguresRow]:
+        """The figures of every claim of a group (all modalities)."""
+        return list(self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.group_key == key)
+                                         .order_by(ClaimFiguresRow.claim_id)).scalars())
+
+    # -- what the claim rows and the filters ask ------------------------------------------------
+    def corroboration(self, c: Claim) -> dict:
+        return self.group(self.figures(c).group_key)
+
+    def independent(self, c: Claim) -> int:
+        return self.figures(c).independent
+
+    def credibility(self, c: Claim) -> int:
+        return self.figures(c).credibility
+
+    def validity(self, c: Claim) -> Validity:
+        v = self.figures(c).data.get("valid") or {}
+        return Validity(v.get("from"), v.get("to"), bool(v.get("ended")), v.get("basis") or "no date given")
+
+    def doc_ids(self, c: Claim) -> list[str]:
+        return list(dict.fromkeys(ev.doc_id for ev in c.evidence))
+
+    def source_count(self, c: Claim) -> int:
+        return self.figures(c).sources
+
+    def sources(self, c: Claim) -> set[str]:
+        return {(self.documents[d].source if d in self.documents else None) or d for d in self.doc_ids(c)}
+
+    def dates(self, c: Claim) -> list[tuple[str, str]]:
+        return [tuple(s) for s in self.figures(c).data.get("dates") or []]
+
+    def evidence(self, c: Claim) -> list[dict]:
+        rows = []
+        for ev in c.evidence:
+            doc = self.documents.get(ev.doc_id)
+            rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
+                         "published": doc.published if doc else None, "reprint_of": _reprint_of(doc),
+                         "start": ev.start, "end": ev.end, "excerpt": ev.text})
+        return rows
+
+    def claim_row(self, c: Claim) -> dict:
+        """A claim as the queries show it (the same fields as `Snapshot.claim_row`)."""
+        f = self.figures(c)
+        graded = self.corroboration(c)
+        row = {"claim": c.id, "kind": c.kind, "subject": self.ref(c.subject), "predicate": c.predicate,
+               "object": self.ref(c.object), "modality": c.modality, "attributed_to": self.attribution(c.attributed_to),
+               "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
+               "documents": f.documents, "sources": f.sources, "independent": f.independent}
+        row.update({k: graded[k] for k in ("modalities", "credibility", "credibility_label",
+                                           "credibility_reason", "reliability", "admiralty", "contested")})
+        row["contradictions"] = [
+            {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
+             "interested": bool(x.get("interested"))}
+            for x in graded["contradictions"] if c.id in x["claims"]]
+        row["valid"] = f.data.get("valid") if c.kind == "relation" else None
+        row["review"] = self.reviews.get(c.id)
+        if c.kind == "event":
+            row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"), location=self.ref(c.attrs.get("location")))
+        row["evidence"] = self.evidence(c)
+        return row
+
+    def figures_of(self, ids: Iterable[str]) -> dict[str, ClaimFiguresRow]:
+        """The stored figures of these claims, read in one go."""
+        wanted = [i for i in dict.fromkeys(ids) if i not in self._figures]
+        for part in chunks(wanted):
+            for f in self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.claim_id.in_(part))).scalars():
+                self._figures[f.claim_id] = f
+        return {i: self._figures[i] for i in ids if i in self._figures}
+
+    def groups_of(self, keys: Iterable[str]) -> dict[str, dict]:
+        wanted = [k for k in set(keys) if k not in self._groups]
+        for part in chunks(wanted):
+            for key, data in self.session.execute(select(ClaimGroupRow.key, ClaimGroupRow.data)
+                                                  .where(ClaimGroupRow.key.in_(part))):
+                self._groups[key] = data
+        return {k: self._groups.get(k, {}) for k in keys}
+
+    def tied(self, ids: Iterable[str], where=(), full: bool = False) -> list:
+        """The claims between two different actors that touch `ids`: (claim id, subject, object,
+        evidence) rows, or whole figures rows with `full`."""
+        F = ClaimFiguresRow
+        columns = (F,) if full else (F.claim_id, F.subject, F.object, F.evidence)
+        out: dict[str, object] = {}
+        for part in chunks(sorted(set(ids)), 450):
+            query = select(*columns).where(or_(F.subject.in_(part), F.object.in_(part)), F.object.is_not(None),
+                                           F.object != F.subject, *where)
+            result = self.session.execute(query)
+            for row in (result.scalars() if full else result):
+                out[row.claim_id if full else row[0]] = row
+        return list(out.values())
+
+    def tie_weights(self, ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
+        """(actor, actor) in order → the evidence of all their claims (a claim without any counts
+        one), for the ties touching `ids`, or every tie of the store with None."""
+        F = ClaimFiguresRow
+        weight = func.sum(case((F.evidence < 1, 1), else_=F.evidence))
+        base = (F.object.is_not(None), F.object != F.subject)
+        parts = [None] if ids is None else list(chunks(sorted(set(ids)), 450))
+        out: dict[tuple[str, str], int] = {}
+        seen: set[tuple[str, str]] = set()
+        for part in parts:
+            where = base if part is None else (*base, or_(F.subject.in_(part), F.object.in_(part)))
+            for subject, obj, w in self.session.execute(select(F.subject, F.object, weight).where(*where)
+                                                        .group_by(F.subject, F.object)):
+                if (subject, obj) in seen:
+                    continue
+                seen.add((subject, obj))
+                pair = (min(subject, obj), max(subject, obj))
+                out[pair] = out.get(pair, 0) + int(w)
+        return out
+
+
+def reads(fn):
+    """A query of a `Store` reads through one `StoreView`, closed when it has answered; a view
+    passed in is used as it is and left open. An in-memory `Snapshot` stands for its store."""
+    from functools import wraps
+
+    from claimgraph.query.snapshot import Snapshot
+
+    @wraps(fn)
+    def run(store, *args, **kwargs):
+        if isinstance(store, StoreView):
+            return fn(store, *args, **kwargs)
+        with StoreView(store.store if isinstance(store, Snapshot) else store) as view:
+            return fn(view, *args, **kwargs)
+    return run
+
+
+def open_view(store) -> StoreView:
+    """A `StoreView` of a `Store` (a view is returned as it is; a `Snapshot` stands for its store)."""
+    from claimgraph.query.snapshot import Snapshot
+
+    if isinstance(store, StoreView):
+        return store
+    return StoreView(store.store if isinstance(store, Snapshot) else store)

@@ -1,0 +1,136 @@
+"""Actors by name, and an actor's dossier."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from claimgraph.kb.fold import fold_name
+from claimgraph.model import Entity
+from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.snapshot import snapshot
+
+FUZZY_CUTOFF = 90
+
+DOSSIER_LIMIT = 100  # lines per relation list and timeline: a hub holds thousands
+
+
+def _scorer(query: str, choice: str, **_) -> float:
+    """100 when every word of the query is a word of the name ("Hassan", "Quds"); else the similarity
+    of the sorted words (spelling slips, word order). Not WRatio: its partial matching takes
+    "Abu Bakr al-Baghdadi" for "Baghdad"; nor token-set: it takes "Ali Hassan al-Tikriti" for "Ali Hassan"."""
+    words, name = query.split(), choice.split()
+    if set(words) <= set(name):
+        return 100.0
+    return fuzz.token_sort_ratio(query, choice)
+
+
+def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
+    """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
+    folded); failing an exact match, the names holding every word of `name`, or spelt within a
+    rapidfuzz token-sort score of 90. One fit is returned as an
+    Entity; several are returned as a list of candidates (most mentioned first); none as []."""
+    snap = snapshot(store)
+    if name in snap.entities:  # an entity id names its entity
+        return snap.entities[name]
+    query = fold_name(name)
+    if not query:
+        return []
+    names = _name_index(snap, types)
+    found = set(names.get(query, ()))
+    if not found:
+        for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
+            found |= names[key]
+    ranked = sorted(found, key=lambda i: (-sum(snap.mentions.get(i, {}).values()), snap.entities[i].name, i))
+    candidates = [snap.entities[i] for i in ranked]
+    return candidates[0] if len(candidates) == 1 else candidates
+
+
+def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
+    """Folded name or alias → entity ids, kept on the snapshot."""
+    cache = snap.cache.setdefault("name_index", {})
+    if types not in cache:
+        names: dict[str, set[str]] = defaultdict(set)
+        for e in snap.entities.values():
+            if not types or e.type in types:
+                for n in (e.name, *e.aliases):
+                    names[fold_name(n)].add(e.id)
+        cache[types] = dict(names)
+    return cache[types]
+
+
+def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
+            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
+    """Everything the store holds on one actor, each line with its evidence and grade: identity,
+    relations by predicate (as subject and as object, with their validity span), events on a
+    timeline, the documents that mention it. The filters are those of `ClaimFilter`.
+
+    A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
+    sources, then documents; the timeline its latest events) and says how many it left out
+    (`more`, `timeline_more`); None keeps everything."""
+    if limit is not None and limit < 1:
+        raise ValueError("limit is at least 1")
+    snap = snapshot(store)
+    e = snap.entity(entity_id)
+    rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
+    sides: dict[tuple[str, str], list] = defaultdict(list)
+    events = []
+    for c in snap.claims_of.get(entity_id, []):
+        if c.kind == "relation" and entity_id not in (c.subject, c.object):
+            continue
+        if not rule.keep(snap, c):
+            continue
+        if c.kind == "event":
+            events.append(c)
+        else:
+            for side, end in (("as_subject", c.subject), ("as_object", c.object)):
+                if end == entity_id:
+                    sides[c.predicate, side].append(c)
+    relations: dict[str, dict] = {}
+    for (predicate, side), found in sorted(sides.items()):
+        found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
+        group = relations.setdefault(predicate, {"as_subject": [], "as_object": [], "more": {}})
+        for c in found[:limit]:
+            other = c.object if side == "as_subject" else c.subject
+            group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c))})
+        group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
+                                        (r["other"] or {}).get("name") or "", r["claim"]))
+        if limit is not None and len(found) > limit:
+            group["more"][side] = len(found) - limit
+    events.sort(key=lambda c: max((d[0] for d in snap.dates(c)), default=""), reverse=True)
+    timeline = []
+    for c in events[:limit]:
+        row = snap.claim_row(c)
+        role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
+        counterpart = c.object if role == "actor" else c.subject if role == "target" else None
+        timeline.append({"type": c.predicate, "role": role, "counterpart": snap.ref(counterpart),
+                         "status": row["status"], "mode": row["mode"], "location": row["location"],
+                         **_claim_fields(row)})
+    timeline.sort(key=_timeline_key)
+    docs = snap.mentions.get(entity_id, {})
+    documents = [
+        {"id": d, "title": snap.documents[d].title, "source": snap.documents[d].source,
+         "published": snap.documents[d].published, "mentions": n}
+        for d, n in docs.items() if d in snap.documents
+    ]
+    documents.sort(key=lambda d: (-d["mentions"], d["published"] or "", d["id"]))
+    return {
+        "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
+        "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
+        "relations": relations,
+        "timeline": timeline,
+        "timeline_more": max(len(events) - limit, 0) if limit is not None else 0,
+        "documents": documents[:limit],
+        "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
+    }
+
+
+def _claim_fields(row: dict) -> dict:
+    return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "valid", "documents",
+                                "sources", "independent", "modalities", "credibility", "credibility_reason",
+                                "admiralty", "contested", "contradictions", "review", "evidence")}
+
+
+def _timeline_key(item: dict) -> tuple:
+    start = (item["date"] or {}).get("start")
+    return (start is None, start or "", item["type"], item["claim"])
