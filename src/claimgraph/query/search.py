@@ -1,34 +1,76 @@
-"""Full-text search over document texts and evidence sentences, with SQLite FTS5.
+"""Full-text search over document texts and evidence sentences: SQLite FTS5, PostgreSQL tsvector.
 
-The index lives in the store's own SQLite file as two external-content FTS5 tables, so no text
+On SQLite the index lives in the store's own file as two external-content FTS5 tables, so no text
 is stored twice: `claimgraph_fts` over `documents` (title, text) and `claimgraph_fts_evidence`
 over `evidence` (text). They are created by this module on the first search, and rebuilt when
 stale: when the number of documents or of evidence rows (or the last row id) differs from what
-was indexed. The schema migrations do not know them; dropping them loses nothing.
-A store that is not SQLite (PostgreSQL) has no FTS5: `search` raises `SearchUnavailable`.
+was indexed. On PostgreSQL the index is two GIN expression indexes over `to_tsvector('english', …)`
+of the same columns, created on the first search and kept current by the database itself; words
+are stemmed by the English configuration, which also drops stop words ("the", "of") from a query.
+The schema migrations know neither; dropping them loses nothing. Other databases raise
+`SearchUnavailable`.
 """
 from __future__ import annotations
 
 import re
 
+from sqlalchemy import bindparam, text
+
 from claimgraph.query.snapshot import Snapshot
+from claimgraph.store.db import lock_writes
 
 DOCS_FTS = "claimgraph_fts"
 EVIDENCE_FTS = "claimgraph_fts_evidence"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+PG_CONFIG = "english"
+PG_DOCS_INDEX = "claimgraph_fts_documents"
+PG_EVIDENCE_INDEX = "claimgraph_fts_evidence"
+# PostgreSQL's parser keeps a typographic apostrophe inside a word ("Kata’ib" one word, "Kata'ib"
+# two): both sides see ASCII ones, so that either spelling finds the other, as in FTS5
+APOSTROPHES = "’‘ʼ"
+_ASCII = "'" + "''" * len(APOSTROPHES) + "'"  # as many ASCII apostrophes, as an SQL literal
+
+
+def _doc_text(t: str = "") -> str:
+    return f"translate(coalesce({t}title, '') || ' ' || {t}text, '{APOSTROPHES}', {_ASCII})"
+
+
+def _evidence_text(t: str = "") -> str:
+    return f"translate({t}text, '{APOSTROPHES}', {_ASCII})"
+
+
+# the queries' expressions (on tables `d`, `e`) are the indexed ones, so the planner uses the indexes
+PG_DOC_TEXT, PG_EVIDENCE_TEXT = _doc_text("d."), _evidence_text("e.")
+PG_INDEXES = {
+    PG_DOCS_INDEX: f"documents USING gin (to_tsvector('{PG_CONFIG}', {_doc_text()}))",
+    PG_EVIDENCE_INDEX: f"evidence USING gin (to_tsvector('{PG_CONFIG}', {_evidence_text()}))",
+}
+SNIPPET_WORDS = 12
 
 
 class SearchUnavailable(RuntimeError):
     """Full-text search asked of a store that cannot do it."""
 
 
+def _parts(text: str) -> list[str]:
+    parts = [p or w for p, w in re.findall(r'"([^"]+)"|(\S+)', text)]
+    parts = [p for p in parts if re.search(r"\w", p)]
+    if not parts:
+        raise ValueError("nothing to search for")
+    return parts
+
+
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: every word (or "quoted phrase") must occur; no operators."""
-    parts = [p or w for p, w in re.findall(r'"([^"]+)"|(\S+)', text)]
-    terms = ['"' + p.replace('"', '""') + '"' for p in parts if re.search(r"\w", p)]
-    if not terms:
-        raise ValueError("nothing to search for")
-    return " ".join(terms)
+    return " ".join('"' + p.replace('"', '""') + '"' for p in _parts(text))
+
+
+def pg_query(text: str) -> str:
+    """User words for PostgreSQL's `websearch_to_tsquery`: every word (or "quoted phrase") must
+    occur; each is quoted, so `or` and `-` are words, not operators."""
+    table = str.maketrans({c: "'" for c in APOSTROPHES})
+    return " ".join('"' + p.translate(table) + '"' for p in _parts(text))
 
 
 def _state(conn, table: str, content: str) -> tuple:
@@ -38,10 +80,12 @@ def _state(conn, table: str, content: str) -> tuple:
 
 
 def ensure_index(store) -> bool:
-    """Create or rebuild the FTS5 tables if missing or stale; True when they were (re)built."""
+    """Create (or, FTS5, rebuild when stale) the full-text index if missing; True when it was (re)built."""
     engine = store.engine
+    if engine.dialect.name == "postgresql":
+        return _ensure_pg_indexes(engine)
     if engine.dialect.name != "sqlite":
-        raise SearchUnavailable(f"full-text search needs a SQLite store (FTS5); this store is {engine.dialect.name}")
+        raise SearchUnavailable(f"full-text search needs SQLite (FTS5) or PostgreSQL; this store is {engine.dialect.name}")
     with engine.begin() as conn:
         tables = {r[0] for r in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE name IN (?, ?)", (DOCS_FTS, EVIDENCE_FTS))}
@@ -58,11 +102,32 @@ def ensure_index(store) -> bool:
         return built
 
 
+def _pg_missing(conn) -> list[str]:
+    found = {r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname IN :names")
+                                        .bindparams(bindparam("names", expanding=True)), {"names": list(PG_INDEXES)})}
+    return [name for name in PG_INDEXES if name not in found]
+
+
+def _ensure_pg_indexes(engine) -> bool:
+    with engine.connect() as conn:
+        if not _pg_missing(conn):
+            return False
+    with engine.begin() as conn:
+        lock_writes(conn)  # two first searches at once create each index once
+        missing = _pg_missing(conn)
+        for name in missing:
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {PG_INDEXES[name]}")
+        return bool(missing)
+
+
 def search(store, text: str, limit: int = 20) -> list[dict]:
-    """Documents whose title or text holds every word of `text`, best first (bm25), each with a
-    snippet and the claims whose evidence sentences in that document match."""
+    """Documents whose title or text holds every word of `text`, best first (bm25 on SQLite,
+    ts_rank on PostgreSQL), each with a snippet and the claims whose evidence sentences in that
+    document match."""
     if isinstance(store, Snapshot):
         store = store.store
+    if store.engine.dialect.name == "postgresql":
+        return _search_pg(store, text, limit)
     query = fts_query(text)
     ensure_index(store)
     with store.engine.connect() as conn:
@@ -81,3 +146,40 @@ def search(store, text: str, limit: int = 20) -> list[dict]:
                 claims[doc_id].append(claim_id)
     return [{"doc": doc_id, "title": title, "source": source, "published": published, "snippet": snippet,
              "claims": claims[doc_id]} for doc_id, title, source, published, snippet in hits]
+
+
+def _search_pg(store, words: str, limit: int) -> list[dict]:
+    query = pg_query(words)
+    ensure_index(store)
+    tsquery = f"websearch_to_tsquery('{PG_CONFIG}', :q)"
+    doc_vector = f"to_tsvector('{PG_CONFIG}', {PG_DOC_TEXT})"
+    body = f"translate(d.text, '{APOSTROPHES}', {_ASCII})"
+    title = f"translate(coalesce(d.title, ''), '{APOSTROPHES}', {_ASCII})"
+    options = f"StartSel=[, StopSel=], MaxFragments=1, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
+    # the snippet comes from the text, or from the title when only the title matches (FTS5's best column)
+    column = f"CASE WHEN to_tsvector('{PG_CONFIG}', {body}) @@ q THEN {body} ELSE {title} END"
+    with store.engine.connect() as conn:
+        hits = conn.execute(text(
+            f"SELECT id, title, source, published, ts_headline('{PG_CONFIG}', col, q, '{options}'), left(col, 400), "
+            f"right(col, 400) FROM (SELECT d.id, d.title, d.source, d.published, q, {column} AS col, "
+            f"ts_rank({doc_vector}, q) AS rank FROM documents d, {tsquery} q WHERE {doc_vector} @@ q "
+            f"ORDER BY rank DESC, d.id LIMIT :limit) hit ORDER BY rank DESC, id"), {"q": query, "limit": limit}).all()
+        ids = [h[0] for h in hits]
+        claims: dict[str, list[str]] = {i: [] for i in ids}
+        if ids:
+            for doc_id, claim_id in conn.execute(text(
+                    f"SELECT DISTINCT e.doc_id, e.claim_id FROM evidence e, {tsquery} q "
+                    f"WHERE to_tsvector('{PG_CONFIG}', {PG_EVIDENCE_TEXT}) @@ q AND e.doc_id IN :ids "
+                    f"ORDER BY e.claim_id").bindparams(bindparam("ids", expanding=True)), {"q": query, "ids": ids}):
+                claims[doc_id].append(claim_id)
+    return [{"doc": doc_id, "title": title, "source": source, "published": published,
+             "snippet": _with_ellipses(snippet, head, tail), "claims": claims[doc_id]}
+            for doc_id, title, source, published, snippet, head, tail in hits]
+
+
+def _with_ellipses(snippet: str, head: str, tail: str) -> str:
+    """`snippet` with "…" where it starts after its column's start or ends before its end, as FTS5's."""
+    words = re.findall(r"\w+", snippet)[:8], re.findall(r"\w+", snippet)[-8:]
+    starts = re.findall(r"\w+", head)[:len(words[0])] == words[0]
+    ends = not words[1] or re.findall(r"\w+", tail)[-len(words[1]):] == words[1]
+    return ("" if starts else "…") + snippet.strip() + ("" if ends else "…")
