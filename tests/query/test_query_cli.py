@@ -21,7 +21,7 @@ def app() -> typer.Typer:
 @pytest.fixture()
 def run(app, store):
     runner = CliRunner(env={"COLUMNS": "200"})
-    db = str(store.engine.url.database)
+    db = store.engine.url.render_as_string(hide_password=False)
 
     def invoke(*args: str):
         return runner.invoke(app, [*args, "--db", db])

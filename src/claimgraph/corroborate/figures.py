@@ -29,6 +29,7 @@ from claimgraph.store.schema import (
 )
 
 BATCH = 400  # groups recomputed per read of their claims
+VERSION = "1"  # of the way the figures are computed: a store with figures of another version is reindexed
 
 
 def group_key(kind: str, subject: str, predicate: str, obj: str | None) -> str:
@@ -254,9 +255,22 @@ def after_resolution(session: Session, mapping: dict[str, str]) -> None:
         refresh(session, assign_keys(session, entity_ids=changed))
 
 
+def fingerprint() -> str:
+    """What the stored figures depend on besides the claims: this code's version, the sources
+    table (reliability grades) and the validity rules."""
+    from claimgraph.corroborate.sources import default_sources
+    from claimgraph.query.validity import rules
+
+    fatal = sorted((k, sorted(v["rules"]), sorted(v["modes"])) for k, v in rules()["fatal"].items())
+    basis = repr((VERSION, default_sources().fingerprint(), sorted(rules()["ended_words"]),
+                  sorted(rules()["ended_by_death"]), fatal))
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
 def is_fresh(session: Session) -> bool:
+    """Whether the stored figures were computed as this process would compute them."""
     value = session.scalar(select(MetaRow.value).where(MetaRow.key == "figures"))
-    return value in (None, "fresh")
+    return value == fingerprint()
 
 
 def reindex(session: Session, mapping: dict[str, str], progress=None) -> dict:
@@ -275,6 +289,6 @@ def reindex(session: Session, mapping: dict[str, str], progress=None) -> dict:
         _refresh(session, ordered[n:n + BATCH])
         if progress is not None:
             progress(min(n + BATCH, len(ordered)), len(ordered))
-    session.merge(MetaRow(key="figures", value="fresh"))
+    session.merge(MetaRow(key="figures", value=fingerprint()))
     return {"claims": len(ids), "groups": len(keys),
             "figures": session.scalar(select(func.count()).select_from(ClaimFiguresRow)) or 0}

@@ -113,6 +113,12 @@ class Sources:
     def __iter__(self):
         return iter({id(e): e for e in self._by_key.values()}.values())
 
+    def fingerprint(self) -> str:
+        """A digest of the table: grades stored with another table are out of date."""
+        import hashlib
+        items = sorted((e.name, e.reliability, tuple(sorted(e.aliases))) for e in self)
+        return hashlib.sha1(repr(items).encode("utf-8")).hexdigest()
+
     def __len__(self) -> int:
         return self._count
 

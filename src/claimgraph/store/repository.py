@@ -26,7 +26,7 @@ class Store:
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         with self._session() as session:
             fresh = figures.is_fresh(session)
-        if not fresh:  # a store migrated from before the figures were kept
+        if not fresh:  # figures of a migrated store, or computed with another sources table or version
             self.reindex()
 
     def add_document(self, doc: Document) -> bool:

@@ -224,7 +224,7 @@ class ClaimFiguresRow(Base):
 
 
 class MetaRow(Base):
-    """Facts about the store itself ("figures": "fresh" or "stale")."""
+    """Facts about the store itself ("figures": the fingerprint its figures were computed with)."""
 
     __tablename__ = "store_meta"
 
