@@ -47,6 +47,7 @@ PG_INDEXES = {
     PG_EVIDENCE_INDEX: f"evidence USING gin (to_tsvector('{PG_CONFIG}', {_evidence_text()}))",
 }
 SNIPPET_WORDS = 12
+PG_RANK_NORMALIZATION = 1  # ts_rank divided by 1 + log(document length), as bm25 weighs long texts down
 
 
 class SearchUnavailable(RuntimeError):
@@ -162,7 +163,7 @@ def _search_pg(store, words: str, limit: int) -> list[dict]:
         hits = conn.execute(text(
             f"SELECT id, title, source, published, ts_headline('{PG_CONFIG}', col, q, '{options}'), left(col, 400), "
             f"right(col, 400) FROM (SELECT d.id, d.title, d.source, d.published, q, {column} AS col, "
-            f"ts_rank({doc_vector}, q) AS rank FROM documents d, {tsquery} q WHERE {doc_vector} @@ q "
+            f"ts_rank({doc_vector}, q, {PG_RANK_NORMALIZATION}) AS rank FROM documents d, {tsquery} q WHERE {doc_vector} @@ q "
             f"ORDER BY rank DESC, d.id LIMIT :limit) hit ORDER BY rank DESC, id"), {"q": query, "limit": limit}).all()
         ids = [h[0] for h in hits]
         claims: dict[str, list[str]] = {i: [] for i in ids}
