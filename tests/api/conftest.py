@@ -1,29 +1,39 @@
 """Fixtures of the API tests: the store of `api_corpus`, built once, and servers over copies of it."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from api_corpus import Server, build_store
+from db_copies import copied, copy_url, drop, new_url
 
 from claimgraph.api import create_app
 
 
-@pytest.fixture(scope="session")
-def api_db(extractor, tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "store.db"
-    build_store(extractor, path)
-    return path
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def api_db(request, extractor, tmp_path_factory):
+    """The URL of the API tests' store, built once on each database."""
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_server")
+    url = new_url(request.param, tmp_path_factory.mktemp("api"))
+    build_store(extractor, url)
+    yield url
+    drop(url)
+
+
+@pytest.fixture()
+def api_copy(api_db, tmp_path):
+    """A copy of the store for one test (its URL)."""
+    with copied(api_db, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def read_server(api_db, extractor, tmp_path_factory):
     """One open server for the tests that only read (over its own copy of the store)."""
-    copy = tmp_path_factory.mktemp("read") / "store.db"
-    shutil.copy(api_db, copy)
-    server = Server(create_app(str(copy), extractor=extractor))
+    copy = copy_url(api_db, tmp_path_factory.mktemp("read"))
+    server = Server(create_app(copy, extractor=extractor))
     yield server
     server.stop()
+    drop(copy)
 
 
 @pytest.fixture()
@@ -38,16 +48,16 @@ def serve(api_db, extractor, tmp_path):
     servers = []
 
     def start(**kwargs) -> Server:
-        copy = tmp_path / f"store{len(servers)}.db"
-        shutil.copy(api_db, copy)
+        copy = copy_url(api_db, tmp_path)
         kwargs.setdefault("extractor", extractor)
-        servers.append(Server(create_app(str(copy), **kwargs)))
+        servers.append(Server(create_app(copy, **kwargs)))
         servers[-1].db = copy
         return servers[-1]
 
     yield start
     for s in servers:
         s.stop()
+        drop(s.db)
 
 
 @pytest.fixture()

@@ -1,7 +1,8 @@
 """The ingest loop the API shares with `claimgraph ingest` (claimgraph.store.ingest)."""
 from __future__ import annotations
 
-import shutil
+
+from db_copies import copy_url
 
 from claimgraph.model import Document
 from claimgraph.store import Store
@@ -9,8 +10,7 @@ from claimgraph.store.ingest import ingest_documents
 
 
 def test_new_texts_are_stored_known_ones_skipped_and_a_failure_named(api_db, extractor, tmp_path):
-    copy = tmp_path / "store.db"
-    shutil.copy(api_db, copy)
+    copy = copy_url(api_db, tmp_path)
     with Store(copy) as store:
         known = store.documents()[0].text
     fresh = "Ansar Allah fired missiles at Saudi Arabia in 2019."
@@ -28,8 +28,7 @@ def test_new_texts_are_stored_known_ones_skipped_and_a_failure_named(api_db, ext
 
 
 def test_the_extractor_is_made_only_when_a_text_is_new(api_db, tmp_path):
-    copy = tmp_path / "store.db"
-    shutil.copy(api_db, copy)
+    copy = copy_url(api_db, tmp_path)
     made = []
 
     def factory():

@@ -7,7 +7,6 @@ strategies are driven by Hypothesis here.)
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 import schemathesis
@@ -16,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
+from db_copies import copy_url
+
 from claimgraph.api import create_app
 
 EXAMPLES = 10  # per operation and mode: the whole tests/api run stays under a minute
@@ -23,8 +24,7 @@ EXAMPLES = 10  # per operation and mode: the whole tests/api run stays under a m
 
 @pytest.fixture(scope="module")
 def fuzz_server(api_db, extractor, tmp_path_factory):
-    copy = tmp_path_factory.mktemp("fuzz") / "store.db"
-    shutil.copy(api_db, copy)
+    copy = copy_url(api_db, tmp_path_factory.mktemp("fuzz"))
     server = Server(create_app(str(copy), extractor=extractor, max_upload_bytes=64 * 1024))
     yield server
     server.stop()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 
 import httpx
+
+from db_copies import copy_url
 
 from claimgraph.cli.serve_cmds import is_loopback
 
@@ -20,8 +21,7 @@ def _free_port() -> int:
 
 
 def test_serve_runs_the_app_with_its_tokens(api_db, tmp_path):
-    copy = tmp_path / "store.db"
-    shutil.copy(api_db, copy)
+    copy = copy_url(api_db, tmp_path)
     port = _free_port()
     env = {**os.environ, "CLAIMGRAPH_ANALYST_TOKEN": "writer-2"}
     proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli.main", "serve", "--db", str(copy),

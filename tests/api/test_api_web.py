@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from api_corpus import Server
+
+from db_copies import copy_url
 
 from claimgraph.api import create_app
 from claimgraph.api.web import STATIC
@@ -44,8 +45,7 @@ def test_the_page_and_its_files_are_served(api):
 def test_the_api_runs_without_the_web_app(api_db, tmp_path, monkeypatch):
     from claimgraph.api import web
     monkeypatch.setattr(web, "STATIC", tmp_path / "no-such-folder")
-    copy = tmp_path / "store.db"
-    shutil.copy(api_db, copy)
+    copy = copy_url(api_db, tmp_path)
     server = Server(create_app(str(copy)))
     try:
         with server.client() as c:
