@@ -48,11 +48,14 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
     if q is not None and q.strip():
         found = find_actor(view.snap, view.canonical(q.strip()))
         actors = [found] if isinstance(found, Entity) else found
-    else:
-        actors = sorted(view.snap.entities.values(), key=lambda e: (-view.mentions(e.id), e.name, e.id))
-    if type:
-        actors = [e for e in actors if e.type == type]
-    return page([actor_item(view, e) for e in actors], limit, offset)
+        if type:
+            actors = [e for e in actors if e.type == type]
+        return page([actor_item(view, e) for e in actors], limit, offset)
+    ranked = view.snap.ranked_actors(type)  # (id, name, mentions), most mentioned first
+    shown = ranked[offset:offset + limit]
+    view.snap.entities.prefetch(i for i, _, _ in shown)
+    items = [actor_item(view, view.snap.entities[i], mentions=n) for i, _, n in shown]
+    return {"total": len(ranked), "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/actors/{actor}", summary="An actor's dossier")

@@ -64,9 +64,9 @@ class View:
                        candidates=[actor_item(self, e) for e in found])
 
 
-def actor_item(view: View, e: Entity) -> dict:
+def actor_item(view: View, e: Entity, mentions: int | None = None) -> dict:
     return {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
-            "aliases": list(e.aliases), "mentions": view.mentions(e.id)}
+            "aliases": list(e.aliases), "mentions": view.mentions(e.id) if mentions is None else mentions}
 
 
 def call(fn, *args, **filters):
