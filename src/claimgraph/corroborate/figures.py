@@ -29,7 +29,7 @@ from claimgraph.store.schema import (
 )
 
 BATCH = 400  # groups recomputed per read of their claims
-VERSION = "1"  # of the way the figures are computed: a store with figures of another version is reindexed
+VERSION = "2"  # of the way the figures are computed: a store with figures of another version is reindexed
 
 
 def group_key(kind: str, subject: str, predicate: str, obj: str | None) -> str:
@@ -91,7 +91,6 @@ def refresh(session: Session, keys: Iterable[str]) -> None:
 
 def _refresh(session: Session, keys: list[str]) -> None:
     from claimgraph.query.snapshot import DocInfo, Snapshot  # the in-memory grading, over these groups only
-    from claimgraph.query.validity import deaths_of
 
     session.execute(delete(ClaimGroupRow).where(ClaimGroupRow.key.in_(keys)))
     session.execute(delete(ClaimFiguresRow).where(ClaimFiguresRow.group_key.in_(keys)))
@@ -134,37 +133,34 @@ def _refresh(session: Session, keys: list[str]) -> None:
                                  .where(EntityRow.id.in_(named_list[n:n + 900]))):
             entities[e.id] = Entity(e.id, e.name, e.type)
     snap = Snapshot(None, entities, documents, {c.id: c for c in joined})
-    snap.cache["deaths"] = deaths_of(session, {c.subject for c in joined if c.kind == "relation"})
-    groups_done: set[str] = set()
-    key_of = {}
-    for c in joined:
-        key_of[c.id] = group_key(c.kind, c.subject, c.predicate, c.object)
+    snap.cache["deaths"] = _deaths(session, {c.subject for c in joined if c.kind == "relation"})
+    group_rows, figure_rows = {}, []
     for c in joined:
         graded = snap.corroboration(c)
-        key = key_of[c.id]
-        if key not in groups_done:
-            groups_done.add(key)
-            session.execute(insert(ClaimGroupRow).values(
-                key=key, kind=c.kind, subject=c.subject, predicate=c.predicate, object=c.object,
-                contested=graded["contested"], credibility=graded["credibility"], data=_jsonable(graded)))
+        key = group_key(c.kind, c.subject, c.predicate, c.object)
+        if key not in group_rows:
+            group_rows[key] = {"key": key, "kind": c.kind, "subject": c.subject, "predicate": c.predicate,
+                               "object": c.object, "contested": graded["contested"],
+                               "credibility": graded["credibility"], "data": _jsonable(graded)}
         spans = snap.dates(c)
         valid = snap.validity(c) if c.kind == "relation" else None
-        session.execute(insert(ClaimFiguresRow).values(
-            claim_id=c.id, group_key=key, kind=c.kind, subject=c.subject, predicate=c.predicate, object=c.object,
-            location=c.attrs.get("location"), modality=c.modality, documents=len(snap.doc_ids(c)),
-            sources=len(snap.sources(c)), independent=snap.independent(c), evidence=len(c.evidence),
-            credibility=graded["credibility"], contested=graded["contested"],
-            date_lo=min((s[:10] for s, _ in spans), default=None), date_hi=max((e[:10] for _, e in spans), default=None),
-            date_last=max((s[:10] for s, _ in spans), default=None),
-            valid_from=valid.start if valid else None, valid_to=valid.end if valid else None,
-            data={"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
-                  "confidence": c.confidence}))
-    by_head: dict[str, list[str]] = defaultdict(list)
-    for member, head in members.items():
-        by_head[head].append(member)
-    for head, ids in by_head.items():
-        for n in range(0, len(ids), 900):
-            session.execute(update(ClaimRow).where(ClaimRow.id.in_(ids[n:n + 900])).values(canonical=head))
+        figure_rows.append({
+            "claim_id": c.id, "group_key": key, "kind": c.kind, "subject": c.subject, "predicate": c.predicate,
+            "object": c.object, "location": c.attrs.get("location"), "modality": c.modality,
+            "documents": len(snap.doc_ids(c)), "sources": len(snap.sources(c)), "independent": snap.independent(c),
+            "evidence": len(c.evidence), "credibility": graded["credibility"], "contested": graded["contested"],
+            "date_lo": min((s[:10] for s, _ in spans), default=None),
+            "date_hi": max((e[:10] for _, e in spans), default=None),
+            "date_last": max((s[:10] for s, _ in spans), default=None),
+            "valid_from": valid.start if valid else None, "valid_to": valid.end if valid else None,
+            "data": {"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
+                     "confidence": c.confidence}})
+    if group_rows:
+        session.execute(insert(ClaimGroupRow), list(group_rows.values()))
+    if figure_rows:
+        session.execute(insert(ClaimFiguresRow), figure_rows)
+    if members:  # ORM bulk update by primary key: one statement, many rows
+        session.execute(update(ClaimRow), [{"id": m, "canonical": head} for m, head in members.items()])
 
 
 def join_claims(claims: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
@@ -189,6 +185,34 @@ def join_claims(claims: list[Claim]) -> tuple[list[Claim], dict[str, str]]:
     return sorted(joined.values(), key=lambda c: c.id), members
 
 
+def _deaths(session: Session, persons: set[str]) -> dict[str, tuple[str, str]]:
+    """`validity.deaths` of the given canonical ids, as over the whole store: the fatal events
+    against any of their merged ids, rejected ones left out, joined as the claims of the queries
+    are (the first by id keeps its date, rule and mode), for a cluster whose actor is a person."""
+    from claimgraph.query.snapshot import Snapshot
+    from claimgraph.query.validity import deaths, rules
+
+    found: dict[str, tuple[str, str]] = {}
+    wanted = sorted(persons)
+    for n in range(0, len(wanted), 400):
+        heads = set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(wanted[n:n + 400]),
+                                                                EntityRow.type == "person")))
+        if not heads:
+            continue
+        members = select(EntityRow.id).where(or_(EntityRow.id.in_(heads), EntityRow.canonical.in_(heads)))
+        rows = session.execute(select(ClaimRow).where(
+            ClaimRow.kind == "event", ClaimRow.predicate.in_(list(rules()["fatal"])),
+            ClaimRow.object.in_(members)).order_by(ClaimRow.id)).scalars().all()
+        rejected = _rejected(session, [r.id for r in rows])
+        rows = [r for r in rows if r.id not in rejected]
+        canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
+        joined, _ = join_claims([Claim(r.id, r.kind, canon[r.subject], r.predicate, canon[r.object], r.modality,
+                                       rule=r.rule, attrs=dict(r.attrs or {})) for r in rows])
+        people = {h: Entity(h, h, "person") for h in heads}
+        found.update(deaths(Snapshot(None, people, {}, {c.id: c for c in joined})))
+    return found
+
+
 def _rejected(session: Session, claim_ids: list[str]) -> set[str]:
     """The claims whose live verdict (the latest not undone) is a rejection."""
     latest: dict[str, str] = {}
@@ -211,23 +235,11 @@ def touched_by_document(session: Session, doc_id: str) -> set[str]:
     """The groups a newly stored document changes: those of its claims, and those of the other
     documents of its near-duplicate story (a reprint changes their independent sources), and
     the relations of a person whose death it reports (their validity ends)."""
-    from claimgraph.query.validity import rules
-
     cluster = session.scalar(select(DocumentRow.cluster).where(DocumentRow.id == doc_id))
     docs = [doc_id]
     if cluster:
         docs = list(session.scalars(select(DocumentRow.id).where(DocumentRow.cluster == cluster)))
-    claim_ids = set(session.scalars(select(EvidenceRow.claim_id).where(EvidenceRow.doc_id.in_(docs))))
-    keys = assign_keys(session, claim_ids)
-    fatal = list(rules()["fatal"])
-    targets = set(session.scalars(select(ClaimRow.object).join(EvidenceRow, EvidenceRow.claim_id == ClaimRow.id)
-                                  .where(EvidenceRow.doc_id == doc_id, ClaimRow.kind == "event",
-                                         ClaimRow.predicate.in_(fatal), ClaimRow.object.is_not(None))))
-    if targets:
-        canon = set(canonical_of(session, targets).values())
-        keys |= set(session.scalars(select(ClaimFiguresRow.group_key).where(
-            ClaimFiguresRow.kind == "relation", ClaimFiguresRow.subject.in_(sorted(canon)))))
-    return keys
+    return touched_by_claims(session, session.scalars(select(EvidenceRow.claim_id).where(EvidenceRow.doc_id.in_(docs))))
 
 
 def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
@@ -249,10 +261,44 @@ def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
 
 def after_resolution(session: Session, mapping: dict[str, str]) -> None:
     """After a merge, split, undo or automatic pass: the new canonical ids and the figures of every
-    group whose actors changed."""
+    group whose actors, places or named sources changed."""
     changed = set_canonical(session, mapping)
     if changed:
-        refresh(session, assign_keys(session, entity_ids=changed))
+        refresh(session, touched_by_claims(session, claims_of(session, changed)))
+
+
+def claims_of(session: Session, entity_ids: Iterable[str]) -> set[str]:
+    """The claims that name one of the entities: as subject, object, event place or source."""
+    ids = sorted(set(entity_ids))
+    found: set[str] = set()
+    for n in range(0, len(ids), 225):
+        part = ids[n:n + 225]
+        found.update(session.scalars(select(ClaimRow.id).where(or_(
+            ClaimRow.subject.in_(part), ClaimRow.object.in_(part), ClaimRow.attributed_to_entity.in_(part),
+            ClaimRow.attrs["location"].as_string().in_(part)))))
+    return found
+
+
+def touched_by_claims(session: Session, claim_ids: Iterable[str]) -> set[str]:
+    """The groups to refresh when the claims changed (new evidence, a verdict, other actors): their
+    own, old and new, and the relations of the persons whose death a fatal event among them
+    reports (their validity span ends there)."""
+    from claimgraph.query.validity import rules
+
+    claim_ids = sorted(set(claim_ids))
+    keys = assign_keys(session, claim_ids)
+    victims: set[str] = set()
+    for n in range(0, len(claim_ids), 900):
+        victims.update(session.scalars(select(ClaimRow.object).where(
+            ClaimRow.id.in_(claim_ids[n:n + 900]), ClaimRow.kind == "event",
+            ClaimRow.predicate.in_(list(rules()["fatal"])), ClaimRow.object.is_not(None))))
+    heads = sorted(set(canonical_of(session, victims).values()))
+    for n in range(0, len(heads), 400):
+        part = heads[n:n + 400]
+        members = select(EntityRow.id).where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
+        keys.update(session.scalars(select(ClaimRow.group_key).distinct().where(
+            ClaimRow.kind == "relation", ClaimRow.subject.in_(members), ClaimRow.group_key.is_not(None))))
+    return keys
 
 
 def fingerprint() -> str:
