@@ -76,11 +76,15 @@ class Codebook:
     thing_targets: frozenset[str] = frozenset()  # event types kept with no object when the target is a thing
 
     def theme_of(self, word: str) -> str | None:
-        w = word.lower()
-        for name, words in self.themes.items():
-            if w in words:
-                return name
-        return None
+        """The first theme (in the codebook's order) holding the word."""
+        index = self.__dict__.get("_theme_index")
+        if index is None or index[0] != len(self.themes):  # built once the themes are loaded
+            words: dict[str, str] = {}
+            for name, members in self.themes.items():
+                for w in members:
+                    words.setdefault(w, name)
+            index = self.__dict__["_theme_index"] = (len(self.themes), words)
+        return index[1].get(word.lower())
 
     def cue(self, modality: str, kind: str) -> frozenset[str]:
         return self.cues.get(modality, {}).get(kind, frozenset())

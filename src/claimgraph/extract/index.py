@@ -37,7 +37,7 @@ class EntityIndex:
 
     def entity_of(self, token: Token) -> Entity | None:
         eid = self._by_token.get(token.i)
-        return self.entities.get(eid) if eid else None
+        return self.entities[eid] if eid else None
 
     def entities_of(self, token: Token) -> list[Entity]:
         """Every entity a token stands for: one, or several for a plural reference."""
