@@ -9,7 +9,7 @@ from sqlalchemy.orm import sessionmaker
 from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
-from claimgraph.store import read, write
+from claimgraph.store import read
 from claimgraph.store.db import make_engine
 from claimgraph.store.migrate import upgrade
 from claimgraph.store.read import EntitySummary
@@ -32,6 +32,8 @@ class Store:
     def add_document(self, doc: Document) -> bool:
         """Store `doc` and what was read from it in one transaction, with the figures of the claim
         groups it changes; False (and no change) if already stored."""
+        from claimgraph.store import write  # the write path (near-duplicate hashing) only when writing
+
         with self._session.begin() as session:
             if not write.add_document(session, doc):
                 return False

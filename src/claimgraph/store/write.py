@@ -16,7 +16,6 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from claimgraph.corroborate.near_duplicates import band_keys, jaccard, shingles
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import (
@@ -69,6 +68,8 @@ def _document_values(doc: Document) -> dict:
 def _place_in_cluster(session: Session, doc: Document) -> None:
     """Put `doc` in the near-duplicate cluster of the stored texts it reprints (by LSH band
     candidates, confirmed on their shingles), joining clusters it bridges; else in its own."""
+    from claimgraph.corroborate.near_duplicates import band_keys, jaccard, shingles  # datasketch: writes only
+
     if not doc.text.strip():
         return
     keys = band_keys(doc.text, NEAR_DUPLICATE)
