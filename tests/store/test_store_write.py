@@ -127,3 +127,22 @@ def test_duplicates_within_a_document_are_stored_once(db_url, doc_1):
         assert store.add_document(doc_1)
     assert counts(db_url)["mentions"] == 6
     assert counts(db_url)["evidence"] == 3
+
+
+def test_a_nul_in_a_text_is_stored_and_its_offsets_hold(db_url):
+    """PostgreSQL's text cannot hold NUL: there it is U+FFFD, one code point for one; SQLite keeps it."""
+    text = "Hamas\x00 fighters crossed the border. The Quds Force praised them."
+    doc = Document(text, path="nul.txt", genre="news")
+    quds = text.find("The Quds Force")
+    doc.entities = [Entity("ent-hamas", "Hamas", "organization", mentions=[Mention(0, 6, text[:6])]),
+                    Entity("ent-quds-force", "Quds Force", "organization", mentions=[Mention(quds, quds + 14, text[quds:quds + 14])])]
+    with Store(db_url) as store:
+        assert store.add_document(doc) is True
+        assert store.has_document(doc.sha256) and not store.has_document("\x00" + doc.sha256[1:])
+        [stored] = store.documents()
+        _, entities, _ = store.load_graph()
+    nul = "\ufffd" if "postgresql" in db_url else "\x00"
+    assert stored.text == text.replace("\x00", nul)
+    for e in entities:
+        for m in e.mentions:
+            assert stored.text[m.start:m.end] == m.text

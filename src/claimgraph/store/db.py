@@ -7,6 +7,10 @@ merge, two first openings migrating a new file) wait for each other instead of f
 "database is locked" (on PostgreSQL, `lock_writes` does the same for the write path and the
 migrations). A connection that only reads may opt out with the execution option
 `sqlite_begin="DEFERRED"` (WAL readers take no lock).
+
+PostgreSQL's text cannot hold a NUL character: on PostgreSQL every NUL in a string sent to the
+database is U+FFFD, one code point for one, so a text's offsets still hold (a document with a NUL
+is stored, not refused; a name with a NUL looked up finds nothing instead of failing).
 """
 from __future__ import annotations
 
@@ -40,6 +44,8 @@ def make_engine(url_or_path: str | os.PathLike[str]) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.driver == "psycopg":
+        event.listen(engine, "connect", _psycopg_connect)
     return engine
 
 
@@ -50,6 +56,13 @@ def lock_writes(session_or_connection: Session | Connection) -> None:
     bind = session_or_connection.get_bind() if isinstance(session_or_connection, Session) else session_or_connection
     if bind.dialect.name == "postgresql":
         session_or_connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+
+
+def _psycopg_connect(dbapi_connection, _record) -> None:
+    from claimgraph.store.pg_text import NUL_FREE_DUMPERS
+
+    for dumper in NUL_FREE_DUMPERS:
+        dbapi_connection.adapters.register_dumper(str, dumper)
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
