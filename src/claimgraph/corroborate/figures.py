@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Text, cast, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimgraph.model import Claim, Entity, Evidence
@@ -24,6 +24,7 @@ from claimgraph.store.schema import (
     DocumentRow,
     EntityRow,
     EvidenceRow,
+    MentionRow,
     MetaRow,
     ReviewRow,
 )
@@ -53,7 +54,8 @@ def canonical_of(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
 def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
                 entity_ids: Iterable[str] | None = None) -> set[str]:
     """Set `claims.group_key` from the current canonical ids for the given claims (or the claims of
-    the given entities); returns the keys they had and have now, the groups to refresh."""
+    the given entities: as subject, object, source or place); returns the keys they had and have
+    now, the groups to refresh."""
     query = select(ClaimRow.id, ClaimRow.kind, ClaimRow.subject, ClaimRow.predicate, ClaimRow.object,
                    ClaimRow.group_key)
     rows = []
@@ -63,9 +65,13 @@ def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
             rows += session.execute(query.where(ClaimRow.id.in_(ids[n:n + 900]))).all()
     if entity_ids is not None:
         ids = sorted(set(entity_ids))
-        for n in range(0, len(ids), 450):
-            part = ids[n:n + 450]
-            rows += session.execute(query.where(or_(ClaimRow.subject.in_(part), ClaimRow.object.in_(part)))).all()
+        for n in range(0, len(ids), 300):
+            part = ids[n:n + 300]
+            rows += session.execute(query.where(or_(ClaimRow.subject.in_(part), ClaimRow.object.in_(part),
+                                                    ClaimRow.attributed_to_entity.in_(part)))).all()
+        for n in range(0, len(ids), 50):  # an event placed at one of them (the place is in its attributes)
+            attrs = cast(ClaimRow.attrs, Text)
+            rows += session.execute(query.where(or_(*(attrs.like(f'%"{i}"%') for i in ids[n:n + 50])))).all()
     canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
     keys: set[str] = set()
     changed: dict[str, list[str]] = defaultdict(list)
@@ -234,17 +240,43 @@ def _jsonable(graded: dict) -> dict:
 def touched_by_document(session: Session, doc_id: str) -> set[str]:
     """The groups a newly stored document changes: those of its claims, and those of the other
     documents of its near-duplicate story (a reprint changes their independent sources), and
-    the relations of a person whose death it reports (their validity ends)."""
+    the relations of a person whose death it reports (their validity ends); and, when it gives a
+    merged entity its knowledge-base id, the claims of that entity's cluster (its canonical id)."""
     cluster = session.scalar(select(DocumentRow.cluster).where(DocumentRow.id == doc_id))
     docs = [doc_id]
     if cluster:
         docs = list(session.scalars(select(DocumentRow.id).where(DocumentRow.cluster == cluster)))
-    return touched_by_claims(session, session.scalars(select(EvidenceRow.claim_id).where(EvidenceRow.doc_id.in_(docs))))
+    claim_ids = set(session.scalars(select(EvidenceRow.claim_id).where(EvidenceRow.doc_id.in_(docs))))
+    moved = _rank_heads(session, doc_id)
+    return touched_by_claims(session, claim_ids | (claims_of(session, moved) if moved else set()))
+
+
+def _rank_heads(session: Session, doc_id: str) -> set[str]:
+    """Give the clusters of the document's entities the head `Clusters.canonical` picks (its
+    knowledge-base actor, else its smallest id): a document can give a merged entity a
+    knowledge-base id. Returns the ids whose canonical id changed."""
+    named = select(MentionRow.entity_id).where(MentionRow.doc_id == doc_id)
+    rows = session.execute(select(EntityRow.id, EntityRow.canonical).where(
+        EntityRow.id.in_(named), EntityRow.kb_id.is_not(None), EntityRow.kb_id != "")).all()
+    heads = {canon or eid for eid, canon in rows}
+    changed: set[str] = set()
+    for head in sorted(heads):
+        members = session.execute(select(EntityRow.id, EntityRow.kb_id).where(
+            or_(EntityRow.id == head, EntityRow.canonical == head))).all()
+        best = min(members, key=lambda m: (0 if m.kb_id else 1, m.id)).id
+        if len(members) < 2 or best == head:
+            continue
+        session.execute(update(EntityRow).where(or_(EntityRow.id == head, EntityRow.canonical == head))
+                        .values(canonical=best))
+        session.execute(update(EntityRow).where(EntityRow.id == best).values(canonical=None))
+        changed |= {m.id for m in members}
+    return changed
 
 
 def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
     """Make `entities.canonical` say `mapping` (member id → canonical id; every other entity is its
-    own); returns the ids whose canonical id changed."""
+    own); returns the ids whose canonical id changed (a cluster's head keeps its own: its claims
+    stay in their groups, and the groups its new members' claims join are found from theirs)."""
     stored = dict(session.execute(select(EntityRow.id, EntityRow.canonical).where(EntityRow.canonical.is_not(None))).all())
     changed = {i for i in stored if mapping.get(i) != stored[i]} | {i for i in mapping if stored.get(i) != mapping[i]}
     reset = sorted(i for i in changed if i not in mapping)
@@ -256,7 +288,7 @@ def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
             by_head[mapping[i]].append(i)
     for head, ids in by_head.items():
         session.execute(update(EntityRow).where(EntityRow.id.in_(ids)).values(canonical=head))
-    return changed | {mapping[i] for i in changed if i in mapping} | {stored[i] for i in changed if stored.get(i)}
+    return changed
 
 
 def after_resolution(session: Session, mapping: dict[str, str]) -> None:

@@ -272,6 +272,7 @@ class StoreView:
                                                          c.attributed_to) if x})
         self.documents.prefetch({ev.doc_id for c in out for ev in c.evidence})
         self.reviews.prefetch(c.id for c in out)
+        self.groups_of({self._figures[c.id].group_key for c in out})
         return out
 
     def _fetch_reviews(self, ids: list[str]) -> dict[str, str]:
