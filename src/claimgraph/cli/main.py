@@ -1,19 +1,20 @@
 """The `claimgraph` command line."""
 from __future__ import annotations
 
-import logging
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimgraph.cli.output import claims_table, entities_table, err, out, print_json, report_error, table
-from claimgraph.ingest import DEFAULT_MAX_BYTES, IngestError, read_paths
 from claimgraph.model import Document
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
+if TYPE_CHECKING:
+    from claimgraph.ingest import IngestError
+
+# Each command imports what it needs when it runs (the readers, spaCy, the store, the queries), so
+# that `--help` and a query start fast; tests/cli/test_cli_imports.py checks what a command loads.
 
 app = typer.Typer(help="Turn documents into a sourced graph of who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
@@ -32,12 +33,18 @@ PATHS = Annotated[list[Path], typer.Argument(help="Files or folders (recursive);
 MODEL = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: best installed).")]
 KB = Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge-base files or folders.")]
 MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")]
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # claimgraph.ingest.DEFAULT_MAX_BYTES, not imported here (a test checks)
 
 
 MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
 
 
 def _read(paths: list[Path], max_size: int) -> tuple[list[Document], list[IngestError]]:
+    import logging
+
+    from claimgraph.ingest import IngestError, read_paths
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
     docs, errors = [], []
     for item in read_paths(paths, max_bytes=max_size):
         if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
@@ -96,6 +103,8 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
                                                       "(recorded automatic judgements; see `resolve`).")] = True
            ) -> None:
     """Read documents, extract them and add them to the store; already stored texts are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from claimgraph.store import Store
     from claimgraph.store.ingest import FAILED, ingest_documents
     docs, errors = _read(paths, max_size)
