@@ -56,5 +56,12 @@ bench: install bench-queries
 bench-queries: install
 	$(PY) bench/query_latency.py
 
+# the bench at a million claims on SQLite and PostgreSQL (bench/million.py; the store is cached in
+# bench/.cache/): e.g. `make bench-million MILLION_ARGS="--claims 20000"` for a quick run
+.PHONY: bench-million
+MILLION_ARGS ?=
+bench-million: install postgresql
+	$(PY) bench/million.py $(MILLION_ARGS)
+
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache
