@@ -1,6 +1,7 @@
 """What the command line imports: each command, run in a fresh interpreter, loads only the libraries
 it uses (`--help` none of the heavy ones; a query neither spaCy, nor the write path's datasketch and
-scipy, nor the server's FastAPI). No timing here: bench/cli_start.py measures the start-up."""
+scipy, nor the server's FastAPI, nor Alembic on a store already migrated). No timing here:
+bench/cli_start.py measures the start-up."""
 from __future__ import annotations
 
 import json
@@ -16,7 +17,7 @@ HEAVY = ("spacy", "datasketch", "scipy", "numpy", "fastapi", "uvicorn", "starlet
          "pycountry")
 NOT_FOR_HELP = (*HEAVY, "sqlalchemy", "alembic", "networkx", "rapidfuzz", "pypdf", "claimgraph.store",
                 "claimgraph.query", "claimgraph.ingest", "claimgraph.extract", "claimgraph.corroborate")
-NOT_FOR_QUERIES = ("spacy", "datasketch", "scipy", "fastapi", "uvicorn", "starlette", "trafilatura",
+NOT_FOR_QUERIES = ("spacy", "datasketch", "scipy", "fastapi", "uvicorn", "starlette", "trafilatura", "alembic",
                    "claimgraph.extract", "claimgraph.corroborate.near_duplicates", "claimgraph.api")
 
 # Runs `claimgraph ARGS` (or only imports the CLI) and reports the exit code and the loaded modules.

@@ -9,9 +9,8 @@ from sqlalchemy.orm import sessionmaker
 from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
-from claimgraph.store import read
+from claimgraph.store import read, revision
 from claimgraph.store.db import make_engine
-from claimgraph.store.migrate import upgrade
 from claimgraph.store.read import EntitySummary
 from claimgraph.store.schema import DocumentRow
 
@@ -21,8 +20,13 @@ class Store:
 
     def __init__(self, url_or_path: str | os.PathLike[str]):
         self.engine = make_engine(url_or_path)
-        with self.engine.begin() as connection:
-            upgrade(connection)
+        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+            current = revision.is_current(connection)
+        if not current:
+            from claimgraph.store.migrate import upgrade  # Alembic: only when there is something to migrate
+
+            with self.engine.begin() as connection:
+                upgrade(connection)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         with self._session() as session:
             fresh = figures.is_fresh(session)
