@@ -49,8 +49,13 @@ test: install postgresql
 screenshots: install
 	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py
 
-bench: install bench-queries
+bench: install bench-queries bench-cli
 	$(PY) bench/extract_speed.py
+
+# start-up of the command line in fresh processes (--help, summary, a dossier) on a demo store
+.PHONY: bench-cli
+bench-cli: install
+	$(PY) bench/cli_start.py
 
 .PHONY: bench-queries
 bench-queries: install
