@@ -294,9 +294,10 @@ def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
 def after_resolution(session: Session, mapping: dict[str, str]) -> None:
     """After a merge, split, undo or automatic pass: the new canonical ids and the figures of every
     group whose actors, places or named sources changed."""
+    before = dict(session.execute(select(EntityRow.id, EntityRow.canonical).where(EntityRow.canonical.is_not(None))).all())
     changed = set_canonical(session, mapping)
     if changed:
-        refresh(session, touched_by_claims(session, claims_of(session, changed)))
+        refresh(session, touched_by_claims(session, claims_of(session, changed), before))
 
 
 def claims_of(session: Session, entity_ids: Iterable[str]) -> set[str]:
@@ -311,10 +312,11 @@ def claims_of(session: Session, entity_ids: Iterable[str]) -> set[str]:
     return found
 
 
-def touched_by_claims(session: Session, claim_ids: Iterable[str]) -> set[str]:
+def touched_by_claims(session: Session, claim_ids: Iterable[str], former: dict[str, str] | None = None) -> set[str]:
     """The groups to refresh when the claims changed (new evidence, a verdict, other actors): their
     own, old and new, and the relations of the persons whose death a fatal event among them
-    reports (their validity span ends there)."""
+    reports (their validity span ends there); with `former` (entity id → its canonical id before
+    a judgement), also those of the cluster a killed person left."""
     from claimgraph.query.validity import rules
 
     claim_ids = sorted(set(claim_ids))
@@ -324,7 +326,7 @@ def touched_by_claims(session: Session, claim_ids: Iterable[str]) -> set[str]:
         victims.update(session.scalars(select(ClaimRow.object).where(
             ClaimRow.id.in_(claim_ids[n:n + 900]), ClaimRow.kind == "event",
             ClaimRow.predicate.in_(list(rules()["fatal"])), ClaimRow.object.is_not(None))))
-    heads = sorted(set(canonical_of(session, victims).values()))
+    heads = sorted(set(canonical_of(session, victims).values()) | {former[v] for v in victims if v in (former or {})})
     for n in range(0, len(heads), 400):
         part = heads[n:n + 400]
         members = select(EntityRow.id).where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))

@@ -224,7 +224,7 @@ class Resolver:
                     if reviews:
                         from claimgraph.corroborate import figures
                         claim = entry.payload.get("claim_id")
-                        figures.refresh(session, figures.assign_keys(session, [claim] if claim else []))
+                        figures.refresh(session, figures.touched_by_claims(session, [claim] if claim else []))
                     break
             else:
                 raise ResolutionError("nothing to undo")

@@ -41,7 +41,7 @@ class Reviews:
                       "created_at": jdb.now(), "undone_at": None}
             review_id = session.execute(insert(ReviewRow).values(**values).returning(ReviewRow.id)).scalar_one()
             from claimgraph.corroborate import figures  # a rejected claim leaves its group's figures
-            figures.refresh(session, figures.assign_keys(session, [claim_id]))
+            figures.refresh(session, figures.touched_by_claims(session, [claim_id]))
             return jdb.log(session, analyst, action,
                            {"claim_id": claim_id, "reviews": [review_id], "reason": reason})
 
