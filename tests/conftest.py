@@ -44,6 +44,12 @@ def pg_server() -> str:
         if os.environ.get(REQUIRE_PG_ENV) == "1":
             pytest.fail(f"{why}, and {REQUIRE_PG_ENV}=1")
         pytest.skip(why)
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as e:
+        pytest.fail(f"the PostgreSQL server of {PG_ENV}={url} does not answer: {e}")
     return url
 
 
