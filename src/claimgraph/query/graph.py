@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from claimgraph.query import select as select_
 from claimgraph.query.filters import ClaimFilter
@@ -68,7 +68,7 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
     for step in range(1, depth + 1):
         weight: dict[str, int] = {}
         reached = set(frontier)
-        for claim_id, subject, obj, evidence in _ties(snap, frontier, rule):
+        for (subject, obj), (evidence, _) in _pairs(snap, frontier, rule).items():
             for node, other in ((subject, obj), (obj, subject)):
                 if node in reached and other not in distance:
                     weight[other] = weight.get(other, 0) + evidence
@@ -82,28 +82,26 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
         frontier = ranked
         if not frontier:
             break
-    # the claims among them, the strongest ties first, until max_edges
-    among = _among(snap, list(distance))
-    allowed = {row[0] for row in _ties(snap, list(distance), rule, among=True)}
+    # the claims among them, the strongest ties first (all their evidence), until max_edges
     strength: dict[tuple[str, str], int] = {}
-    by_pair: dict[tuple[str, str], list[str]] = {}
-    for claim_id, subject, obj, evidence in among:
+    for (subject, obj), (evidence, _) in _pairs(snap, list(distance), ClaimFilter(), among=True).items():
         pair = (min(subject, obj), max(subject, obj))
         strength[pair] = strength.get(pair, 0) + evidence
-        by_pair.setdefault(pair, []).append(claim_id)
-    pairs = sorted((min(distance[u], distance[v]), -strength[(u, v)], u, v) for u, v in strength)
-    chosen: list[str] = []
-    for *_, u, v in pairs:
-        for claim_id in sorted(by_pair[(u, v)]):
-            if claim_id not in allowed:
-                continue
-            if max_edges is not None and len(chosen) == max_edges:
-                truncated = True
-                break
-            chosen.append(claim_id)
-        else:
-            continue
-        break
+    allowed: dict[tuple[str, str], int] = {}
+    for (subject, obj), (_, n) in _pairs(snap, list(distance), rule, among=True).items():
+        pair = (min(subject, obj), max(subject, obj))
+        allowed[pair] = allowed.get(pair, 0) + n
+    wanted: dict[tuple[str, str], int] = {}
+    room = max_edges
+    for *_, u, v in sorted((min(distance[u], distance[v]), -strength[(u, v)], u, v) for u, v in strength):
+        n = allowed.get((u, v), 0) if room is None else min(allowed.get((u, v), 0), room)
+        if n:
+            wanted[(u, v)] = n
+            room = None if room is None else room - n
+        if room == 0:
+            break
+    truncated = truncated or sum(allowed.values()) > sum(wanted.values())
+    chosen = _claims_of_pairs(snap, wanted, rule)
     figures = snap.figures_of(chosen)
     groups = snap.groups_of({f.group_key for f in figures.values()})
     edges = []
@@ -121,33 +119,63 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
             "nodes": [_node(snap, n, distance=distance[n]) for n in nodes], "edges": edges}
 
 
-def _ties(view, nodes: list[str], rule: ClaimFilter, among: bool = False) -> list[tuple]:
-    """(claim id, subject, object, evidence) of the claims between two actors that touch `nodes`
-    (both ends in `nodes` with `among`) and that `rule` keeps."""
-    where = rule.conditions(F)
-    if among:
-        rows = _among(view, nodes, where, full=not rule.sql_exact)
-    else:
-        rows = view.tied(nodes, where, full=not rule.sql_exact)
-    if rule.sql_exact:
-        return rows
-    claims = select_.light(view, rows)
-    return [(c.id, c.subject, c.object, view._figures[c.id].evidence) for c in claims if rule.keep(view, c)]
+def _pairs(view, nodes: list[str], rule: ClaimFilter, among: bool = False) -> dict[tuple[str, str], tuple[int, int]]:
+    """(subject, object) → (pieces of evidence, claims) of the claims between two different actors
+    that touch `nodes` (both ends in `nodes` with `among`) and that `rule` keeps: summed in SQL
+    when the filter is exact there, else over the claims it narrows to."""
+    where = [*rule.conditions(F), F.object.is_not(None), F.object != F.subject]
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    node_list = sorted(set(nodes))
+    for part in chunks(node_list, 450):
+        near = and_(F.subject.in_(part), F.object.in_(node_list)) if among else or_(F.subject.in_(part),
+                                                                                  F.object.in_(part))
+        if rule.sql_exact:
+            query = select(F.subject, F.object, func.sum(F.evidence), func.count()).where(near, *where) \
+                .group_by(F.subject, F.object)
+            for subject, obj, evidence, n in view.session.execute(query):
+                out[(subject, obj)] = (int(evidence or 0), n)
+        else:
+            found: dict[tuple[str, str], list[int]] = {}
+            for c in select_.light(view, view.session.execute(select(F.__table__).where(near, *where))):
+                if rule.keep(view, c):
+                    total = found.setdefault((c.subject, c.object), [0, 0, set()])
+                    if c.id not in total[2]:
+                        total[2].add(c.id)
+                        total[0] += view._figures[c.id].evidence
+                        total[1] += 1
+            for key, (evidence, n, _) in found.items():
+                out.setdefault(key, (evidence, n))
+    return out
 
 
-def _among(view, nodes: list[str], where=(), full: bool = False) -> list:
-    """The claims between two different actors both in `nodes`, unfiltered unless `where`."""
-    columns = (F,) if full else (F.claim_id, F.subject, F.object, F.evidence)
+def _claims_of_pairs(view, wanted: dict[tuple[str, str], int], rule: ClaimFilter) -> list[str]:
+    """For each pair of actors (in the order given), its first `n` claims (by id) that `rule` keeps."""
+    chosen: list[str] = []
+    pairs = list(wanted)
+    found: dict[tuple[str, str], list[str]] = {p: [] for p in pairs}
+    for n in range(0, len(pairs), 200):
+        part = pairs[n:n + 200]
+        either = or_(*(or_(and_(F.subject == u, F.object == v), and_(F.subject == v, F.object == u)) for u, v in part))
+        query = select(F.__table__).where(either, *rule.conditions(F)).order_by(F.claim_id)
+        for c in select_.light(view, view.session.execute(query)):
+            if rule.sql_exact or rule.keep(view, c):
+                found[(min(c.subject, c.object), max(c.subject, c.object))].append(c.id)
+    for p in pairs:
+        chosen += found[p][:wanted[p]]
+    return chosen
+
+
+def _among(view, nodes: list[str]) -> list:
+    """(claim id, subject, object, evidence) of the claims between two different actors both in `nodes`."""
     out: dict[str, tuple] = {}
     for part in chunks(sorted(set(nodes)), 450):
-        query = select(*columns).where(F.subject.in_(part), F.object.in_(nodes), F.object != F.subject, *where)
-        result = view.session.execute(query)
-        for row in (result.scalars() if full else result):
-            out[row.claim_id if full else row[0]] = row
+        query = select(F.claim_id, F.subject, F.object, F.evidence).where(
+            F.subject.in_(part), F.object.in_(nodes), F.object != F.subject)
+        for row in view.session.execute(query):
+            out[row[0]] = row
     return list(out.values())
 
 
-@reads
 def path(store, a_id: str, b_id: str, max_hops: int = 4) -> list[dict]:
     """The shortest chain of claims linking two actors (direction ignored; among chains as short,
     the one with most evidence), at most `max_hops` long; [] when there is none. Each hop: from,

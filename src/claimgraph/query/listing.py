@@ -57,7 +57,7 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
         where.append(F.predicate == type.upper())
     if actor is not None:
         where.append(or_(F.subject == actor, F.object == actor))
-    query = select(F)
+    query = select(F.__table__)
     if place:
         where_ids, where_countries = _places(snap, place)
         located = EntityRow.__table__.alias("located")
@@ -96,11 +96,13 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
         where.append(F.independent == 1)
     found = select_.ranked_claims(snap, rule, where, limit)
     rows = []
-    for c in snap.claims_by_id(c.id for c in found):
+    shown = snap.claims_by_id(c.id for c in found)
+    groups = snap.groups_claims({snap.figures(c).group_key for c in shown})
+    for c in shown:
         row = snap.claim_row(c)
         f = snap.figures(c)
         row["contested_by"] = [{"claim": o.claim_id, "modality": o.modality, "sources": o.sources}
-                               for o in snap.group_claims(f.group_key) if o.modality != c.modality]
+                               for o in groups[f.group_key] if o.modality != c.modality]
         rows.append(row)
     rows.sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"], r["subject"]["name"] or "",
                              r["predicate"], r["claim"]))

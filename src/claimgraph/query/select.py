@@ -15,11 +15,12 @@ from claimgraph.query.filters import ClaimFilter
 from claimgraph.store.schema import ClaimFiguresRow as F
 from claimgraph.store.schema import DocumentRow, EntityRow, MentionRow
 
+FIGURES = F.__table__  # selected as rows, not ORM objects
 RANK = (F.sources.desc(), F.documents.desc(), F.claim_id)  # best attested first
 PAGE = 2000
 
 
-def light(view, rows: Iterable[F]) -> list[Claim]:
+def light(view, rows: Iterable) -> list[Claim]:
     """Claims without their evidence, from figures rows: enough for the filters and the orders."""
     out = []
     for f in rows:
@@ -30,7 +31,7 @@ def light(view, rows: Iterable[F]) -> list[Claim]:
 
 def kept(view, rule: ClaimFilter, query) -> list[Claim]:
     """The claims of `query` (a select of figures rows) that `rule` keeps."""
-    claims = light(view, view.session.execute(query).scalars())
+    claims = light(view, view.session.execute(query))
     return claims if rule.sql_exact else [c for c in claims if rule.keep(view, c)]
 
 
@@ -67,7 +68,7 @@ def dossier_lines(view, entity_id: str, rule: ClaimFilter, limit: int | None) ->
         query = select(F.claim_id).where(*where).order_by(F.date_last.is_(None), F.date_last.desc(), F.claim_id)
         events = list(view.session.scalars(query.limit(limit) if limit is not None else query))
         return {"relations": relations, "events": events, "events_total": total}
-    claims = kept(view, rule, select(F).where(touching, *conds))
+    claims = kept(view, rule, select(FIGURES).where(touching, *conds))
     for side in ("as_subject", "as_object"):
         sided = [c for c in claims if c.kind == "relation" and entity_id == (c.subject if side == "as_subject" else c.object)]
         by_predicate: dict[str, list[Claim]] = {}
@@ -99,13 +100,13 @@ def mentioning(view, entity_id: str, limit: int | None) -> tuple[list[dict], int
 def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None) -> list[Claim]:
     """Claims meeting `where` and `rule`, best attested first, the first `limit` of them; read a
     page at a time, so that a date range that SQL only narrows still stops at `limit`."""
-    query = select(F).where(*where, *rule.conditions(F)).order_by(*RANK)
+    query = select(FIGURES).where(*where, *rule.conditions(F)).order_by(*RANK)
     if rule.sql_exact:
-        return light(view, view.session.execute(query.limit(limit) if limit is not None else query).scalars())
+        return light(view, view.session.execute(query.limit(limit) if limit is not None else query))
     out: list[Claim] = []
     offset = 0
     while limit is None or len(out) < limit:
-        page = light(view, view.session.execute(query.limit(PAGE).offset(offset)).scalars())
+        page = light(view, view.session.execute(query.limit(PAGE).offset(offset)))
         out += [c for c in page if rule.keep(view, c)]
         if len(page) < PAGE:
             break

@@ -32,6 +32,7 @@ from claimgraph.store.schema import (
     ReviewRow,
 )
 
+FIGURES, CLAIMS = ClaimFiguresRow.__table__, ClaimRow.__table__  # read as rows, not ORM objects
 CHUNK = 900  # ids per IN (...) list: SQLite's variable limit is 999 on old builds
 
 
@@ -50,9 +51,9 @@ class _Reads:
         # a read needs no write lock (the store's own transactions take it at their start)
         self._sessions = sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
 
-    def execute(self, statement):
+    def execute(self, statement) -> "_Rows":
         with self._sessions() as session:
-            return session.execute(statement).freeze()()
+            return _Rows(session.execute(statement).all())
 
     def scalar(self, statement):
         with self._sessions() as session:
@@ -64,6 +65,16 @@ class _Reads:
 
     def close(self) -> None:
         pass
+
+
+class _Rows(list):
+    """The rows of a read, fetched: iterate them, or take `scalars()` (their first column)."""
+
+    def all(self) -> list:
+        return list(self)
+
+    def scalars(self) -> list:
+        return [r[0] for r in self]
 
 
 class _Lazy:
@@ -229,25 +240,28 @@ class StoreView:
         """Joined claims by their (canonical) ids, each with the evidence of every claim joined in."""
         figures = {}
         for part in chunks(ids):
-            for f in self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.claim_id.in_(part))).scalars():
+            for f in self.session.execute(select(FIGURES).where(FIGURES.c.claim_id.in_(part))):
                 figures[f.claim_id] = f
         if not figures:
             return {}
         self._figures.update(figures)
         heads = {}
         for part in chunks(figures):
-            for r in self.session.execute(select(ClaimRow).where(ClaimRow.id.in_(part))).scalars():
+            for r in self.session.execute(select(CLAIMS.c.id, CLAIMS.c.attrs, CLAIMS.c.rule, CLAIMS.c.confidence,
+                                                 CLAIMS.c.attributed_to_entity, CLAIMS.c.attributed_to_text)
+                                          .where(CLAIMS.c.id.in_(part))):
                 heads[r.id] = r
         evidence: dict[str, list[Evidence]] = defaultdict(list)
         seen: dict[str, set] = defaultdict(set)
         for part in chunks(figures):
-            for canon, doc_id, start, end, text, attrs in self.session.execute(
-                    select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text,
-                           EvidenceRow.attrs).join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
+            # each reading's own attributes stay unread: the answers show the claim's
+            for canon, doc_id, start, end, text in self.session.execute(
+                    select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
+                    .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
                     .where(ClaimRow.canonical.in_(part)).order_by(ClaimRow.id, EvidenceRow.id)):
                 if (doc_id, start, end) not in seen[canon]:
                     seen[canon].add((doc_id, start, end))
-                    evidence[canon].append(Evidence(doc_id, start, end, text, attrs or {}))
+                    evidence[canon].append(Evidence(doc_id, start, end, text))
         sources = {r.attributed_to_entity for r in heads.values() if r.attributed_to_entity}
         canon_of = dict(self.session.execute(select(EntityRow.id, EntityRow.canonical).where(
             EntityRow.id.in_(sorted(sources)), EntityRow.canonical.is_not(None))).all()) if sources else {}
@@ -298,8 +312,16 @@ class StoreView:
 
     def group_claims(self, key: str) -> list[ClaimFiguresRow]:
         """The figures of every claim of a group (all modalities)."""
-        return list(self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.group_key == key)
-                                         .order_by(ClaimFiguresRow.claim_id)).scalars())
+        return self.groups_claims([key])[key]
+
+    def groups_claims(self, keys: Iterable[str]) -> dict[str, list]:
+        """The figures of every claim of these groups, by group, in claim id order."""
+        out: dict[str, list] = {k: [] for k in keys}
+        for part in chunks(sorted(out)):
+            for f in self.session.execute(select(FIGURES).where(FIGURES.c.group_key.in_(part))
+                                          .order_by(FIGURES.c.claim_id)):
+                out[f.group_key].append(f)
+        return out
 
     # -- what the claim rows and the filters ask ------------------------------------------------
     def corroboration(self, c: Claim) -> dict:
@@ -361,7 +383,7 @@ class StoreView:
         """The stored figures of these claims, read in one go."""
         wanted = [i for i in dict.fromkeys(ids) if i not in self._figures]
         for part in chunks(wanted):
-            for f in self.session.execute(select(ClaimFiguresRow).where(ClaimFiguresRow.claim_id.in_(part))).scalars():
+            for f in self.session.execute(select(FIGURES).where(FIGURES.c.claim_id.in_(part))):
                 self._figures[f.claim_id] = f
         return {i: self._figures[i] for i in ids if i in self._figures}
 
@@ -377,14 +399,13 @@ class StoreView:
         """The claims between two different actors that touch `ids`: (claim id, subject, object,
         evidence) rows, or whole figures rows with `full`."""
         F = ClaimFiguresRow
-        columns = (F,) if full else (F.claim_id, F.subject, F.object, F.evidence)
+        columns = (FIGURES,) if full else (F.claim_id, F.subject, F.object, F.evidence)
         out: dict[str, object] = {}
         for part in chunks(sorted(set(ids)), 450):
             query = select(*columns).where(or_(F.subject.in_(part), F.object.in_(part)), F.object.is_not(None),
                                            F.object != F.subject, *where)
-            result = self.session.execute(query)
-            for row in (result.scalars() if full else result):
-                out[row.claim_id if full else row[0]] = row
+            for row in self.session.execute(query):
+                out[row[0]] = row
         return list(out.values())
 
     def tie_weights(self, ids: Iterable[str] | None) -> dict[tuple[str, str], int]:

@@ -198,15 +198,18 @@ class ClaimFiguresRow(Base):
     the first id): canonical actors and the counts, dates and grade the filters and orders use."""
 
     __tablename__ = "claim_figures"
-    __table_args__ = (Index("ix_claim_figures_kind_date", "kind", "date_lo"),
-                      Index("ix_claim_figures_rank", "independent", "sources", "documents"))
+    # (migration 0005) an actor's ties, summed from the index alone; the best attested first
+    __table_args__ = (Index("ix_claim_figures_ties_out", "subject", "object", "evidence"),
+                      Index("ix_claim_figures_ties_in", "object", "subject", "evidence"),
+                      Index("ix_claim_figures_date", "date_lo"),
+                      Index("ix_claim_figures_rank", "sources", "documents", "claim_id"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)
     kind: Mapped[str] = mapped_column(String(16))
-    subject: Mapped[str] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(String(64))
     predicate: Mapped[str] = mapped_column(String(64))
-    object: Mapped[str | None] = mapped_column(String(64), index=True)
+    object: Mapped[str | None] = mapped_column(String(64))
     location: Mapped[str | None] = mapped_column(String(64), index=True)
     modality: Mapped[str] = mapped_column(String(16))
     documents: Mapped[int] = mapped_column(Integer)
