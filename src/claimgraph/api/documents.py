@@ -144,7 +144,7 @@ def get_search(cg: Cg, q: Annotated[str, Query(min_length=1, max_length=500,
                                                description='Words (all must occur) or "a phrase".')],
                limit: Limit = 20, offset: Offset = 0) -> dict:
     """Documents holding every word, best first, each with a snippet and the claims whose evidence
-    matches (`query.search`, SQLite FTS5)."""
+    matches (`query.search`: SQLite FTS5, PostgreSQL tsvector)."""
     with user_errors(), cg.write_lock:  # the first search builds the index: a write
         try:
             hits = search(cg.view.snap, q, limit=SEARCH_CAP)

@@ -285,7 +285,7 @@ def claims(db: DB = "claimgraph.db",
 def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "a phrase".')],
            db: DB = "claimgraph.db", limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
            format: FMT = Format.table) -> None:
-    """Full-text search over documents and evidence (SQLite FTS5; the index is built on first use)."""
+    """Full-text search over documents and evidence (SQLite FTS5, PostgreSQL tsvector; the index is built on first use)."""
     from claimgraph.query import SearchUnavailable
     from claimgraph.query import search as query
     with _store(db) as store:

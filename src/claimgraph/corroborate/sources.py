@@ -124,7 +124,7 @@ class Sources:
 
 
 def read_file(path: Path) -> list[SourceGrade]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     items = data.get("sources", []) if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise ValueError(f"{path}: expected a list under 'sources'")

@@ -12,8 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from networkx.utils import UnionFind
-
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Document
 
@@ -63,6 +61,8 @@ def independent_sources(doc_ids: Iterable[str], documents_by_id: Mapping[str, Do
     """The documents grouped into independent sources (each group sorted, groups by first id)."""
     sources = sources or default_sources()
     ids = sorted(set(doc_ids))
+    from networkx.utils import UnionFind  # networkx only where documents are grouped
+
     joined = UnionFind(ids)
     first_of: dict[str, str] = {}
     for i in ids:

@@ -7,16 +7,28 @@ carries its evidence. `snapshot(store)` loads a whole store into Python: the ref
 tests compare the queries with, not a way to query.
 See docs/queries.md.
 """
-from claimgraph.query.actors import dossier, find_actor
-from claimgraph.query.graph import METRICS, claim_graph, neighbors, path, rank
-from claimgraph.query.listing import claims, events
-from claimgraph.query.outlets import sources
-from claimgraph.query.search import SearchUnavailable, search
-from claimgraph.query.snapshot import Snapshot, UnknownEntity, snapshot
-from claimgraph.query.view import StoreView, open_view
+from importlib import import_module
 
-__all__ = [
-    "METRICS", "SearchUnavailable", "Snapshot", "UnknownEntity", "claim_graph", "claims", "dossier", "events",
-    "find_actor", "neighbors", "path", "rank", "search", "snapshot", "sources",
-    "StoreView", "open_view",
-]
+# names that are also the names of their modules are bound now: once `claimgraph.query.search`
+# is imported, the package's attribute `search` would otherwise be that module
+from claimgraph.query.search import SearchUnavailable, search
+from claimgraph.query.snapshot import Snapshot, snapshot
+
+# name → the module that defines it: imported when the name is first asked for, so that a
+# command importing one query (or `claimgraph.query.validity`) loads only what that one needs
+_EXPORTS = {
+    "dossier": "actors", "find_actor": "actors",
+    "METRICS": "graph", "claim_graph": "graph", "neighbors": "graph", "path": "graph", "rank": "graph",
+    "claims": "listing", "events": "listing", "sources": "outlets",
+    "UnknownEntity": "records",
+    "StoreView": "view", "open_view": "view",
+}
+__all__ = sorted([*_EXPORTS, "SearchUnavailable", "Snapshot", "search", "snapshot"])
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'claimgraph.query' has no attribute {name!r}")
+    value = getattr(import_module(f"claimgraph.query.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value

@@ -1,21 +1,25 @@
-"""The claim graph in networkx: neighbourhoods, paths between actors, rankings.
+"""The claim graph: neighbourhoods, paths between actors, rankings.
 
-One edge per claim with an object, from its subject to its object (key: the claim id), in a
-`MultiDiGraph`. Paths and rankings read it undirected: a tie is a tie whichever way it points.
+A tie is a tie whichever way it points. Neighbourhoods and paths walk the ties in SQL, a step at
+a time; rankings sum them in SQL, one row per pair of actors, and rank them with networkx.
+`claim_graph` builds the graph of an in-memory `Snapshot` (one edge per claim with an object).
 """
 from __future__ import annotations
 
 from itertools import pairwise
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, or_, select
 
 from claimgraph.query import select as select_
 from claimgraph.query.filters import ClaimFilter
-from claimgraph.query.snapshot import Snapshot
 from claimgraph.query.view import chunks, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from claimgraph.query.snapshot import Snapshot
 
 METRICS = ("pagerank", "degree", "betweenness")
 BETWEENNESS_EXACT = 300  # above this many actors, betweenness is estimated from a sample of sources
@@ -26,6 +30,8 @@ MAX_EDGES = 500
 
 def claim_graph(snap: Snapshot, keep=lambda claim: True) -> nx.MultiDiGraph:
     """Actors as nodes, claims between two actors as edges (`keep` filters the claims)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for c in snap.claims.values():
         if c.object is None or c.object == c.subject or not keep(c):
@@ -35,7 +41,7 @@ def claim_graph(snap: Snapshot, keep=lambda claim: True) -> nx.MultiDiGraph:
     return g
 
 
-def _node(snap: Snapshot, entity_id: str, **extra) -> dict:
+def _node(snap, entity_id: str, **extra) -> dict:
     e = snap.entities.get(entity_id)
     return {"id": entity_id, "name": e.name if e else entity_id, "type": e.type if e else None,
             "country": e.country if e else None, **extra}
@@ -247,6 +253,8 @@ def rank(store, metric: str = "pagerank", limit: int = 20) -> list[dict]:
     The ties are summed in SQL, one row per pair of actors; no claim is read."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}: one of {', '.join(METRICS)}")
+    import networkx as nx  # the only query that needs a graph library
+
     snap = open_view(store)
     g = nx.Graph()
     for (u, v), w in snap.tie_weights(None).items():

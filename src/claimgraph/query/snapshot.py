@@ -30,24 +30,8 @@ from claimgraph.store.schema import (
     EvidenceRow,
     MentionRow,
 )
+from claimgraph.query.records import DocInfo, UnknownEntity, reprint_of as _reprint_of
 from claimgraph.review.reviews import live_verdicts
-
-
-class UnknownEntity(KeyError):
-    """An entity id that is not in the store."""
-
-    def __str__(self) -> str:
-        return f"no entity with id {self.args[0]!r} in the store"
-
-
-@dataclass
-class DocInfo:
-    id: str
-    title: str | None
-    source: str | None
-    published: str | None
-    cluster: str | None = None  # its near-duplicate story (the id of the story's first document)
-    genre: str | None = None
 
 
 @dataclass
@@ -215,10 +199,6 @@ class Snapshot:
     def _contradiction(self, x: dict) -> dict:
         return {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
                 "interested": bool(x.get("interested"))}
-
-
-def _reprint_of(doc: DocInfo | None) -> str | None:
-    return doc.cluster if doc is not None and doc.cluster and doc.cluster != doc.id else None
 
 
 def snapshot(store) -> Snapshot:

@@ -34,7 +34,7 @@ class Validity:
 @cache
 def rules() -> dict:
     text = resources.files("claimgraph.codebook").joinpath("validity.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     fatal = {event: {"rules": set(v.get("rules") or ()), "modes": set(v.get("modes") or ())}
              for event, v in (data.get("fatal_events") or {}).items()}
     return {"ended_words": set(data.get("ended_words") or ()), "ended_by_death": set(data.get("ended_by_death") or ()),
@@ -70,9 +70,12 @@ def _record_death(found: dict, c: Claim, target_type: str | None) -> None:
 
 def deaths_of(session, persons: set[str]) -> dict[str, tuple[str, str]]:
     """`deaths` of the given canonical entity ids, read from the store: the fatal events whose
-    target is one of them (under any of its merged ids), rejected claims left out."""
+    target is one of them (under any of its merged ids), rejected claims left out, and claims that
+    became one under merged ids joined first (the joined claim keeps its first reading's date),
+    as the whole-store computation does."""
     from sqlalchemy import or_, select
 
+    from claimgraph.corroborate.figures import canonical_of, join_claims
     from claimgraph.store.schema import ClaimRow, EntityRow, ReviewRow
 
     found: dict[str, tuple[str, str]] = {}
@@ -88,11 +91,11 @@ def deaths_of(session, persons: set[str]) -> dict[str, tuple[str, str]]:
             ClaimRow.object.in_(list(members))).order_by(ClaimRow.id)).scalars().all()
         verdicts = dict(session.execute(select(ReviewRow.claim_id, ReviewRow.verdict).where(
             ReviewRow.undone_at.is_(None), ReviewRow.claim_id.in_([r.id for r in rows])).order_by(ReviewRow.id)).all())
-        for r in rows:
-            if verdicts.get(r.id) == "rejected":
-                continue
-            c = Claim(r.id, r.kind, r.subject, r.predicate, members[r.object] or r.object, r.modality,
-                      rule=r.rule, attrs=dict(r.attrs or {}))
+        rows = [r for r in rows if verdicts.get(r.id) != "rejected"]
+        canon = canonical_of(session, [r.subject for r in rows])
+        claims = [Claim(r.id, r.kind, canon[r.subject], r.predicate, members[r.object] or r.object, r.modality,
+                        rule=r.rule, attrs=dict(r.attrs or {})) for r in rows]
+        for c in join_claims(claims)[0]:
             _record_death(found, c, "person")
     return found
 

@@ -9,16 +9,18 @@ so the claim rows look the same whichever computed them.
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import wraps
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import sessionmaker
 
-from claimgraph.corroborate.credibility import CREDIBILITY  # noqa: F401  (the labels the rows carry)
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Entity, Evidence
-from claimgraph.query.snapshot import DocInfo, UnknownEntity, _reprint_of
+from claimgraph.query.records import DocInfo, UnknownEntity
+from claimgraph.query.records import reprint_of as _reprint_of
 from claimgraph.query.validity import Validity
 from claimgraph.store.schema import (
     AliasRow,
@@ -429,26 +431,26 @@ class StoreView:
         return out
 
 
+def _snapshot(store) -> bool:
+    """Is `store` an in-memory `Snapshot`? (Without importing it: it cannot be one before then.)"""
+    module = sys.modules.get("claimgraph.query.snapshot")
+    return module is not None and isinstance(store, module.Snapshot)
+
+
 def reads(fn):
     """A query of a `Store` reads through one `StoreView`, closed when it has answered; a view
     passed in is used as it is and left open. An in-memory `Snapshot` stands for its store."""
-    from functools import wraps
-
-    from claimgraph.query.snapshot import Snapshot
-
     @wraps(fn)
     def run(store, *args, **kwargs):
         if isinstance(store, StoreView):
             return fn(store, *args, **kwargs)
-        with StoreView(store.store if isinstance(store, Snapshot) else store) as view:
+        with StoreView(store.store if _snapshot(store) else store) as view:
             return fn(view, *args, **kwargs)
     return run
 
 
 def open_view(store) -> StoreView:
     """A `StoreView` of a `Store` (a view is returned as it is; a `Snapshot` stands for its store)."""
-    from claimgraph.query.snapshot import Snapshot
-
     if isinstance(store, StoreView):
         return store
-    return StoreView(store.store if isinstance(store, Snapshot) else store)
+    return StoreView(store.store if _snapshot(store) else store)

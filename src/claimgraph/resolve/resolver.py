@@ -23,6 +23,7 @@ from claimgraph.resolve.judgements import (
     AuditEntry,
     Judgement,
 )
+from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import AliasRow, EntityRow
 
 DEFAULT_THRESHOLD = 0.92
@@ -121,6 +122,7 @@ class Resolver:
         With `review`, pairs scoring from `review` up to the threshold get an unsure judgement.
         """
         with self._sessions.begin() as session:
+            lock_writes(session)  # one writer at a time, on PostgreSQL too
             records = load_records(session)
             judged = {j.pair for j in jdb.load(session, live_only=True)}
             self._state = None
@@ -156,6 +158,7 @@ class Resolver:
         """An analyst's judgement that a and b are one actor; refused across a negative judgement."""
         a, b = self.find(a), self.find(b)
         with self._sessions.begin() as session:
+            lock_writes(session)  # one writer at a time, on PostgreSQL too
             self._state = None
             state = self._clusters(session)
             if a == b or state.find(a) == state.find(b):
@@ -178,6 +181,7 @@ class Resolver:
         """
         entity_id = self.find(entity_id)
         with self._sessions.begin() as session:
+            lock_writes(session)  # one writer at a time, on PostgreSQL too
             self._state = None
             state = self._clusters(session)
             rest = state.members(entity_id) - {entity_id}
@@ -202,6 +206,7 @@ class Resolver:
         from claimgraph.review import reviews as rdb  # review/ builds on this module's audit log
 
         with self._sessions.begin() as session:
+            lock_writes(session)  # one writer at a time, on PostgreSQL too
             entries = jdb.audit(session)
             undone = {e.payload.get("undoes") for e in entries if e.action == "undo"}
             live = {j.id for j in jdb.load(session, live_only=True)}

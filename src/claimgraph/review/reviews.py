@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimgraph.resolve import judgements as jdb
+from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import ClaimRow, ReviewRow
 
 VERDICTS = {"confirm": "confirmed", "reject": "rejected"}
@@ -35,6 +36,7 @@ class Reviews:
         if action not in VERDICTS:
             raise ReviewError(f"a verdict is one of {', '.join(VERDICTS)}, not {action!r}")
         with self._sessions.begin() as session:
+            lock_writes(session)  # one writer at a time, on PostgreSQL too
             if session.scalar(select(ClaimRow.id).where(ClaimRow.id == claim_id)) is None:
                 raise ReviewError(f"no claim with id {claim_id!r} in the store")
             values = {"claim_id": claim_id, "verdict": VERDICTS[action], "analyst": analyst, "reason": reason,

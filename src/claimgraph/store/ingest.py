@@ -82,4 +82,6 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     if resolve and tally[STORED]:
         from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
         tally["merged"] = Resolver(store).auto()
+    if tally[STORED] and hasattr(store, "optimize"):
+        store.optimize()  # the planner's statistics follow the store's growth
     return tally

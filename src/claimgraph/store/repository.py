@@ -10,7 +10,7 @@ from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.store import read, revision
-from claimgraph.store.db import make_engine
+from claimgraph.store.db import lock_writes, make_engine
 from claimgraph.store.read import EntitySummary
 from claimgraph.store.schema import DocumentRow
 
@@ -28,7 +28,9 @@ class Store:
             with self.engine.begin() as connection:
                 upgrade(connection)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
-        with self._session() as session:
+        # reads take no write lock (on SQLite a transaction begins IMMEDIATE unless told otherwise)
+        self._read = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
+        with self._read() as session:
             fresh = figures.is_fresh(session)
         if not fresh:  # figures of a migrated store, or computed with another sources table or version
             self.reindex()
@@ -50,33 +52,47 @@ class Store:
 
         mapping = Resolver(self).mapping()
         with self._session.begin() as session:
-            return figures.reindex(session, mapping, progress)
+            lock_writes(session)
+            counts = figures.reindex(session, mapping, progress)
+        self.optimize(analyze=True)
+        return counts
+
+    def optimize(self, analyze: bool = False) -> None:
+        """Let the database's query planner know the tables' sizes: SQLite's `PRAGMA optimize`
+        (statistics where they are missing or stale), or with `analyze` a full `ANALYZE`
+        (PostgreSQL's autovacuum keeps them otherwise)."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE" if analyze else "PRAGMA optimize")
+        elif analyze:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
 
     def has_document(self, sha256: str) -> bool:
-        with self._session() as session:
+        with self._read() as session:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)) is not None
 
     def document_count(self) -> int:
-        with self._session() as session:
+        with self._read() as session:
             return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
     def documents(self) -> list[Document]:
         """Stored documents (metadata and text, no entities or claims), in the order they were added."""
-        with self._session() as session:
+        with self._read() as session:
             return read.documents(session)
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
         """Actors, most mentioned first (then by name), optionally of one type."""
-        with self._session() as session:
+        with self._read() as session:
             return read.entities(session, type, limit)
 
     def summary(self) -> dict:
         """Counts: documents (and by genre), entities by type, mentions, claims, the top 10 actors."""
-        with self._session() as session:
+        with self._read() as session:
             return read.summary(session)
 
     def load_graph(self) -> tuple[list[Document], list[Entity], list[Claim]]:
-        with self._session() as session:
+        with self._read() as session:
             return read.load_graph(session)
 
     def export(self) -> dict:
