@@ -74,17 +74,16 @@ def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
             rows += session.execute(query.where(or_(*(attrs.like(f'%"{i}"%') for i in ids[n:n + 50])))).all()
     canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
     keys: set[str] = set()
-    changed: dict[str, list[str]] = defaultdict(list)
+    changed = []
     for r in {r.id: r for r in rows}.values():
         key = group_key(r.kind, canon[r.subject], r.predicate, canon.get(r.object) if r.object else None)
         keys.add(key)
         if r.group_key != key:
             if r.group_key:
                 keys.add(r.group_key)
-            changed[key].append(r.id)
-    for key, ids in changed.items():
-        for n in range(0, len(ids), 900):
-            session.execute(update(ClaimRow).where(ClaimRow.id.in_(ids[n:n + 900])).values(group_key=key))
+            changed.append({"id": r.id, "group_key": key})
+    if changed:  # ORM bulk update by primary key: one statement, many rows
+        session.execute(update(ClaimRow), changed)
     return keys
 
 
