@@ -20,7 +20,8 @@ def register(app: typer.Typer) -> None:
     """Add `reindex` to the `claimgraph` app."""
 
     @app.command()
-    def reindex(db: DB = "claimgraph.db", format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
+    def reindex(db: DB = "claimgraph.db",
+                format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
         """Rebuild the canonical ids and the figures of every claim group from the claims, verdicts
         and judgements (one transaction; the store keeps them up to date by itself otherwise)."""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
