@@ -44,7 +44,7 @@ QUERIES = {
     "dossier": ("dossier", "dossier(store, a)"),
     "neighbors depth=2": ("neighbors", "neighbors(store, a, depth=2)"),
     "path": ("path", "path(store, a, b)"),
-    "events actor=": ("events", "events(store, actor=a)"),
+    "events actor= limit=200": ("events", "events(store, actor=a, limit=200)"),
     "claims actor= min_independent=2 limit=200": ("claims", "claims(store, actor=a, min_independent=2, limit=200)"),
 }
 BASELINE = "bare SQL: 200 of the actor's claims + evidence"

@@ -76,6 +76,7 @@ def recomputed(store) -> dict:
             "date_lo": min((s[:10] for s, _ in spans), default=None),
             "date_hi": max((e[:10] for _, e in spans), default=None),
             "date_last": max((s[:10] for s, _ in spans), default=None),
+            "date_own": ((c.attrs.get("date") or {}).get("start") or "")[:10] or None,
             "valid_from": valid.start if valid else None, "valid_to": valid.end if valid else None,
             "data": {"dates": spans, "valid": valid.as_dict() if valid else None, "confidence": c.confidence}})
     missing = set(FIGURE_COLUMNS) - set(next(iter(figures.values()), {c: None for c in FIGURE_COLUMNS}))

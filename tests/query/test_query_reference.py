@@ -103,3 +103,12 @@ def test_queries_match_the_reference_after_merges_and_verdicts(store):
     for actor in sorted(snap.entities):
         assert query.dossier(store, actor) == ref_actors.dossier(snap, actor)
     assert query.claims(store) == ref_listing.claims(snap)
+
+
+def test_events_cut_at_a_limit_are_the_first_of_the_whole_list(store):
+    snap = snapshot(store)
+    every = ref_listing.events(snap)
+    assert len(every) > 3
+    for limit in (1, 2, len(every) + 5):
+        assert query.events(store, limit=limit) == every[:limit]
+    assert query.events(store, date_from="2019", limit=2) == ref_listing.events(snap, date_from="2019")[:2]

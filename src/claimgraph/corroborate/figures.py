@@ -30,7 +30,7 @@ from claimgraph.store.schema import (
 )
 
 BATCH = 400  # groups recomputed per read of their claims
-VERSION = "2"  # of the way the figures are computed: a store with figures of another version is reindexed
+VERSION = "3"  # of the way the figures are computed: a store with figures of another version is reindexed
 
 
 def group_key(kind: str, subject: str, predicate: str, obj: str | None) -> str:
@@ -157,6 +157,7 @@ def _refresh(session: Session, keys: list[str]) -> None:
             "date_lo": min((s[:10] for s, _ in spans), default=None),
             "date_hi": max((e[:10] for _, e in spans), default=None),
             "date_last": max((s[:10] for s, _ in spans), default=None),
+            "date_own": ((c.attrs.get("date") or {}).get("start") or "")[:10] or None,
             "valid_from": valid.start if valid else None, "valid_to": valid.end if valid else None,
             "data": {"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
                      "confidence": c.confidence}})

@@ -43,11 +43,14 @@ def _places(snap: StoreView, place: str) -> tuple[set[str], set[str]]:
 @reads
 def events(store, type: str | None = None, actor: str | None = None, date_from: str | None = None,
            date_to: str | None = None, place: str | None = None, modalities=None, min_independent: int = 0,
-           max_credibility: int | None = None, as_of: str | None = None) -> list[dict]:
+           max_credibility: int | None = None, as_of: str | None = None, limit: int | None = None) -> list[dict]:
     """Events, oldest first (undated last): of a PLOVER type, with `actor` (an entity id) as actor or
     target, dated (or, if undated, published) within [date_from, date_to], at `place`: an ISO
     alpha-3 code (locations in that country, or the country itself) or a place name; and the
-    shared filters of `ClaimFilter`. Selected in SQL; only the events returned are read in full."""
+    shared filters of `ClaimFilter`; the first `limit` of them (None: all). Selected, ordered and
+    cut in SQL; only the events returned are read in full."""
+    if limit is not None and limit < 1:
+        raise ValueError("limit is at least 1")
     snap = open_view(store)
     if actor is not None:
         snap.entity(actor)
@@ -63,7 +66,10 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
         located = EntityRow.__table__.alias("located")
         query = query.join(located, located.c.id == F.location)
         where.append(or_(F.location.in_(sorted(where_ids)), located.c.country.in_(sorted(where_countries))))
-    found = select_.kept(snap, rule, query.where(*where, *rule.conditions(F)).order_by(F.claim_id))
+    query = query.where(*where, *rule.conditions(F)).order_by(F.date_own.is_(None), F.date_own, F.predicate, F.claim_id)
+    if rule.sql_exact and limit is not None:
+        query = query.limit(limit)
+    found = select_.kept(snap, rule, query)[:limit]
     rows = [snap.claim_row(c) for c in snap.claims_by_id(c.id for c in found)]
     rows.sort(key=lambda r: ((r["date"] or {}).get("start") is None, (r["date"] or {}).get("start") or "",
                              r["predicate"], r["claim"]))

@@ -217,9 +217,8 @@ def snapshot(store) -> Snapshot:
 def _resolved(snap: Snapshot, mapping: dict[str, str]) -> Snapshot:
     """The snapshot with merged entities as one: names and aliases joined, mentions added up,
     claims pointed at the canonical ids, and claims that become the same joined with all their
-    evidence."""
-    if not mapping:
-        return snap
+    evidence (also with no merge: two readings of one event in one year, dated differently, are
+    one claim, as the stored figures have them)."""
     canon = lambda eid: mapping.get(eid, eid) if eid else eid  # noqa: E731
     for member, head in mapping.items():
         gone, kept = snap.entities.pop(member, None), snap.entities.get(head)

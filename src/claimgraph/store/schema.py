@@ -202,7 +202,8 @@ class ClaimFiguresRow(Base):
     __table_args__ = (Index("ix_claim_figures_ties_out", "subject", "object", "evidence"),
                       Index("ix_claim_figures_ties_in", "object", "subject", "evidence"),
                       Index("ix_claim_figures_date", "date_lo"),
-                      Index("ix_claim_figures_rank", "sources", "documents", "claim_id"))
+                      Index("ix_claim_figures_rank", "sources", "documents", "claim_id"),
+                      Index("ix_claim_figures_date_own", "date_own"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)
@@ -221,6 +222,7 @@ class ClaimFiguresRow(Base):
     date_lo: Mapped[str | None] = mapped_column(String(10))  # first day of its date spans
     date_hi: Mapped[str | None] = mapped_column(String(10))  # last day
     date_last: Mapped[str | None] = mapped_column(String(10))  # latest start of a span: the timeline's order
+    date_own: Mapped[str | None] = mapped_column(String(10))  # the day its text gives: the events list's order
     valid_from: Mapped[str | None] = mapped_column(String(10))
     valid_to: Mapped[str | None] = mapped_column(String(10))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # dates, validity, attributes shown
