@@ -68,39 +68,43 @@ class Reader:
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
         cb = self.cb
+        hyphen, adjectives, verbs, nouns = cb.hyphen, cb.adjectives, cb.verbs, cb.nouns
+        negating = cb.cue("negated", "verbs")
         self.args.events.start_sentence()
         for tok in self.args.index.tokens[sent.start:sent.end]:
-            lemma, pos = tok.lemma_.lower(), tok.pos_
-            if pos not in VERBAL and pos not in ("NOUN", "PROPN", "ADJ"):
-                if tok.lower_ in cb.hyphen:  # "backed" in "Iran-backed" may be tagged anything
+            pos = tok.pos_
+            verbal = pos in VERBAL
+            if not verbal and pos not in ("NOUN", "PROPN", "ADJ"):
+                if tok.lower_ in hyphen:  # "backed" in "Iran-backed" may be tagged anything
                     out += self._hyphens(tok)
                 continue
-            if pos in VERBAL or _gerund_in_list(tok):
+            lemma, low = tok.lemma_.lower(), tok.lower_
+            if verbal or _gerund_in_list(tok):
                 here = []
-                for trig in self.cb.verbs.get(lemma if tok.pos_ in VERBAL else _verb_lemma(tok, self.cb), ()):
+                for trig in verbs.get(lemma if verbal else _verb_lemma(tok, cb), ()):
                     here += self._verb(tok, trig)
                 out += here
-                if tok.pos_ in VERBAL and lemma in cb.cue("negated", "verbs") and not here:
+                if verbal and lemma in negating and not here:
                     out += self._denial(tok)
-                if tok.pos_ in VERBAL and not any(r.kind == "event" for r in here):
+                if verbal and not any(r.kind == "event" for r in here):
                     out += self._locative(tok)  # an event's place is its location attribute instead
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif pos != "ADJ":
                 named = _inside_name(tok, self.args.index)  # "the Joint Coordination Center": no coordination
-                for trig in () if named else self.cb.nouns.get(lemma, ()) or self.cb.nouns.get(tok.lower_, ()):
+                for trig in () if named else nouns.get(lemma, ()) or nouns.get(low, ()):
                     out += self._noun(tok, trig)
-                if lemma in self.cb.belongings:
+                if lemma in cb.belongings:
                     out += self._sited(tok)
                 reduced = misread_relative(tok, self.args.index, cb)
                 if reduced is not None:
                     out += self._reduced(tok, reduced)
                 out += self._resource(tok)
-                if lemma in self.cb.event_anaphors and not self.cb.nouns.get(lemma):
+                if lemma in cb.event_anaphors and not nouns.get(lemma):
                     out += self._general_anaphor(tok)
-            if tok.lower_ in cb.hyphen:
+            if low in hyphen:
                 out += self._hyphens(tok)
             if pos == "ADJ" and lemma in VERDICTS:
                 out += self._verdict(tok)
-            if tok.lower_ in cb.adjectives:
+            if low in adjectives:
                 out += self._predicative(tok)
         return out
 

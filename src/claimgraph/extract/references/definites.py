@@ -89,12 +89,12 @@ class Definites(Candidates):
         the description's last "of" object."""
         if t.dep_ == "appos" or t.tag_ not in ("NN", "NNP") or self.index.entity_of(t) is not None:
             return False
-        det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
-        if det is None or det.lower_ not in self.r.determiners:
-            return False
         lemma = t.lemma_.lower()
         types = set(self.r.descriptions.get(lemma, ())) | ({"person"} if lemma in self.r.person_nouns else set())
         if not types:
+            return False
+        det = next((c for c in t.children if c.dep_ == "det" and c.i < t.i), None)
+        if det is None or det.lower_ not in self.r.determiners:
             return False
         holder = t
         for _ in range(3):  # down the "of" chain: "the chief of the wing of the group, X"

@@ -51,7 +51,7 @@ def link_descriptions(index: EntityIndex) -> None:
     direct: list[tuple[Span, list[str]]] = []
     for tok in index.tokens:
         # "named the arrested diplomat as Assadollah A."; "identified one suspect as X"
-        if tok.lemma_.lower() in IDENTIFY and tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in IDENTIFY:
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             as_ = next((c for x in (tok, dobj) if x is not None for c in x.children
                         if c.dep_ == "prep" and c.lower_ == "as"), None)
