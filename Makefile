@@ -49,7 +49,7 @@ test: install postgresql
 screenshots: install
 	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py
 
-bench: install bench-queries bench-cli
+bench: install bench-cli
 	$(PY) bench/extract_speed.py
 
 # start-up of the command line in fresh processes (--help, summary, a dossier) on a demo store
@@ -57,9 +57,6 @@ bench: install bench-queries bench-cli
 bench-cli: install
 	$(PY) bench/cli_start.py
 
-.PHONY: bench-queries
-bench-queries: install
-	$(PY) bench/query_latency.py
 
 # the bench at a million claims on SQLite and PostgreSQL (bench/million.py; the store is cached in
 # bench/.cache/): e.g. `make bench-million MILLION_ARGS="--claims 20000"` for a quick run

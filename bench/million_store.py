@@ -30,7 +30,7 @@ BATCH = 20_000  # rows per executemany
 CLAIMS_PER_DOCUMENT = 4  # claims / documents: with about 3 readings a claim, some 10-13 claims read a document
 
 sys.path.insert(0, str(BENCH))
-import synthetic_store as synth  # noqa: E402  (the corpus generator, shared with query_latency.py)
+import synthetic_store as synth  # noqa: E402  (the corpus generator)
 
 
 def corpus(n_claims: int, seed: int):
