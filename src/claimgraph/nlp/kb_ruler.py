@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -157,9 +159,11 @@ class NameGuard:
         self.trie = shared_trie(nlp, kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        for t in doc:  # a paragraph break always ends a sentence (not a wrapped line's end)
-            if t.is_space and t.text.count("\n") >= 2 and t.i + 1 < len(doc):
-                doc[t.i + 1].is_sent_start = True
+        if doc.text.count("\n") >= 2:  # else no token can be a paragraph break
+            for i in numpy.flatnonzero(doc.to_array([IS_SPACE])):
+                # a paragraph break always ends a sentence (not a wrapped line's end)
+                if doc[int(i)].text.count("\n") >= 2 and i + 1 < len(doc):
+                    doc[int(i) + 1].is_sent_start = True
         for start, end, _ in self.trie.matches(doc):
             for i in range(start + 1, end):
                 doc[i].is_sent_start = False
