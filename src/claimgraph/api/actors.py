@@ -24,7 +24,7 @@ def get_summary(cg: Cg) -> dict:
     evidence, the most mentioned actors; `graph` counts what the queries see (merged actors as
     one, rejected claims left out)."""
     s = cg.store.summary()
-    with Session(cg.store.engine) as session:
+    with Session(cg.store.engine.execution_options(sqlite_begin="DEFERRED")) as session:
         s["evidence"] = session.scalar(select(func.count()).select_from(EvidenceRow)) or 0
     view = cg.view
     top = {}

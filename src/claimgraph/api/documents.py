@@ -46,7 +46,7 @@ def get_document(cg: Cg, doc_id: str) -> dict:
     """The full text (untrusted: show it as text, never as HTML), the actors' mentions with their
     offsets, and the claims with evidence in it (their evidence limited to this document)."""
     view = cg.view
-    with Session(cg.store.engine) as session:
+    with Session(cg.store.engine.execution_options(sqlite_begin="DEFERRED")) as session:
         d = session.scalar(select(DocumentRow).where(DocumentRow.id == doc_id))
         if d is None:
             raise ApiError(404, f"no document with id {doc_id!r} in the store")

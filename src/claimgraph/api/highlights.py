@@ -124,7 +124,7 @@ def mentions_in(session: Session, doc_ids: set[str]) -> dict[str, list[tuple[str
 
 def add_highlights(store, view, claim: Claim, row: dict) -> dict:
     """Give each piece of evidence in `row` (a claim row of `claim`) its `highlights`."""
-    with Session(store.engine) as session:
+    with Session(store.engine.execution_options(sqlite_begin="DEFERRED")) as session:
         mentions = mentions_in(session, {ev.doc_id for ev in claim.evidence})
     pieces = {(ev.doc_id, ev.start, ev.end): ev for ev in claim.evidence}
     for item in row["evidence"]:

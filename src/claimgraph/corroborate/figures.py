@@ -88,8 +88,14 @@ def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
 
 
 def refresh(session: Session, keys: Iterable[str]) -> None:
-    """Recompute the stored figures of the groups `keys` from their claims."""
+    """Recompute the stored figures of the groups `keys` from their claims. Every group's old
+    rows go first: a claim moving from one group to another may be written in an earlier batch
+    than the one that held it."""
     keys = sorted(set(keys))
+    for n in range(0, len(keys), BATCH):
+        part = keys[n:n + BATCH]
+        session.execute(delete(ClaimGroupRow).where(ClaimGroupRow.key.in_(part)))
+        session.execute(delete(ClaimFiguresRow).where(ClaimFiguresRow.group_key.in_(part)))
     for n in range(0, len(keys), BATCH):
         _refresh(session, keys[n:n + BATCH])
 
@@ -270,7 +276,15 @@ def _rank_heads(session: Session, doc_id: str) -> set[str]:
                         .values(canonical=best))
         session.execute(update(EntityRow).where(EntityRow.id == best).values(canonical=None))
         changed |= {m.id for m in members}
+    if changed:
+        bump_resolution(session)
     return changed
+
+
+def bump_resolution(session: Session) -> None:
+    """Count a change of canonical ids in `store_meta` ("resolution"), for caches of names."""
+    value = session.scalar(select(MetaRow.value).where(MetaRow.key == "resolution"))
+    session.merge(MetaRow(key="resolution", value=str(int(value or 0) + 1)))
 
 
 def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
@@ -288,6 +302,8 @@ def set_canonical(session: Session, mapping: dict[str, str]) -> set[str]:
             by_head[mapping[i]].append(i)
     for head, ids in by_head.items():
         session.execute(update(EntityRow).where(EntityRow.id.in_(ids)).values(canonical=head))
+    if changed:
+        bump_resolution(session)
     return changed
 
 

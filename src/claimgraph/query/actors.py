@@ -58,11 +58,11 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
         return _snapshot_names(snap, types)
     from sqlalchemy import func, select
 
-    from claimgraph.store.schema import AliasRow, EntityRow, JudgementRow
+    from claimgraph.store.schema import AliasRow, EntityRow, MetaRow
     session = snap.session
+    # new entities, new aliases, or canonical ids changed (merge, split, undo, a knowledge-base id)
     stamp = (session.scalar(select(func.count()).select_from(EntityRow)), session.scalar(select(func.max(AliasRow.id))),
-             session.scalar(select(func.max(JudgementRow.id))),
-             session.scalar(select(func.count()).select_from(JudgementRow).where(JudgementRow.undone_at.is_not(None))))
+             session.scalar(select(MetaRow.value).where(MetaRow.key == "resolution")))
     cache = snap.store.__dict__.setdefault("_name_index", {})
     if cache.get("stamp") != stamp:
         cache.clear()

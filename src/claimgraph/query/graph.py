@@ -109,6 +109,7 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
     truncated = truncated or sum(allowed.values()) > sum(wanted.values())
     chosen = _claims_of_pairs(snap, wanted, rule)
     figures = snap.figures_of(chosen)
+    chosen = [c for c in chosen if c in figures]  # a merge beside this query may have moved one
     groups = snap.groups_of({f.group_key for f in figures.values()})
     edges = []
     for claim_id in chosen:
@@ -257,7 +258,9 @@ def rank(store, metric: str = "pagerank", limit: int = 20) -> list[dict]:
 
     snap = open_view(store)
     g = nx.Graph()
-    for (u, v), w in snap.tie_weights(None).items():
+    ties = snap.tie_weights(None)
+    g.add_nodes_from(sorted({n for pair in ties for n in pair}))  # the sample of sources follows this order
+    for (u, v), w in sorted(ties.items()):
         g.add_edge(u, v, weight=w)
     if metric == "pagerank":
         scores = nx.pagerank(g, weight="weight") if len(g) else {}

@@ -87,6 +87,8 @@ def ensure_index(store) -> bool:
         return _ensure_pg_indexes(engine)
     if engine.dialect.name != "sqlite":
         raise SearchUnavailable(f"full-text search needs SQLite (FTS5) or PostgreSQL; this store is {engine.dialect.name}")
+    if _sqlite_fresh(engine):
+        return False  # checked in a read: no write lock unless the index must be (re)built
     with engine.begin() as conn:
         tables = {r[0] for r in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE name IN (?, ?)", (DOCS_FTS, EVIDENCE_FTS))}
@@ -101,6 +103,16 @@ def ensure_index(store) -> bool:
                 conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
                 built = True
         return built
+
+
+def _sqlite_fresh(engine) -> bool:
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name IN (?, ?)", (DOCS_FTS, EVIDENCE_FTS))}
+        if tables != {DOCS_FTS, EVIDENCE_FTS}:
+            return False
+        states = (_state(conn, table, content) for table, content in ((DOCS_FTS, "documents"), (EVIDENCE_FTS, "evidence")))
+        return all(indexed == stored for indexed, stored in states)
 
 
 def _pg_missing(conn) -> list[str]:
@@ -131,7 +143,7 @@ def search(store, text: str, limit: int = 20) -> list[dict]:
         return _search_pg(store, text, limit)
     query = fts_query(text)
     ensure_index(store)
-    with store.engine.connect() as conn:
+    with store.engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         hits = conn.exec_driver_sql(
             f"SELECT d.id, d.title, d.source, d.published, "
             f"snippet({DOCS_FTS}, -1, '[', ']', '…', 12) FROM {DOCS_FTS} f JOIN documents d ON d.rowid = f.rowid "
@@ -159,7 +171,7 @@ def _search_pg(store, words: str, limit: int) -> list[dict]:
     options = f"StartSel=[, StopSel=], MaxFragments=1, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
     # the snippet comes from the text, or from the title when only the title matches (FTS5's best column)
     column = f"CASE WHEN to_tsvector('{PG_CONFIG}', {body}) @@ q THEN {body} ELSE {title} END"
-    with store.engine.connect() as conn:
+    with store.engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         hits = conn.execute(text(
             f"SELECT id, title, source, published, ts_headline('{PG_CONFIG}', col, q, '{options}'), left(col, 400), "
             f"right(col, 400) FROM (SELECT d.id, d.title, d.source, d.published, q, {column} AS col, "

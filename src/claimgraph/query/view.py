@@ -181,7 +181,6 @@ class StoreView:
             for m in members.get(eid, []):
                 for name in (m.name, *aliases.get(m.id, [])):
                     e.add_alias(name)
-                e.subtype, e.country, e.kb_id = e.subtype or m.subtype, e.country or m.country, e.kb_id or m.kb_id
         return out
 
     def entity(self, entity_id: str) -> Entity:
@@ -219,12 +218,19 @@ class StoreView:
         return [entity_id] + list(self.session.scalars(select(EntityRow.id).where(EntityRow.canonical == entity_id)))
 
     def _fetch_mentions(self, ids: list[str]) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for eid in ids:
-            rows = self.session.execute(
-                select(MentionRow.doc_id, func.count()).where(MentionRow.entity_id.in_(self.members(eid)))
-                .group_by(MentionRow.doc_id))
-            out[eid] = {d: n for d, n in rows}
+        """Actor id → document id → its mentions there (under any of its merged ids)."""
+        head_of: dict[str, str] = {}
+        for part in chunks(ids, 450):
+            for eid, canon in self.session.execute(select(EntityRow.id, EntityRow.canonical).where(
+                    or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))):
+                head_of[eid] = canon or eid
+        out: dict[str, dict[str, int]] = {i: {} for i in ids}
+        for part in chunks(head_of):
+            for eid, doc_id, n in self.session.execute(
+                    select(MentionRow.entity_id, MentionRow.doc_id, func.count()).where(MentionRow.entity_id.in_(part))
+                    .group_by(MentionRow.entity_id, MentionRow.doc_id)):
+                docs = out.setdefault(head_of[eid], {})
+                docs[doc_id] = docs.get(doc_id, 0) + n
         return out
 
     # -- documents ------------------------------------------------------------------------------

@@ -167,7 +167,10 @@ def rank(store, metric: str = "pagerank", limit: int = 20) -> list[dict]:
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}: one of {', '.join(METRICS)}")
     snap = snapshot(store)
-    g = _ties(claim_graph(snap))
+    ties = _ties(claim_graph(snap))
+    g = nx.Graph()  # nodes and ties in id order, as the SQL query builds them (betweenness samples by it)
+    g.add_nodes_from(sorted(ties))
+    g.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in ties.edges(data=True)))
     if metric == "pagerank":
         scores = nx.pagerank(g, weight="weight") if len(g) else {}
     elif metric == "degree":
