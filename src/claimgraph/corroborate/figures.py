@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Text, cast, delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimgraph.model import Claim, Entity, Evidence
@@ -51,27 +51,15 @@ def canonical_of(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
     return found
 
 
-def assign_keys(session: Session, claim_ids: Iterable[str] | None = None,
-                entity_ids: Iterable[str] | None = None) -> set[str]:
-    """Set `claims.group_key` from the current canonical ids for the given claims (or the claims of
-    the given entities: as subject, object, source or place); returns the keys they had and have
-    now, the groups to refresh."""
+def assign_keys(session: Session, claim_ids: Iterable[str]) -> set[str]:
+    """Set `claims.group_key` from the current canonical ids for the given claims; returns the
+    keys they had and have now, the groups to refresh."""
     query = select(ClaimRow.id, ClaimRow.kind, ClaimRow.subject, ClaimRow.predicate, ClaimRow.object,
                    ClaimRow.group_key)
     rows = []
-    if claim_ids is not None:
-        ids = sorted(set(claim_ids))
-        for n in range(0, len(ids), 900):
-            rows += session.execute(query.where(ClaimRow.id.in_(ids[n:n + 900]))).all()
-    if entity_ids is not None:
-        ids = sorted(set(entity_ids))
-        for n in range(0, len(ids), 300):
-            part = ids[n:n + 300]
-            rows += session.execute(query.where(or_(ClaimRow.subject.in_(part), ClaimRow.object.in_(part),
-                                                    ClaimRow.attributed_to_entity.in_(part)))).all()
-        for n in range(0, len(ids), 50):  # an event placed at one of them (the place is in its attributes)
-            attrs = cast(ClaimRow.attrs, Text)
-            rows += session.execute(query.where(or_(*(attrs.like(f'%"{i}"%') for i in ids[n:n + 50])))).all()
+    ids = sorted(set(claim_ids))
+    for n in range(0, len(ids), 900):
+        rows += session.execute(query.where(ClaimRow.id.in_(ids[n:n + 900]))).all()
     canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
     keys: set[str] = set()
     changed = []

@@ -68,38 +68,6 @@ def _record_death(found: dict, c: Claim, target_type: str | None) -> None:
         found[c.object] = (day, c.id)
 
 
-def deaths_of(session, persons: set[str]) -> dict[str, tuple[str, str]]:
-    """`deaths` of the given canonical entity ids, read from the store: the fatal events whose
-    target is one of them (under any of its merged ids), rejected claims left out, and claims that
-    became one under merged ids joined first (the joined claim keeps its first reading's date),
-    as the whole-store computation does."""
-    from sqlalchemy import or_, select
-
-    from claimgraph.corroborate.figures import canonical_of, join_claims
-    from claimgraph.store.schema import ClaimRow, EntityRow, ReviewRow
-
-    found: dict[str, tuple[str, str]] = {}
-    wanted = sorted(persons)
-    for n in range(0, len(wanted), 400):
-        part = wanted[n:n + 400]
-        members = dict(session.execute(select(EntityRow.id, EntityRow.canonical).where(
-            or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)), EntityRow.type == "person")).all())
-        if not members:
-            continue
-        rows = session.execute(select(ClaimRow).where(
-            ClaimRow.kind == "event", ClaimRow.predicate.in_(list(rules()["fatal"])),
-            ClaimRow.object.in_(list(members))).order_by(ClaimRow.id)).scalars().all()
-        verdicts = dict(session.execute(select(ReviewRow.claim_id, ReviewRow.verdict).where(
-            ReviewRow.undone_at.is_(None), ReviewRow.claim_id.in_([r.id for r in rows])).order_by(ReviewRow.id)).all())
-        rows = [r for r in rows if verdicts.get(r.id) != "rejected"]
-        canon = canonical_of(session, [r.subject for r in rows])
-        claims = [Claim(r.id, r.kind, canon[r.subject], r.predicate, members[r.object] or r.object, r.modality,
-                        rule=r.rule, attrs=dict(r.attrs or {})) for r in rows]
-        for c in join_claims(claims)[0]:
-            _record_death(found, c, "person")
-    return found
-
-
 def validity(snap, c: Claim) -> Validity:
     """The span over which relation `c` holds, as far as the documents tell. "since 2014" opens it,
     "until 2017" closes it, "from 2014 to 2017" bounds it; a plain date ("in 2011") says when it

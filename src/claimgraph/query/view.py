@@ -403,19 +403,6 @@ class StoreView:
                 self._groups[key] = data
         return {k: self._groups.get(k, {}) for k in keys}
 
-    def tied(self, ids: Iterable[str], where=(), full: bool = False) -> list:
-        """The claims between two different actors that touch `ids`: (claim id, subject, object,
-        evidence) rows, or whole figures rows with `full`."""
-        F = ClaimFiguresRow
-        columns = (FIGURES,) if full else (F.claim_id, F.subject, F.object, F.evidence)
-        out: dict[str, object] = {}
-        for part in chunks(sorted(set(ids)), 450):
-            query = select(*columns).where(or_(F.subject.in_(part), F.object.in_(part)), F.object.is_not(None),
-                                           F.object != F.subject, *where)
-            for row in self.session.execute(query):
-                out[row[0]] = row
-        return list(out.values())
-
     def tie_weights(self, ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
         """(actor, actor) in order → the evidence of all their claims (a claim without any counts
         one), for the ties touching `ids`, or every tie of the store with None."""
