@@ -1,5 +1,6 @@
 """What the queries hand around besides entities and claims: a document's details for the
-answers, and the error of an unknown entity."""
+answers, the error of an unknown entity, and a claim as every answer shows it (built the same
+way from the stored figures of a `StoreView` and from the in-memory `Snapshot` of the tests)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,3 +25,39 @@ class DocInfo:
 
 def reprint_of(doc: DocInfo | None) -> str | None:
     return doc.cluster if doc is not None and doc.cluster and doc.cluster != doc.id else None
+
+
+GRADE_FIELDS = ("modalities", "credibility", "credibility_label", "credibility_reason", "reliability", "admiralty",
+                "contested")
+
+
+def evidence_rows(claim, documents) -> list[dict]:
+    """Each piece of evidence with its document's title, source, date and story."""
+    rows = []
+    for ev in claim.evidence:
+        doc = documents.get(ev.doc_id)
+        rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
+                     "published": doc.published if doc else None, "reprint_of": reprint_of(doc),
+                     "start": ev.start, "end": ev.end, "excerpt": ev.text})
+    return rows
+
+
+def claim_row(q, c) -> dict:
+    """A claim as the queries show it: actors by name, counts of documents and sources, its grade,
+    contradictions and validity, and its evidence; `q` is a `StoreView` or a `Snapshot`."""
+    row = {"claim": c.id, "kind": c.kind, "subject": q.ref(c.subject), "predicate": c.predicate,
+           "object": q.ref(c.object), "modality": c.modality, "attributed_to": q.attribution(c.attributed_to),
+           "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
+           "documents": q.doc_count(c), "sources": q.source_count(c), "independent": q.independent(c)}
+    graded = q.corroboration(c)
+    row.update({k: graded[k] for k in GRADE_FIELDS})
+    row["contradictions"] = [
+        {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
+         "interested": bool(x.get("interested"))}
+        for x in graded["contradictions"] if c.id in x["claims"]]
+    row["valid"] = q.validity(c).as_dict() if c.kind == "relation" else None
+    row["review"] = q.reviews.get(c.id)
+    if c.kind == "event":
+        row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"), location=q.ref(c.attrs.get("location")))
+    row["evidence"] = evidence_rows(c, q.documents)
+    return row

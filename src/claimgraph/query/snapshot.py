@@ -30,7 +30,7 @@ from claimgraph.store.schema import (
     EvidenceRow,
     MentionRow,
 )
-from claimgraph.query.records import DocInfo, UnknownEntity, reprint_of as _reprint_of
+from claimgraph.query.records import DocInfo, UnknownEntity, claim_row, evidence_rows
 from claimgraph.review.reviews import live_verdicts
 
 
@@ -155,14 +155,11 @@ class Snapshot:
                 if d in self.documents and self.documents[d].published]
         return [(d, d) for d in days]
 
+    def doc_count(self, c: Claim) -> int:
+        return len(self.doc_ids(c))
+
     def evidence(self, c: Claim) -> list[dict]:
-        rows = []
-        for ev in c.evidence:
-            doc = self.documents.get(ev.doc_id)
-            rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
-                         "published": doc.published if doc else None, "reprint_of": _reprint_of(doc),
-                         "start": ev.start, "end": ev.end, "excerpt": ev.text})
-        return rows
+        return evidence_rows(c, self.documents)
 
     def independent(self, c: Claim) -> int:
         """The independent sources of this claim itself (its modality); its group's are in
@@ -177,28 +174,8 @@ class Snapshot:
         return self.corroboration(c)["credibility"]
 
     def claim_row(self, c: Claim) -> dict:
-        """A claim as the queries show it: actors by name, counts of documents and sources, its evidence."""
-        row = {"claim": c.id, "kind": c.kind, "subject": self.ref(c.subject), "predicate": c.predicate,
-               "object": self.ref(c.object), "modality": c.modality, "attributed_to": self.attribution(c.attributed_to),
-               "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
-               "documents": len(self.doc_ids(c)), "sources": len(self.sources(c))}
-        graded = self.corroboration(c)
-        row["independent"] = self.independent(c)
-        row.update({k: graded[k] for k in ("modalities", "credibility", "credibility_label",
-                                           "credibility_reason", "reliability", "admiralty", "contested")})
-        row["contradictions"] = [self._contradiction(x) for x in graded["contradictions"] if c.id in x["claims"]]
-        row["valid"] = self.validity(c).as_dict() if c.kind == "relation" else None
-        row["review"] = self.reviews.get(c.id)
-        if c.kind == "event":
-            row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"),
-                       location=self.ref(c.attrs.get("location")))
-        row["evidence"] = self.evidence(c)
-        return row
-
-
-    def _contradiction(self, x: dict) -> dict:
-        return {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
-                "interested": bool(x.get("interested"))}
+        """A claim as the queries show it (`records.claim_row`), computed here."""
+        return claim_row(self, c)
 
 
 def snapshot(store) -> Snapshot:
@@ -228,23 +205,15 @@ def _resolved(snap: Snapshot, mapping: dict[str, str]) -> Snapshot:
         for doc_id, n in snap.mentions.pop(member, {}).items():
             snap.mentions.setdefault(head, {})
             snap.mentions[head][doc_id] = snap.mentions[head].get(doc_id, 0) + n
-    claims: dict[tuple, Claim] = {}
     for c in snap.claims.values():
         c.subject, c.object = canon(c.subject), canon(c.object)
         if c.attributed_to in mapping:
             c.attributed_to = mapping[c.attributed_to]
         if c.attrs.get("location") in mapping:
             c.attrs["location"] = mapping[c.attrs["location"]]
-        year = ((c.attrs.get("date") or {}).get("start") or "")[:4] if c.kind == "event" else ""
-        key = (c.kind, c.subject, c.predicate, c.object, c.modality, year)
-        same = claims.get(key)
-        if same is None:
-            claims[key] = c
-        else:
-            seen = {(e.doc_id, e.start, e.end) for e in same.evidence}
-            same.evidence += [e for e in c.evidence if (e.doc_id, e.start, e.end) not in seen]
-            same.confidence = max(same.confidence, c.confidence)
-    snap.claims = {c.id: c for c in sorted(claims.values(), key=lambda c: c.id)}
+    from claimgraph.corroborate.figures import join_claims  # the joining the stored figures use
+
+    snap.claims = {c.id: c for c in join_claims(list(snap.claims.values()))[0]}
     return snap
 
 

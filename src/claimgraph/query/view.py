@@ -19,8 +19,7 @@ from sqlalchemy.orm import sessionmaker
 
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Entity, Evidence
-from claimgraph.query.records import DocInfo, UnknownEntity
-from claimgraph.query.records import reprint_of as _reprint_of
+from claimgraph.query.records import DocInfo, UnknownEntity, claim_row, evidence_rows
 from claimgraph.query.validity import Validity
 from claimgraph.store.schema import (
     AliasRow,
@@ -357,35 +356,15 @@ class StoreView:
     def dates(self, c: Claim) -> list[tuple[str, str]]:
         return [tuple(s) for s in self.figures(c).data.get("dates") or []]
 
+    def doc_count(self, c: Claim) -> int:
+        return self.figures(c).documents
+
     def evidence(self, c: Claim) -> list[dict]:
-        rows = []
-        for ev in c.evidence:
-            doc = self.documents.get(ev.doc_id)
-            rows.append({"doc": ev.doc_id, "title": doc.title if doc else None, "source": doc.source if doc else None,
-                         "published": doc.published if doc else None, "reprint_of": _reprint_of(doc),
-                         "start": ev.start, "end": ev.end, "excerpt": ev.text})
-        return rows
+        return evidence_rows(c, self.documents)
 
     def claim_row(self, c: Claim) -> dict:
-        """A claim as the queries show it (the same fields as `Snapshot.claim_row`)."""
-        f = self.figures(c)
-        graded = self.corroboration(c)
-        row = {"claim": c.id, "kind": c.kind, "subject": self.ref(c.subject), "predicate": c.predicate,
-               "object": self.ref(c.object), "modality": c.modality, "attributed_to": self.attribution(c.attributed_to),
-               "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
-               "documents": f.documents, "sources": f.sources, "independent": f.independent}
-        row.update({k: graded[k] for k in ("modalities", "credibility", "credibility_label",
-                                           "credibility_reason", "reliability", "admiralty", "contested")})
-        row["contradictions"] = [
-            {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
-             "interested": bool(x.get("interested"))}
-            for x in graded["contradictions"] if c.id in x["claims"]]
-        row["valid"] = f.data.get("valid") if c.kind == "relation" else None
-        row["review"] = self.reviews.get(c.id)
-        if c.kind == "event":
-            row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"), location=self.ref(c.attrs.get("location")))
-        row["evidence"] = self.evidence(c)
-        return row
+        """A claim as the queries show it (`records.claim_row`), from its stored figures."""
+        return claim_row(self, c)
 
     def figures_of(self, ids: Iterable[str]) -> dict[str, ClaimFiguresRow]:
         """The stored figures of these claims, read in one go."""
