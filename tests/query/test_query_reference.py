@@ -112,3 +112,12 @@ def test_events_cut_at_a_limit_are_the_first_of_the_whole_list(store):
     for limit in (1, 2, len(every) + 5):
         assert query.events(store, limit=limit) == every[:limit]
     assert query.events(store, date_from="2019", limit=2) == ref_listing.events(snap, date_from="2019")[:2]
+
+
+def test_an_actors_best_claims_cut_at_a_limit_match_the_reference(store):
+    snap = snapshot(store)
+    for actor in sorted(snap.entities):
+        for limit in (1, 2, 5):
+            for filters in ({}, {"min_independent": 2}, {"modality": "asserted"}):
+                want = ref_listing.claims(snap, actor=actor, limit=limit, **filters)
+                assert query.claims(store, actor=actor, limit=limit, **filters) == want, (actor, limit, filters)

@@ -95,13 +95,11 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
     rule = ClaimFilter([predicate] if predicate else None, [modality] if modality else None, 0, min_independent,
                        max_credibility, date_from, date_to, as_of)
     where = []
-    if actor is not None:
-        where.append(or_(F.subject == actor, F.object == actor))
     if contested:
         where.append(F.contested.is_(True))
     if single_source:
         where.append(F.independent == 1)
-    found = select_.ranked_claims(snap, rule, where, limit)
+    found = select_.ranked_claims(snap, rule, where, limit, actor)
     rows = []
     shown = snap.claims_by_id(c.id for c in found)
     groups = snap.groups_claims({snap.figures(c).group_key for c in shown})

@@ -96,9 +96,30 @@ def mentioning(view, entity_id: str, limit: int | None) -> tuple[list[dict], int
     return rows, total
 
 
-def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None) -> list[Claim]:
-    """Claims meeting `where` and `rule`, best attested first, the first `limit` of them; read a
-    page at a time, so that a date range that SQL only narrows still stops at `limit`."""
+def _best_of_side(view, column, actor: str, where: list, limit: int) -> list:
+    """The `limit` best attested claims with `actor` in `column` (and every claim tied with the
+    last of them on sources and documents, for the order's last key), read from the end of the
+    side's rank index."""
+    base = select(FIGURES).where(column == actor, *where)
+    rows = list(view.session.execute(
+        base.order_by(F.sources.desc(), F.documents.desc(), F.claim_id.desc()).limit(limit)))
+    if len(rows) == limit:
+        last = rows[-1]
+        rows += view.session.execute(base.where(F.sources == last.sources, F.documents == last.documents))
+    return rows
+
+
+def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None, actor: str | None = None) -> list[Claim]:
+    """Claims meeting `where` and `rule` (and with `actor` as subject or object), best attested
+    first, the first `limit` of them; read a page at a time, so that a date range that SQL only
+    narrows still stops at `limit`. An actor's first claims come from each side's rank index."""
+    if actor is not None and rule.sql_exact and limit is not None:
+        conds = [*where, *rule.conditions(F)]
+        rows = {r.claim_id: r for column in (F.subject, F.object) for r in _best_of_side(view, column, actor, conds, limit)}
+        ranked = sorted(rows.values(), key=lambda r: (-r.sources, -r.documents, r.claim_id))[:limit]
+        return light(view, ranked)
+    if actor is not None:
+        where = [*where, or_(F.subject == actor, F.object == actor)]
     query = select(FIGURES).where(*where, *rule.conditions(F)).order_by(*RANK)
     if rule.sql_exact:
         return light(view, view.session.execute(query.limit(limit) if limit is not None else query))

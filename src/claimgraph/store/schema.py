@@ -203,7 +203,10 @@ class ClaimFiguresRow(Base):
                       Index("ix_claim_figures_ties_in", "object", "subject", "evidence"),
                       Index("ix_claim_figures_date", "date_lo"),
                       Index("ix_claim_figures_rank", "sources", "documents", "claim_id"),
-                      Index("ix_claim_figures_date_own", "date_own"))
+                      Index("ix_claim_figures_date_own", "date_own"),
+                      # an actor's best attested claims, per side, read from the end (migration 0007)
+                      Index("ix_claim_figures_subject_rank", "subject", "sources", "documents", "claim_id"),
+                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)
