@@ -322,10 +322,12 @@ class StoreView:
         return self.groups_claims([key])[key]
 
     def groups_claims(self, keys: Iterable[str]) -> dict[str, list]:
-        """The figures of every claim of these groups, by group, in claim id order."""
+        """(claim id, group key, modality, sources) of every claim of these groups, by group, in
+        claim id order."""
         out: dict[str, list] = {k: [] for k in keys}
+        columns = (FIGURES.c.claim_id, FIGURES.c.group_key, FIGURES.c.modality, FIGURES.c.sources)
         for part in chunks(sorted(out)):
-            for f in self.session.execute(select(FIGURES).where(FIGURES.c.group_key.in_(part))
+            for f in self.session.execute(select(*columns).where(FIGURES.c.group_key.in_(part))
                                           .order_by(FIGURES.c.claim_id)):
                 out[f.group_key].append(f)
         return out
