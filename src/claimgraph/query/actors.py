@@ -33,7 +33,7 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
     rapidfuzz token-sort score of 90. One fit is returned as an
     Entity; several are returned as a list of candidates (most mentioned first); none as []."""
     snap = open_view(store)
-    canon = snap.canonical(name) if isinstance(snap, StoreView) else name
+    canon = snap.canonical(name)
     if canon in snap.entities:  # an entity id names its entity (a merged one, its actor)
         return snap.entities[canon]
     query = fold_name(name)
@@ -44,18 +44,16 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
     if not found:
         for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
             found |= names[key]
-    snap.entities.prefetch(found) if isinstance(snap, StoreView) else None
-    snap.mentions.prefetch(found) if isinstance(snap, StoreView) else None
+    snap.entities.prefetch(found)
+    snap.mentions.prefetch(found)
     ranked = sorted(found, key=lambda i: (-sum(snap.mentions.get(i, {}).values()), snap.entities[i].name, i))
     candidates = [snap.entities[i] for i in ranked]
     return candidates[0] if len(candidates) == 1 else candidates
 
 
-def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
+def _name_index(snap: StoreView, types: tuple[str, ...] | None) -> dict[str, set[str]]:
     """Folded name or alias → canonical entity ids (of actors of `types`), kept with the store and
     read again when its entities, aliases or merges change."""
-    if not isinstance(snap, StoreView):
-        return _snapshot_names(snap, types)
     from sqlalchemy import func, select
 
     from claimgraph.store.schema import AliasRow, EntityRow, MetaRow
@@ -83,18 +81,6 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
             if not types or head_type.get(head) in types:
                 for n in (name, *aliases.get(eid, ())):
                     names[fold_name(n)].add(head)
-        cache[types] = dict(names)
-    return cache[types]
-
-
-def _snapshot_names(snap, types):
-    cache = snap.cache.setdefault("name_index", {})
-    if types not in cache:
-        names: dict[str, set[str]] = defaultdict(set)
-        for e in snap.entities.values():
-            if not types or e.type in types:
-                for n in (e.name, *e.aliases):
-                    names[fold_name(n)].add(e.id)
         cache[types] = dict(names)
     return cache[types]
 

@@ -4,6 +4,7 @@ way from the stored figures of a `StoreView` and from the in-memory `Snapshot` o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class UnknownEntity(KeyError):
@@ -11,6 +12,30 @@ class UnknownEntity(KeyError):
 
     def __str__(self) -> str:
         return f"no entity with id {self.args[0]!r} in the store"
+
+
+class ActorRefs:
+    """Actors by id as the answers name them, over an `entities` mapping (`get`, `in`)."""
+
+    entities: Any
+
+    def entity(self, entity_id: str):
+        e = self.entities.get(entity_id)
+        if e is None:
+            raise UnknownEntity(entity_id)
+        return e
+
+    def name(self, entity_id: str | None) -> str | None:
+        e = self.entities.get(entity_id) if entity_id else None
+        return e.name if e else entity_id
+
+    def ref(self, entity_id: str | None) -> dict | None:
+        """`{"id", "name"}` of an entity, or None."""
+        return None if entity_id is None else {"id": entity_id, "name": self.name(entity_id)}
+
+    def attribution(self, value: str | None) -> dict | str | None:
+        """An entity source as `{"id", "name"}`, an unnamed one as its phrase, the author as None."""
+        return self.ref(value) if value in self.entities else value
 
 
 @dataclass

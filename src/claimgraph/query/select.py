@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from claimgraph.model import Claim
 from claimgraph.query.filters import ClaimFilter
 from claimgraph.store.schema import ClaimFiguresRow as F
-from claimgraph.store.schema import DocumentRow, EntityRow, MentionRow
+from claimgraph.store.schema import DocumentRow, MentionRow
 
 FIGURES = F.__table__  # selected as rows, not ORM objects
 RANK = (F.sources.desc(), F.documents.desc(), F.claim_id)  # best attested first

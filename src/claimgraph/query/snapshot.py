@@ -30,12 +30,12 @@ from claimgraph.store.schema import (
     EvidenceRow,
     MentionRow,
 )
-from claimgraph.query.records import DocInfo, UnknownEntity, claim_row, evidence_rows
+from claimgraph.query.records import ActorRefs, DocInfo, claim_row, evidence_rows
 from claimgraph.review.reviews import live_verdicts
 
 
 @dataclass
-class Snapshot:
+class Snapshot(ActorRefs):
     store: Any
     entities: dict[str, Entity]
     documents: dict[str, DocInfo]
@@ -117,24 +117,6 @@ class Snapshot:
                 tie[0] += len(c.evidence)
                 tie[1].append(c)
         return {a: {b: (w, cs) for b, (w, cs) in others.items()} for a, others in index.items()}
-
-    def entity(self, entity_id: str) -> Entity:
-        try:
-            return self.entities[entity_id]
-        except KeyError:
-            raise UnknownEntity(entity_id) from None
-
-    def name(self, entity_id: str | None) -> str | None:
-        e = self.entities.get(entity_id) if entity_id else None
-        return e.name if e else entity_id
-
-    def ref(self, entity_id: str | None) -> dict | None:
-        """`{"id", "name"}` of an entity, or None."""
-        return None if entity_id is None else {"id": entity_id, "name": self.name(entity_id)}
-
-    def attribution(self, value: str | None) -> dict | str | None:
-        """An entity source as `{"id", "name"}`, an unnamed one as its phrase, the author as None."""
-        return self.ref(value) if value in self.entities else value
 
     def doc_ids(self, c: Claim) -> list[str]:
         return list(dict.fromkeys(ev.doc_id for ev in c.evidence))

@@ -19,7 +19,7 @@ from sqlalchemy.orm import sessionmaker
 
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Entity, Evidence
-from claimgraph.query.records import DocInfo, UnknownEntity, claim_row, evidence_rows
+from claimgraph.query.records import ActorRefs, DocInfo, claim_row, evidence_rows
 from claimgraph.query.validity import Validity
 from claimgraph.store.schema import (
     AliasRow,
@@ -115,7 +115,7 @@ class _Lazy:
         return self._count() if self._count else len(self._got)
 
 
-class StoreView:
+class StoreView(ActorRefs):
     """One query's (or one request's) view of a `Store`."""
 
     def __init__(self, store, source_grades: Sources | None = None):
@@ -181,36 +181,6 @@ class StoreView:
                 for name in (m.name, *aliases.get(m.id, [])):
                     e.add_alias(name)
         return out
-
-    def entity(self, entity_id: str) -> Entity:
-        e = self.entities.get(entity_id)
-        if e is None:
-            raise UnknownEntity(entity_id)
-        return e
-
-    def name(self, entity_id: str | None) -> str | None:
-        e = self.entities.get(entity_id) if entity_id else None
-        return e.name if e else entity_id
-
-    def ref(self, entity_id: str | None) -> dict | None:
-        return None if entity_id is None else {"id": entity_id, "name": self.name(entity_id)}
-
-    def attribution(self, value: str | None) -> dict | str | None:
-        return self.ref(value) if value in self.entities else value
-
-    def ranked_actors(self, type: str | None = None) -> list[tuple[str, str, int]]:
-        """(id, name, mentions) of every actor (merged ones once, under their canonical id), most
-        mentioned first, then by name and id; counted in SQL."""
-        head = func.coalesce(EntityRow.canonical, EntityRow.id)
-        counts = (select(head.label("head"), func.count(MentionRow.id).label("n"))
-                  .select_from(EntityRow).outerjoin(MentionRow, MentionRow.entity_id == EntityRow.id)
-                  .group_by(head).subquery())
-        actor = EntityRow.__table__.alias("actor")
-        query = (select(actor.c.id, actor.c.name, counts.c.n).join(counts, counts.c.head == actor.c.id)
-                 .order_by(counts.c.n.desc(), actor.c.name, actor.c.id))
-        if type:
-            query = query.where(actor.c.type == type)
-        return [tuple(r) for r in self.session.execute(query)]
 
     def members(self, entity_id: str) -> list[str]:
         """Every stored id of the actor (its own and those merged into it)."""

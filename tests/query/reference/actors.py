@@ -1,29 +1,16 @@
-"""Actors by name, and an actor's dossier."""
+"""Actors by name, and an actor's dossier, over a whole-store `Snapshot` (the helpers that did
+not change are the package's own)."""
 from __future__ import annotations
 
 from collections import defaultdict
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
 from claimgraph.kb.fold import fold_name
 from claimgraph.model import Entity
+from claimgraph.query.actors import DOSSIER_LIMIT, FUZZY_CUTOFF, _claim_fields, _scorer, _timeline_key
 from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.snapshot import snapshot
-
-FUZZY_CUTOFF = 90
-
-DOSSIER_LIMIT = 100  # lines per relation list and timeline: a hub holds thousands
-
-
-def _scorer(query: str, choice: str, **_) -> float:
-    """100 when every word of the query is a word of the name ("Hassan", "Quds"); else the similarity
-    of the sorted words (spelling slips, word order). Not WRatio: its partial matching takes
-    "Abu Bakr al-Baghdadi" for "Baghdad"; nor token-set: it takes "Ali Hassan al-Tikriti" for "Ali Hassan"."""
-    words, name = query.split(), choice.split()
-    if set(words) <= set(name):
-        return 100.0
-    return fuzz.token_sort_ratio(query, choice)
-
 
 def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
     """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
@@ -123,14 +110,3 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
         "documents": documents[:limit],
         "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
     }
-
-
-def _claim_fields(row: dict) -> dict:
-    return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "valid", "documents",
-                                "sources", "independent", "modalities", "credibility", "credibility_reason",
-                                "admiralty", "contested", "contradictions", "review", "evidence")}
-
-
-def _timeline_key(item: dict) -> tuple:
-    start = (item["date"] or {}).get("start")
-    return (start is None, start or "", item["type"], item["claim"])

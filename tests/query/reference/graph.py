@@ -10,31 +10,16 @@ from itertools import pairwise
 import networkx as nx
 
 from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.graph import (
+    BETWEENNESS_EXACT,
+    BETWEENNESS_SAMPLE,
+    MAX_EDGES,
+    MAX_NODES,
+    METRICS,
+    _node,
+    claim_graph,
+)
 from claimgraph.query.snapshot import Snapshot, snapshot
-
-METRICS = ("pagerank", "degree", "betweenness")
-BETWEENNESS_EXACT = 300  # above this many actors, betweenness is estimated from a sample of sources
-BETWEENNESS_SAMPLE = 100
-MAX_NODES = 100  # a neighbourhood's actors, strongest ties first: what a reader (or a drawing) can take in
-MAX_EDGES = 500
-
-
-def claim_graph(snap: Snapshot, keep=lambda claim: True) -> nx.MultiDiGraph:
-    """Actors as nodes, claims between two actors as edges (`keep` filters the claims)."""
-    g = nx.MultiDiGraph()
-    for c in snap.claims.values():
-        if c.object is None or c.object == c.subject or not keep(c):
-            continue
-        g.add_edge(c.subject, c.object, key=c.id, predicate=c.predicate, kind=c.kind, modality=c.modality,
-                   weight=max(len(c.evidence), 1))
-    return g
-
-
-def _node(snap: Snapshot, entity_id: str, **extra) -> dict:
-    e = snap.entities.get(entity_id)
-    return {"id": entity_id, "name": e.name if e else entity_id, "type": e.type if e else None,
-            "country": e.country if e else None, **extra}
-
 
 def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities=None, min_sources: int = 0,
               date_from: str | None = None, date_to: str | None = None, min_independent: int = 0,

@@ -6,18 +6,8 @@ import re
 from claimgraph.corroborate.support import group_key
 from reference.actors import find_actor
 from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.listing import PLACE_TYPES, _country_code
 from claimgraph.query.snapshot import Snapshot, snapshot
-
-PLACE_TYPES = ("country", "location")
-
-
-def _country_code(text: str) -> str | None:
-    import pycountry
-    try:
-        return pycountry.countries.lookup(text).alpha_3
-    except LookupError:
-        return None
-
 
 def _places(snap: Snapshot, place: str) -> tuple[set[str], set[str]]:
     """Location entity ids and country codes that `place` (ISO alpha-3 code or place name) stands for."""
