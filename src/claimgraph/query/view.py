@@ -182,6 +182,20 @@ class StoreView(ActorRefs):
                     e.add_alias(name)
         return out
 
+    def ranked_actors(self, type: str | None = None) -> list[tuple[str, str, int]]:
+        """(id, name, mentions) of every actor (merged ones once, under their canonical id), most
+        mentioned first, then by name and id; counted in SQL."""
+        head = func.coalesce(EntityRow.canonical, EntityRow.id)
+        counts = (select(head.label("head"), func.count(MentionRow.id).label("n"))
+                  .select_from(EntityRow).outerjoin(MentionRow, MentionRow.entity_id == EntityRow.id)
+                  .group_by(head).subquery())
+        actor = EntityRow.__table__.alias("actor")
+        query = (select(actor.c.id, actor.c.name, counts.c.n).join(counts, counts.c.head == actor.c.id)
+                 .order_by(counts.c.n.desc(), actor.c.name, actor.c.id))
+        if type:
+            query = query.where(actor.c.type == type)
+        return [tuple(r) for r in self.session.execute(query)]
+
     def members(self, entity_id: str) -> list[str]:
         """Every stored id of the actor (its own and those merged into it)."""
         return [entity_id] + list(self.session.scalars(select(EntityRow.id).where(EntityRow.canonical == entity_id)))
