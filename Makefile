@@ -52,6 +52,13 @@ screenshots: install
 bench: install bench-cli
 	$(PY) bench/extract_speed.py
 
+# issue 11: whole runs against bare spaCy, 2 workers against 1, ingest's peak memory at 2,000 and
+# 20,000 documents, Ray against the process pool (bench/throughput.py; about half an hour)
+.PHONY: bench-throughput
+THROUGHPUT_ARGS ?=
+bench-throughput: install
+	$(PY) bench/throughput.py $(THROUGHPUT_ARGS)
+
 # start-up of the command line in fresh processes (--help, summary, a dossier) on a demo store
 .PHONY: bench-cli
 bench-cli: install

@@ -9,41 +9,18 @@ usage: python bench/extract_speed.py [--docs 200] [--words 400] [--repeat 3]
 from __future__ import annotations
 
 import argparse
-import random
-import re
+import sys
 import time
 from pathlib import Path
 
 import spacy
 
 from claimgraph.extract.pipeline import Extractor
-from claimgraph.ingest import read_paths
 from claimgraph.model import Document
 from claimgraph.nlp.pipeline import choose_model
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
-
-
-def corpus(n_docs: int, n_words: int, seed: int = 7) -> list[str]:
-    """Documents of about `n_words` words made of sentences of the bundled sample corpus (news,
-    releases, court summaries, reports about this domain), drawn at random with a fixed seed:
-    the density of names and claims of real texts, at any size."""
-    rnd = random.Random(seed)
-    sentences = []
-    for item in read_paths([SAMPLES]):
-        if isinstance(item, Document):
-            sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", item.text) if len(s.split()) > 4]
-    sentences.sort()
-    docs = []
-    for _ in range(n_docs):
-        words: list[str] = []
-        picked = []
-        while len(words) < n_words:
-            s = rnd.choice(sentences)
-            picked.append(s)
-            words.extend(s.split())
-        docs.append(" ".join(picked))
-    return docs
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import corpus  # noqa: E402  (the generated corpus every bench shares)
 
 
 def timed(fn) -> float:
