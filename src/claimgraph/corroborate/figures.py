@@ -252,11 +252,18 @@ def _rank_heads(session: Session, doc_id: str) -> set[str]:
     named = select(MentionRow.entity_id).where(MentionRow.doc_id == doc_id)
     rows = session.execute(select(EntityRow.id, EntityRow.canonical).where(
         EntityRow.id.in_(named), EntityRow.kb_id.is_not(None), EntityRow.kb_id != "")).all()
-    heads = {canon or eid for eid, canon in rows}
+    heads = sorted({canon or eid for eid, canon in rows})
+    clusters: dict[str, list] = defaultdict(list)
+    for n in range(0, len(heads), 400):  # every cluster in one read, not one per head
+        part = heads[n:n + 400]
+        wanted = set(part)
+        for m in session.execute(select(EntityRow.id, EntityRow.kb_id, EntityRow.canonical).where(
+                or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))):
+            for head in {m.id, m.canonical} & wanted:
+                clusters[head].append(m)
     changed: set[str] = set()
-    for head in sorted(heads):
-        members = session.execute(select(EntityRow.id, EntityRow.kb_id).where(
-            or_(EntityRow.id == head, EntityRow.canonical == head))).all()
+    for head in heads:
+        members = clusters[head]
         best = min(members, key=lambda m: (0 if m.kb_id else 1, m.id)).id
         if len(members) < 2 or best == head:
             continue
