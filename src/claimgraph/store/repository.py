@@ -46,6 +46,28 @@ class Store:
             figures.refresh(session, figures.touched_by_document(session, doc.id))
             return True
 
+    def add_documents(self, docs: list[Document]) -> list[bool | Exception]:
+        """Store several documents in one transaction, each in a savepoint of its own: one that fails
+        is rolled back alone and its exception takes its place in the answer (else True, or False
+        when already stored). The figures of the groups they change are refreshed once for all,
+        which is what makes a batch cheaper than its documents one by one."""
+        from claimgraph.store import write
+
+        results: list[bool | Exception] = []
+        with self._session.begin() as session:
+            keys: set[str] = set()
+            for doc in docs:
+                try:
+                    with session.begin_nested():
+                        stored = write.add_document(session, doc)
+                        if stored:
+                            keys |= figures.touched_by_document(session, doc.id)
+                except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+                    stored = e
+                results.append(stored)
+            figures.refresh(session, keys)
+        return results
+
     def reindex(self, progress=None) -> dict:
         """Rebuild the canonical ids and every stored figure from scratch, in one transaction."""
         from claimgraph.resolve import Resolver
