@@ -15,6 +15,8 @@ import yaml
 
 from ..model import GENRES
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 CUES_PATH = Path(__file__).with_name("genre_cues.yaml")
 EDGE = 1500  # characters looked at, at each end of the text
 FIELDS = ("title", "source", "url", "section", "head", "tail")
@@ -45,7 +47,7 @@ class CueSet:
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_PATH) -> CueSet:
     """Read a cue file; raise ValueError naming the cue that is wrong."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
     cues = []
     for genre, entries in data["genres"].items():
         if genre not in GENRES:

@@ -11,6 +11,8 @@ import yaml
 
 from claimgraph.kb.fold import slug
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 DATA_DIR = Path(__file__).parent / "data"
 ACTOR_TYPES = {"person", "organization", "group", "location", "country"}
 
@@ -80,7 +82,7 @@ class KnowledgeBase:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as e:
         raise KBError(f"{path}: not valid YAML: {e}") from e
     except OSError as e:

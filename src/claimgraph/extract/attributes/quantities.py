@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.attributes.dates import belongs_to, date_spans
 from claimgraph.nlp.text import doc_text
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
@@ -88,7 +90,7 @@ def _number(value: float) -> int | float:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     text = resources.files("claimgraph.extract").joinpath("data/quantities.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_LOADER)
 
 
 @lru_cache(maxsize=1)

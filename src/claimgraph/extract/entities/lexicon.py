@@ -9,6 +9,8 @@ import yaml
 
 from claimgraph.kb.fold import fold, fold_name
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 DATA = Path(__file__).parent.parent / "data"
 
 
@@ -40,7 +42,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or {}
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
 
 def _head(lemma: str, spec: dict, lists: dict[str, frozenset[str]]) -> Head:

@@ -9,12 +9,14 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 DATA = Path(__file__).parent.parent / "data" / "vessels.yaml"
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     words = frozenset(tuple(w.lower().split()) for w in data.get("words", []))
     return words, frozenset(str(p) for p in data.get("prefixes", []))
 

@@ -33,6 +33,8 @@ from claimgraph.extract.readings.arguments import Arguments, dedupe
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "surface.yaml"
 # Which triggers are read: "sentence" — only in sentences whose parse gave no reading at all;
 # "trigger" — any trigger verb the parse gave no reading; "pair" — any (subject, predicate, object)
@@ -51,7 +53,7 @@ _TIME = {"DATE", "TIME"}
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 

@@ -9,6 +9,8 @@ import yaml
 
 from claimgraph.kb.fold import fold
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
 DATA = Path(__file__).parent.parent / "data" / "descriptions.yaml"
 
 
@@ -60,7 +62,7 @@ def _constraints(spec) -> list[Constraint]:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=_LOADER)
     descriptions: dict[str, dict[str, list[Constraint]]] = {}
     prefer: dict[str, frozenset[str]] = {}
     for lemma, spec in raw["descriptions"].items():
