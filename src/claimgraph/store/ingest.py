@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -40,8 +41,13 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     actor across documents (`Resolver.auto`: recorded automatic judgements, undoable); the
     count is `merged`.
 
-    `extractor` is an `Extractor`, or a function of no arguments that makes one: it is called
-    only if some document is new (loading the spaCy pipeline takes seconds).
+    `docs` is consumed as a stream: each document is checked (already stored, seen earlier in
+    the run, too long) as it is read and extracted and stored as it comes, so memory does not
+    grow with the number of documents.
+    `extractor` is an `Extractor` (or any function from an iterable of documents to an iterator
+    of them in order, e.g. `extract.workers.extract_documents` with its options bound), or a
+    function of no arguments that makes one: it is called only if some document is new
+    (loading the spaCy pipeline takes seconds).
     `on_document(doc, outcome, error)` is called once per document, in order of completion,
     with outcome "stored", "unchanged" or "failed" and the error message of a failure.
     """
@@ -54,22 +60,28 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
         if on_document is not None:
             on_document(doc, outcome, error)
 
-    new: list[Document] = []
     seen: set[str] = set()
-    for d in docs:
-        if d.sha256 in seen or store.has_document(d.sha256):
-            done(d, UNCHANGED)
-        elif len(d.text) > max_chars:
-            done(d, FAILED, f"text of {len(d.text):,} characters is over the {max_chars:,} the parser takes "
-                            "at once: split the document")
-        else:
-            seen.add(d.sha256)
-            new.append(d)
-    if not new:
+
+    def new_documents():
+        """The documents to extract, checked one by one as they are read."""
+        for d in docs:
+            if d.sha256 in seen or store.has_document(d.sha256):
+                done(d, UNCHANGED)
+            elif len(d.text) > max_chars:
+                done(d, FAILED, f"text of {len(d.text):,} characters is over the {max_chars:,} the parser "
+                                "takes at once: split the document")
+            else:
+                seen.add(d.sha256)
+                yield d
+
+    stream = new_documents()
+    first = next(stream, None)
+    if first is None:
         return tally
     if _is_factory(extractor):
         extractor = extractor()
-    for d in extractor(new):
+    for d in extractor(itertools.chain([first], stream)):
+        d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
         if "error" in d.extra:
             done(d, FAILED, f"not stored: {d.extra['error']}")
             continue
