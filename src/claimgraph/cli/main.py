@@ -1,6 +1,8 @@
 """The `claimgraph` command line."""
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -39,13 +41,14 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # claimgraph.ingest.DEFAULT_MAX_BYTES, not
 MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
 
 
-def _read(paths: list[Path], max_size: int) -> tuple[list[Document], list[IngestError]]:
+def _read(paths: list[Path], max_size: int, errors: list) -> Iterator[Document]:
+    """The documents of `paths`, read lazily; each reader error gets one line on stderr and is
+    appended to `errors`, and the reading goes on."""
     import logging
 
     from claimgraph.ingest import IngestError, read_paths
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
-    docs, errors = [], []
     for item in read_paths(paths, max_bytes=max_size):
         if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
             item = IngestError(item.path or item.id, None, f"text of {len(item.text):,} characters is over the "
@@ -54,25 +57,62 @@ def _read(paths: list[Path], max_size: int) -> tuple[list[Document], list[Ingest
             report_error(str(item))
             errors.append(item)
         else:
-            docs.append(item)
-    return docs, errors
+            yield item
 
 
-def _extractor(model: str | None, kb: list[Path] | None):
-    from claimgraph.extract.pipeline import Extractor
-    return Extractor(model=model, kb_paths=tuple(str(p) for p in kb or ()))
+def _files(path: str) -> Iterator[str]:
+    import os
+    if not os.path.isdir(path):
+        yield path
+        return
+    for root, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # as the readers do
+        yield from (os.path.join(root, n) for n in names if not n.startswith("."))
+
+
+def _count(paths: list[Path]) -> int:
+    """A cheap first walk: about how many documents `paths` hold (a file is one, a JSONL file one
+    a non-empty line), for the progress bar's total and its estimate of the time left."""
+    n = 0
+    for f in itertools.chain.from_iterable(_files(str(p)) for p in paths):
+        if f.endswith(".jsonl"):
+            try:
+                with open(f, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+WORKERS = Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
+                                                help="Extraction processes (default: the cores this process may use).")]
+
+
+def _workers(workers: int | None) -> int:
+    from claimgraph.extract.workers import default_workers
+    return workers or default_workers()
+
+
+def _extractor(model: str | None, kb: list[Path] | None, workers: int = 1):
+    """The extraction function: in this process for one worker, else a process pool."""
+    import functools
+
+    from claimgraph.extract.workers import extract_documents
+    return functools.partial(extract_documents, workers=workers, model=model, kb_paths=tuple(str(p) for p in kb or ()))
 
 
 @app.command()
 def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
-            max_size: MAXSIZE = DEFAULT_MAX_BYTES,
+            max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None,
             explain: Annotated[bool, typer.Option("--explain", help="Show the rule and cue words of each claim.")] = False
             ) -> None:
     """Read documents and print what they say: actors and claims (the exchange format with --format json)."""
     from claimgraph.export.exchange import build_from_documents
-    docs, errors = _read(paths, max_size)
+    errors: list = []
     done = []
-    for d in _extractor(model, kb)(docs) if docs else []:
+    for d in _extractor(model, kb, _workers(workers))(_read(paths, max_size, errors)):
         if "error" in d.extra:
             report_error(f"{d.path or d.id}: {d.extra['error']}")
             errors.append(d)
@@ -98,32 +138,48 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
 
 @app.command()
 def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB = None,
-           max_size: MAXSIZE = DEFAULT_MAX_BYTES,
+           max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None,
            resolve: Annotated[bool, typer.Option(help="Then merge the entities that name one actor "
                                                       "(recorded automatic judgements; see `resolve`).")] = True
            ) -> None:
     """Read documents, extract them and add them to the store; already stored texts are skipped."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     from claimgraph.store import Store
     from claimgraph.store.ingest import FAILED, ingest_documents
-    docs, errors = _read(paths, max_size)
-    columns = (TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    errors: list = []
+    expected = _count(paths)  # a first walk, so that the bar has a total and the time left an estimate
+    columns = (TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
                TextColumn("{task.description}"))
-    with Store(db) as store, Progress(*columns, console=err(), transient=False, disable=not docs) as progress:
-        task = progress.add_task("", total=len(docs))
+    with Store(db) as store, Progress(*columns, console=err(), transient=False, disable=not expected) as progress:
+        task = progress.add_task("", total=expected, rate="")
+        read = finished = 0
+
+        def docs() -> Iterator[Document]:
+            nonlocal read
+            for d in _read(paths, max_size, errors):
+                read += 1
+                yield d
 
         def done(d: Document, outcome: str, error: str | None) -> None:
+            nonlocal finished
+            finished += 1
             if outcome == FAILED:
                 report_error(f"{d.path or d.id}: {error}")
-            progress.update(task, description=Path(d.path or d.id).name, advance=1)
+            progress.update(task, completed=finished + len(errors), description=Path(d.path or d.id).name)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
 
-        tally = ingest_documents(store, docs, lambda: _extractor(model, kb), on_document=done, resolve=resolve)
+        tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers)), on_document=done,
+                                 resolve=resolve)
+        progress.update(task, completed=finished + len(errors))
         summary = store.summary()
     failed = len(errors) + tally["failed"]
     out().print(table("Ingest", ["read", "stored", "unchanged", "failed", "merged", "documents in store",
                                  "entities in store"],
-                    [[len(docs), tally["stored"], tally["unchanged"], failed, tally["merged"],
+                    [[read, tally["stored"], tally["unchanged"], failed, tally["merged"],
                       summary["documents"], summary["entities"]]]))
     raise typer.Exit(1 if failed else 0)
 
@@ -206,7 +262,8 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
 
 
 def _register_commands() -> None:
-    from claimgraph.cli import codebook_cmds, query_cmds, resolve_cmds, serve_cmds, store_cmds
+    from claimgraph.cli import batch_cmds, codebook_cmds, query_cmds, resolve_cmds, serve_cmds, store_cmds
+    batch_cmds.register(app)
     codebook_cmds.register(app)
     query_cmds.register(app)
     resolve_cmds.register(app)

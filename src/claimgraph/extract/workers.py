@@ -1,0 +1,112 @@
+"""Extraction on several cores: a process pool whose workers each run the whole `Extractor`.
+
+spaCy's own `n_process` would ship every parsed Doc back to the parent and run our stages
+there, which is most of the cost; here a worker parses and runs the stages, and only the
+finished `Document` (without its `spacy_doc`) comes back.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from claimgraph.model import Document
+
+_extractor = None  # the worker process's Extractor, made once by _init
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int) -> None:
+    global _extractor
+    from claimgraph.extract.pipeline import Extractor
+    _extractor = Extractor(model=model, kb_paths=kb_paths, batch_size=batch_size)
+
+
+def _run(chunk: list[Document]) -> list[Document]:
+    done = list(_extractor(chunk))
+    for d in done:
+        d.spacy_doc = None  # not picklable cheaply, and the store does not need it
+    return done
+
+
+def _context():
+    # forkserver (spawn where it is missing): the parent may run threads (rich's refresh, a
+    # database driver) by the time the pool starts, and fork copies their locks held. The parent
+    # never loads spaCy when workers > 1, so fork would save only the imports, not the pipeline
+    # load, which every worker does once in its initializer either way.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def extract_documents(docs: Iterable[Document], workers: int = 1, model: str | None = None,
+                      kb_paths: tuple[str, ...] = (), batch_size: int = 16) -> Iterator[Document]:
+    """Yield every document of `docs`, in input order, with the extraction stages run (a failed
+    one carries `extra["error"]`, as `Extractor` gives it). The pipeline is loaded once per
+    process, when the first document arrives; at most about 2 × `workers` chunks of
+    `batch_size` documents are in flight. With `workers` > 1, `spacy_doc` is None."""
+    it = iter(docs)
+    first = next(it, None)
+    if first is None:
+        return
+    stream = itertools.chain([first], it)
+    if workers <= 1:
+        from claimgraph.extract.pipeline import Extractor
+        yield from Extractor(model=model, kb_paths=tuple(kb_paths), batch_size=batch_size)(stream)
+        return
+    yield from _pooled(stream, workers, model, tuple(kb_paths), batch_size)
+
+
+def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_size) -> Iterator[Document]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk_size = max(1, min(batch_size, 4))  # a few documents per task: amortizes pickling, keeps order cheap
+    chunks = _chunks(stream, chunk_size)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
+                                   initargs=(model, kb_paths, batch_size))
+
+    pool = new_pool()
+    pending: deque = deque()  # (chunk, future), in input order
+    try:
+        while True:
+            while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
+                try:
+                    pending.append((chunk, pool.submit(_run, chunk)))
+                except BrokenProcessPool:
+                    pending.append((chunk, None))
+            if not pending:
+                break
+            chunk, future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool("the worker pool was broken")
+                yield from future.result()
+            except BrokenProcessPool as e:
+                # a worker died (killed, out of memory): its documents fail, the run goes on
+                for d in chunk:
+                    d.extra["error"] = f"extraction worker died: {e}"
+                    d.entities, d.claims = [], []
+                    yield d
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                # the tasks queued on the dead pool are resubmitted on the new one
+                pending = deque((c, pool.submit(_run, c)) for c, _ in pending)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
