@@ -146,7 +146,9 @@ def shared_trie(nlp: Language, kb: KnowledgeBase) -> Trie:
     """One trie per KB and pipeline, for the ruler and the name guard."""
     key = (id(kb), id(nlp.tokenizer))
     if key not in _TRIES:
-        _TRIES[key] = Trie.build(kb, nlp.tokenizer)
+        from claimgraph.extract.entities.lexicon import default_lexicon
+        from claimgraph.nlp.trie_cache import load_or_build
+        _TRIES[key] = load_or_build(kb, nlp, default_lexicon(), lambda: Trie.build(kb, nlp.tokenizer))
     return _TRIES[key]
 
 
