@@ -1,0 +1,75 @@
+"""`claimgraph batch`: read the inputs, extract with an engine, write shards and the manifest."""
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from claimgraph.model import Document
+
+SHARD_DOCS = 500  # documents per shard
+
+
+def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: str | None = None,
+              kb_paths: tuple[str, ...] = (), address: str | None = None, text_column: str = "text",
+              max_bytes: int | None = None, shard_docs: int = SHARD_DOCS,
+              on_error: Callable[[str], None] = lambda m: None,
+              on_document: Callable[[Document], None] = lambda d: None) -> dict:
+    """Extract every document of `inputs` into shards under `out`; the manifest (also returned)."""
+    from claimgraph import __version__
+    from claimgraph.batch import engines
+    from claimgraph.batch.inputs import read_inputs
+    from claimgraph.batch.shards import write_manifest, write_shard
+    from claimgraph.ingest import IngestError
+    from claimgraph.store.ingest import MAX_TEXT_CHARS
+
+    errors: list[str] = []
+
+    def fail(message: str) -> None:
+        errors.append(message)
+        on_error(message)
+
+    def docs() -> Iterator[Document]:
+        seen: set[str] = set()
+        for item in read_inputs(inputs, text_column=text_column, max_bytes=max_bytes):
+            if isinstance(item, IngestError):
+                fail(str(item))
+            elif len(item.text) > MAX_TEXT_CHARS:
+                fail(f"{item.path or item.id}: text of {len(item.text):,} characters is over the "
+                     f"{MAX_TEXT_CHARS:,} the parser takes at once: split the document")
+            elif item.sha256 not in seen:  # a text twice in the input is one document, as in ingest
+                seen.add(item.sha256)
+                yield item
+
+    kb_paths = tuple(kb_paths)
+    if engine == "ray":
+        extracted = engines.ray(docs(), workers, model, kb_paths, address=address)
+    else:
+        extracted = engines.local(docs(), workers, model, kb_paths)
+
+    def good() -> Iterator[Document]:
+        for d in extracted:
+            if "error" in d.extra:
+                fail(f"{d.path or d.id}: not extracted: {d.extra['error']}")
+            else:
+                on_document(d)
+                yield d
+
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    shards = []
+    stream = good()
+    for index in itertools.count():
+        chunk = list(itertools.islice(stream, shard_docs))
+        if not chunk and index:
+            break
+        shards.append(write_shard(out, index, chunk))  # part 0 is written even when empty: the tables exist
+        if not chunk:
+            break
+    manifest = {"claimgraph_version": __version__, "model": model, "engine": engine, "workers": workers,
+                "kb": list(kb_paths), "inputs": [str(p) for p in inputs], "shards": shards,
+                "documents": sum(s["rows"]["documents"] for s in shards), "errors": errors,
+                "seconds": round(time.perf_counter() - started, 3)}
+    write_manifest(out, manifest)
+    return manifest
