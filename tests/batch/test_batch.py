@@ -44,10 +44,13 @@ def stored(url: str) -> dict:
 
 
 @pytest.fixture
-def reference(tmp_path):
-    """What `ingest --workers 1` stores from the same input (on SQLite)."""
+def reference(request, tmp_path):
+    """What `ingest --workers 1` stores from the same input, on the same kind of database."""
+    kind = request.node.callspec.params["db_url"]
+    pg = request.getfixturevalue("pg_server") if kind == "postgresql" else None
+
     def make(inputs):
-        with new_database("sqlite", tmp_path / "ref") as url:
+        with new_database(kind, tmp_path / "ref", pg) as url:
             r = run(app, ["ingest", *map(str, inputs), "--db", url, "--workers", "1"])
             assert r.exit_code in (0, 1), r.output
             return stored(url)
