@@ -5,7 +5,6 @@ goes through the same checks, extraction and transaction whichever way it came i
 """
 from __future__ import annotations
 
-import functools
 import inspect
 import itertools
 from collections import Counter
@@ -30,7 +29,12 @@ class Tally(Counter):
 
 
 def _is_factory(extractor) -> bool:
-    return inspect.isfunction(extractor) or inspect.ismethod(extractor) or isinstance(extractor, functools.partial)
+    """Whether `extractor` makes the extraction function (takes no arguments) rather than being one."""
+    try:
+        inspect.signature(extractor).bind()
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def ingest_documents(store, docs: Iterable[Document], extractor, on_document: OnDocument | None = None,

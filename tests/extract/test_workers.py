@@ -1,0 +1,75 @@
+"""Extraction in a process pool: the same output as one process, in input order, and a worker
+killed mid-run fails only the documents it held."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from claimgraph.extract.workers import default_workers, extract_documents
+from claimgraph.model import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+CLI = [sys.executable, "-c", "from claimgraph.cli.main import app; app()"]
+
+SENTENCES = [
+    "The Quds Force armed the Houthis in Yemen, a United Nations panel said.",
+    "Hezbollah denied that it had trained fighters in Syria.",
+    "The United States imposed sanctions on Kata'ib Hezbollah on Monday.",
+    "Saudi Arabia accused Iran of funding the Houthis.",
+]
+
+
+def test_default_workers_are_the_cores_this_process_may_use():
+    assert default_workers() == len(os.sched_getaffinity(0))
+
+
+def test_extract_json_is_the_same_for_one_and_two_workers():
+    def run(n: int) -> dict:
+        done = subprocess.run([*CLI, "extract", str(ROOT / "samples" / "corpus"), "--format", "json",
+                               "--workers", str(n)], capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    one, two = run(1), run(2)
+    assert len(one["documents"]) >= 20 and one["claims"]
+    assert one == two
+
+
+def _grandchildren() -> list[int]:
+    """The pool's workers: children of our children (the forkserver's)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    children = {p for p, pp in parents.items() if pp == os.getpid()}
+    return [p for p, pp in parents.items() if pp in children]
+
+
+def test_a_killed_worker_fails_its_documents_and_the_others_are_extracted():
+    docs = [Document(text=f"{SENTENCES[i % len(SENTENCES)]} Report {i}.", path=f"doc{i:02d}.txt") for i in range(24)]
+    signal.alarm(300)  # a hang fails the test instead of stalling the run
+    try:
+        out, killed = [], []
+        for d in extract_documents(docs, workers=2, batch_size=2):
+            out.append(d)
+            if len(out) == 1:
+                killed = _grandchildren()
+                for pid in killed:
+                    os.kill(pid, signal.SIGKILL)
+    finally:
+        signal.alarm(0)
+    assert killed
+    assert [d.path for d in out] == [d.path for d in docs]
+    failed = [d for d in out if "error" in d.extra]
+    assert failed and all("worker died" in d.extra["error"] for d in failed)
+    extracted = [d for d in out if "error" not in d.extra]
+    assert extracted and all(d.entities and d.spacy_doc is None for d in extracted)
+    assert len(failed) < len(docs) // 2
