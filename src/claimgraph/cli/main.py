@@ -87,12 +87,18 @@ def _count(paths: list[Path]) -> int:
 
 
 WORKERS = Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
-                                                help="Extraction processes (default: the cores this process may use).")]
+                                                help="Extraction processes (default: the cores this process "
+                                                     "may use, one per 8 documents at most).")]
 
 
-def _workers(workers: int | None) -> int:
+DOCS_PER_WORKER = 8  # a worker's own pipeline load costs about what extracting 8 documents does
+
+
+def _workers(workers: int | None, expected: int) -> int:
+    """The workers asked for; by default the cores, but no more than the input keeps busy (one
+    document is extracted fastest in this process, with no pool to start)."""
     from claimgraph.extract.workers import default_workers
-    return workers or default_workers()
+    return workers or max(1, min(default_workers(), expected // DOCS_PER_WORKER))
 
 
 def _extractor(model: str | None, kb: list[Path] | None, workers: int = 1):
@@ -112,7 +118,7 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
     from claimgraph.export.exchange import build_from_documents
     errors: list = []
     done = []
-    for d in _extractor(model, kb, _workers(workers))(_read(paths, max_size, errors)):
+    for d in _extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors)):
         if "error" in d.extra:
             report_error(f"{d.path or d.id}: {d.extra['error']}")
             errors.append(d)
@@ -172,8 +178,8 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
 
-        tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers)), on_document=done,
-                                 resolve=resolve)
+        tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected)),
+                                 on_document=done, resolve=resolve)
         progress.update(task, completed=finished + len(errors))
         summary = store.summary()
     failed = len(errors) + tally["failed"]

@@ -16,6 +16,8 @@ MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_le
 
 STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
 
+WRITE_BATCH = 16  # documents per write transaction: their shared claim groups are graded once
+
 OnDocument = Callable[[Document, str, "str | None"], None]
 
 
@@ -39,9 +41,9 @@ def _is_factory(extractor) -> bool:
 
 def ingest_documents(store, docs: Iterable[Document], extractor, on_document: OnDocument | None = None,
                      max_chars: int = MAX_TEXT_CHARS, resolve: bool = True) -> Tally:
-    """Extract the documents whose text is not stored yet and add each to `store` in its own
-    transaction; a document that fails (too long, extraction or storage error) does not stop
-    the others. Then, with `resolve`, when anything was stored, merge the entities that name one
+    """Extract the documents whose text is not stored yet and add them to `store` in transactions
+    of `WRITE_BATCH` documents (a savepoint each); a document that fails (too long, extraction or
+    storage error) does not stop the others. Then, with `resolve`, when anything was stored, merge the entities that name one
     actor across documents (`Resolver.auto`: recorded automatic judgements, undoable); the
     count is `merged`.
 
@@ -84,20 +86,41 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
         return tally
     if _is_factory(extractor):
         extractor = extractor()
+    batch: list[Document] = []
     for d in extractor(itertools.chain([first], stream)):
         d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
         if "error" in d.extra:
             done(d, FAILED, f"not stored: {d.extra['error']}")
             continue
-        try:
-            stored = store.add_document(d)
-        except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
-            done(d, FAILED, f"not stored: {type(e).__name__}: {e}")
-            continue
-        done(d, STORED if stored else UNCHANGED)
+        batch.append(d)
+        if len(batch) == WRITE_BATCH:
+            _write(store, batch, done)
+            batch = []
+    _write(store, batch, done)
     if resolve and tally[STORED]:
         from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
         tally["merged"] = Resolver(store).auto()
     if tally[STORED] and hasattr(store, "optimize"):
         store.optimize()  # the planner's statistics follow the store's growth
     return tally
+
+
+def _write(store, batch: list[Document], done) -> None:
+    """Store `batch` in one transaction (a savepoint per document); if that transaction itself
+    fails, each document alone, so that only the documents at fault fail."""
+    if not batch:
+        return
+    try:
+        results = store.add_documents(batch)
+    except Exception:  # noqa: BLE001 - the batch's own transaction: retried document by document
+        results = []
+        for d in batch:
+            try:
+                results.append(store.add_document(d))
+            except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
+                results.append(e)
+    for d, r in zip(batch, results):
+        if isinstance(r, Exception):
+            done(d, FAILED, f"not stored: {type(r).__name__}: {r}")
+        else:
+            done(d, STORED if r else UNCHANGED)
