@@ -26,7 +26,8 @@ def ray(docs: Iterable[Document], workers: int, model: str | None, kb_paths: tup
 
     started = not ray_.is_initialized()
     if started:
-        ray_.init(address=address, ignore_reinit_error=True, include_dashboard=False,
+        # "local": a new instance even where a cluster runs here or RAY_ADDRESS is set
+        ray_.init(address=address or "local", ignore_reinit_error=True, include_dashboard=False,
                   **({} if address else {"num_cpus": workers}))
 
     @ray_.remote(num_cpus=1)

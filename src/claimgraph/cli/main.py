@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -109,6 +110,23 @@ def _extractor(model: str | None, kb: list[Path] | None, workers: int = 1):
     return functools.partial(extract_documents, workers=workers, model=model, kb_paths=tuple(str(p) for p in kb or ()))
 
 
+def _extracted(documents):
+    for d in documents:
+        d.spacy_doc = None  # the parse is not printed: memory follows the output, not the parses
+        yield d
+
+
+@contextlib.contextmanager
+def _pipeline_errors():
+    """A pipeline that cannot be made (a bad --kb file, a missing model) is one line, not a traceback."""
+    from claimgraph.kb.loader import KBError
+    try:
+        yield
+    except (KBError, RuntimeError) as e:
+        report_error(f"cannot extract: {e}")
+        raise typer.Exit(2)
+
+
 @app.command()
 def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
             max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None,
@@ -118,7 +136,9 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
     from claimgraph.export.exchange import build_from_documents
     errors: list = []
     done = []
-    for d in _extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors)):
+    with _pipeline_errors():
+        extracted = list(_extracted(_extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors))))
+    for d in extracted:
         if "error" in d.extra:
             report_error(f"{d.path or d.id}: {d.extra['error']}")
             errors.append(d)
@@ -178,8 +198,9 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
 
-        tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected)),
-                                 on_document=done, resolve=resolve)
+        with _pipeline_errors():
+            tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected)),
+                                     on_document=done, resolve=resolve)
         progress.update(task, completed=finished + len(errors))
         summary = store.summary()
     failed = len(errors) + tally["failed"]

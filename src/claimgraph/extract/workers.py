@@ -80,6 +80,9 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    if kb_paths or os.environ.get("CLAIMGRAPH_KB_PATH"):  # an analyst's KB files: their errors said here, once
+        from claimgraph.kb.loader import load
+        load(list(kb_paths))
     chunk_size = max(1, min(batch_size, 4))  # a few documents per task: amortizes pickling, keeps order cheap
     chunks = _chunks(stream, chunk_size)
 
@@ -87,7 +90,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                                    initargs=(model, kb_paths, batch_size))
 
-    pool = new_pool()
+    pool, finished = new_pool(), 0  # chunks the current pool has finished
     pending: deque = deque()  # (chunk, future), in input order
     try:
         while True:
@@ -103,15 +106,33 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                 if future is None:
                     raise BrokenProcessPool("the worker pool was broken")
                 yield from future.result()
+                finished += 1
             except BrokenProcessPool as e:
+                if not finished:
+                    _fail_to_start(model, kb_paths, batch_size, e)
                 # a worker died (killed, out of memory): its documents fail, the run goes on
                 for d in chunk:
                     d.extra["error"] = f"extraction worker died: {e}"
                     d.entities, d.claims = [], []
                     yield d
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-                # the tasks queued on the dead pool are resubmitted on the new one
-                pending = deque((c, pool.submit(_run, c)) for c, _ in pending)
+                pool, finished = new_pool(), 0
+                # the tasks the dead pool did not finish go to the new one
+                pending = deque((c, f if _succeeded(f) else pool.submit(_run, c)) for c, f in pending)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _succeeded(future) -> bool:
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
+
+
+def _fail_to_start(model, kb_paths, batch_size, broken: Exception) -> None:
+    """A pool that breaks before finishing any work: most often its workers could not load the
+    pipeline (a bad --kb file or model). Loading it here raises that error with its message, instead
+    of failing every document as "worker died"; if it loads, the break was a document's doing."""
+    from claimgraph.extract.pipeline import Extractor
+    try:
+        Extractor(model=model, kb_paths=kb_paths, batch_size=batch_size)
+    except Exception as e:
+        raise RuntimeError(f"the extraction workers could not start: {type(e).__name__}: {e}") from broken

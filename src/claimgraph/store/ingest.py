@@ -87,16 +87,18 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     if _is_factory(extractor):
         extractor = extractor()
     batch: list[Document] = []
-    for d in extractor(itertools.chain([first], stream)):
-        d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
-        if "error" in d.extra:
-            done(d, FAILED, f"not stored: {d.extra['error']}")
-            continue
-        batch.append(d)
-        if len(batch) == WRITE_BATCH:
-            _write(store, batch, done)
-            batch = []
-    _write(store, batch, done)
+    try:
+        for d in extractor(itertools.chain([first], stream)):
+            d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
+            if "error" in d.extra:
+                done(d, FAILED, f"not stored: {d.extra['error']}")
+                continue
+            batch.append(d)
+            if len(batch) == WRITE_BATCH:
+                _write(store, batch, done)
+                batch = []
+    finally:  # documents already extracted are stored even when the extraction stops the run
+        _write(store, batch, done)
     if resolve and tally[STORED]:
         from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
         tally["merged"] = Resolver(store).auto()
