@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimgraph.extract.workers import default_workers, extract_documents
+import pytest
+
+from claimgraph.extract.workers import cgroup_cores, default_workers, extract_documents
 from claimgraph.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +26,16 @@ SENTENCES = [
 
 
 def test_default_workers_are_the_cores_this_process_may_use():
-    assert default_workers() == len(os.sched_getaffinity(0))
+    assert default_workers() == min(len(os.sched_getaffinity(0)), cgroup_cores() or 10**6)
+
+
+@pytest.mark.parametrize("line, cores", [("200000 100000\n", 2), ("150000 100000", 2), ("50000 100000", 1),
+                                         ("max 100000\n", None), ("", None), ("garbage", None)])
+def test_a_containers_cpu_quota_caps_the_workers(tmp_path, line, cores):
+    f = tmp_path / "cpu.max"
+    f.write_text(line, encoding="ascii")
+    assert cgroup_cores(str(f)) == cores
+    assert cgroup_cores(str(tmp_path / "missing")) is None
 
 
 def test_extract_json_is_the_same_for_one_and_two_workers():

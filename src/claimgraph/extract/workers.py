@@ -19,11 +19,26 @@ _extractor = None  # the worker process's Extractor, made once by _init
 
 
 def default_workers() -> int:
-    """The cores this process may use."""
+    """The cores this process may use: its CPU affinity, capped by a container's CPU quota."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    quota = cgroup_cores()
+    return min(cores, quota) if quota else cores
+
+
+def cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """The CPUs a cgroup v2 quota allows ("200000 100000" → 2, rounded up), or None without one:
+    affinity alone would give a container limited to 2 CPUs on a 64-core host 64 pipelines."""
+    try:
+        with open(path, encoding="ascii") as fh:
+            quota, period = fh.read().split()[:2]
+        if quota == "max":
+            return None
+        return max(1, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        return None
 
 
 def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int) -> None:
