@@ -76,7 +76,7 @@ def _count(paths: list[Path]) -> int:
     a non-empty line), for the progress bar's total and its estimate of the time left."""
     n = 0
     for f in itertools.chain.from_iterable(_files(str(p)) for p in paths):
-        if f.endswith(".jsonl"):
+        if f.lower().endswith((".jsonl", ".ndjson")):  # a JSON array file counts as one: its length is not cheap
             try:
                 with open(f, "rb") as fh:
                     n += sum(1 for line in fh if line.strip())
@@ -194,9 +194,11 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
             finished += 1
             if outcome == FAILED:
                 report_error(f"{d.path or d.id}: {error}")
-            progress.update(task, completed=finished + len(errors), description=Path(d.path or d.id).name)
-            speed = progress.tasks[0].speed
-            progress.update(task, rate=f"{speed:.1f} docs/s" if speed else "")
+            completed = finished + len(errors)
+            progress.update(task, completed=completed, total=max(progress.tasks[0].total or 0, completed),
+                            description=Path(d.path or d.id).name)
+            elapsed = progress.tasks[0].elapsed  # over the whole run: writes come in batches, not evenly
+            progress.update(task, rate=f"{completed / elapsed:.1f} docs/s" if elapsed else "")
 
         with _pipeline_errors():
             tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected)),
