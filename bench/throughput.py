@@ -31,14 +31,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from cli_start import claimgraph  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 GOALS = {"speed": 0.85, "workers": 1.7, "memory": 1.2}
-
-
-def claimgraph() -> list[str]:
-    script = Path(sys.executable).with_name("claimgraph")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "claimgraph.cli.main"]
 
 
 def run(argv: list[str], ok_codes: tuple[int, ...] = (0,)) -> dict:

@@ -22,7 +22,7 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
     from claimgraph.batch.inputs import read_inputs
     from claimgraph.batch.shards import write_manifest, write_shard
     from claimgraph.ingest import IngestError
-    from claimgraph.store.ingest import MAX_TEXT_CHARS
+    from claimgraph.ingest.errors import over_length
 
     errors: list[str] = []
 
@@ -35,9 +35,8 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
         for item in read_inputs(inputs, text_column=text_column, max_bytes=max_bytes):
             if isinstance(item, IngestError):
                 fail(str(item))
-            elif len(item.text) > MAX_TEXT_CHARS:
-                fail(f"{item.path or item.id}: text of {len(item.text):,} characters is over the "
-                     f"{MAX_TEXT_CHARS:,} the parser takes at once: split the document")
+            elif why := over_length(item.text):
+                fail(f"{item.path or item.id}: {why}")
             elif item.sha256 not in seen:  # a text twice in the input is one document, as in ingest
                 seen.add(item.sha256)
                 yield item

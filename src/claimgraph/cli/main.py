@@ -39,21 +39,18 @@ MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # claimgraph.ingest.DEFAULT_MAX_BYTES, not imported here (a test checks)
 
 
-MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
-
-
 def _read(paths: list[Path], max_size: int, errors: list) -> Iterator[Document]:
     """The documents of `paths`, read lazily; each reader error gets one line on stderr and is
     appended to `errors`, and the reading goes on."""
     import logging
 
     from claimgraph.ingest import IngestError, read_paths
+    from claimgraph.ingest.errors import over_length
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
     for item in read_paths(paths, max_bytes=max_size):
-        if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
-            item = IngestError(item.path or item.id, None, f"text of {len(item.text):,} characters is over the "
-                               f"{MAX_TEXT_CHARS:,} the parser takes at once: split the document")
+        if isinstance(item, Document) and (why := over_length(item.text)):
+            item = IngestError(item.path or item.id, None, why)
         if isinstance(item, IngestError):
             report_error(str(item))
             errors.append(item)

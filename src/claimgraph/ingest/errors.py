@@ -1,4 +1,5 @@
-"""The one error type of the ingest stage: a file (or a line of one) that could not be read."""
+"""The one error type of the ingest stage: a file (or a line of one) that could not be read; and
+the one limit on a text's length that every path (extract, ingest, batch) applies."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,3 +27,13 @@ class IngestError(Exception):
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+
+MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
+
+
+def over_length(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
+    """Why `text` is refused, or None if the parser takes it."""
+    if len(text) <= max_chars:
+        return None
+    return f"text of {len(text):,} characters is over the {max_chars:,} the parser takes at once: split the document"

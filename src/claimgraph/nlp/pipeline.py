@@ -46,7 +46,7 @@ def load_base(model: str) -> Language:
 def load_pipeline(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Language:
     """The spaCy pipeline with the knowledge-base ruler after the statistical NER."""
     nlp = load_base(choose_model(model))
-    nlp.max_length = 2_000_000  # the CLI refuses longer texts with a message (cli.main.MAX_TEXT_CHARS)
+    nlp.max_length = 2_000_000  # the CLI refuses longer texts with a message (ingest.errors.MAX_TEXT_CHARS)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_name_guard", before="parser", config={"kb_paths": list(kb_paths)})
     after = "ner" if "ner" in nlp.pipe_names else None

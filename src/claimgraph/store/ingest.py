@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.model import Document
 
-MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
+from claimgraph.ingest.errors import MAX_TEXT_CHARS, over_length
 
 STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
 
@@ -73,9 +73,8 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
         for d in docs:
             if d.sha256 in seen or store.has_document(d.sha256):
                 done(d, UNCHANGED)
-            elif len(d.text) > max_chars:
-                done(d, FAILED, f"text of {len(d.text):,} characters is over the {max_chars:,} the parser "
-                                "takes at once: split the document")
+            elif why := over_length(d.text, max_chars):
+                done(d, FAILED, why)
             else:
                 seen.add(d.sha256)
                 yield d
