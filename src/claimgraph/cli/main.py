@@ -244,28 +244,6 @@ def summary(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
                     [[a["name"], a["type"], a["mentions"], a["documents"]] for a in s["top_actors"]]))
 
 
-@app.command()
-def export(db: DB = "claimgraph.db", output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
-           format: Annotated[str, typer.Option("--format", help="json (claimgraph/1)")] = "json") -> None:
-    """Write the whole store in the exchange format (claimgraph/1), merged actors as one."""
-    from claimgraph.export.exchange import write_json
-    from claimgraph.store import Store
-    if format != "json":
-        report_error(f"unknown export format '{format}': json is the one format so far")
-        raise typer.Exit(2)
-    from claimgraph.export.exchange import build
-    from claimgraph.resolve import resolved_graph
-    with Store(db) as store:
-        graph = build(*resolved_graph(store))  # merged actors are one entity in the export
-    if output is None:
-        print_json(graph)
-    else:
-        with output.open("w", encoding="utf-8") as fh:
-            write_json(graph, fh)
-        err().print(f"wrote {output}: {len(graph['documents'])} documents, {len(graph['entities'])} entities, "
-                  f"{len(graph['claims'])} claims")
-
-
 @kb_app.command("check")
 def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
     """Validate the knowledge base: ids, codes, types, and aliases that name two actors."""
@@ -288,8 +266,10 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
 
 
 def _register_commands() -> None:
-    from claimgraph.cli import batch_cmds, codebook_cmds, query_cmds, resolve_cmds, serve_cmds, store_cmds
+    from claimgraph.cli import (batch_cmds, codebook_cmds, export_cmds, query_cmds, resolve_cmds, serve_cmds,
+                                store_cmds)
     batch_cmds.register(app)
+    export_cmds.register(app)
     codebook_cmds.register(app)
     query_cmds.register(app)
     resolve_cmds.register(app)

@@ -1,0 +1,245 @@
+"""The one read of the store that every export format writes from, in pages.
+
+`StoreRead(store, Selection(...))` streams what an export holds: the kept claims as the queries
+show them (`query.records.claim_row`, after merges, with their grade and evidence), the actors
+and documents those claims name, and the actors' mentions. Claims come in the order of their
+group (kind, subject, predicate, object by canonical ids), so that a writer of one edge per
+group meets a group's claims one after another. Each page is read through a fresh `StoreView`:
+what one page fetched is dropped before the next, and memory does not grow with the store.
+Only the ids of the actors and documents to export are kept between pages.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select, tuple_
+
+from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.view import StoreView, chunks
+from claimgraph.store.schema import ClaimFiguresRow as F
+from claimgraph.store.schema import ClaimRow, DocumentRow, EntityRow, EvidenceRow, MentionRow
+
+PAGE = 500  # claims per page
+
+
+@dataclass
+class Selection:
+    """Which claims an export holds: the filters of the queries, plus an actor's own claims,
+    contested or single-source ones, and negated claims only when asked for."""
+
+    rule: ClaimFilter = field(default_factory=ClaimFilter)
+    contested: bool = False
+    single_source: bool = False
+    actor: str | None = None  # an entity id: the claims with it as subject, object or place
+    include_negated: bool = False
+    listed: bool = False  # only claims touching an actor matched to a sanctions or watch list
+
+    @property
+    def everything(self) -> bool:
+        """Keeps every claim of the store (then every actor and document is exported too)."""
+        return (self.rule.trivial and not self.contested and not self.single_source and self.actor is None
+                and self.include_negated and not self.listed)
+
+    def conditions(self) -> list:
+        out = list(self.rule.conditions(F))
+        if self.contested:
+            out.append(F.contested.is_(True))
+        if self.single_source:
+            out.append(F.independent == 1)
+        if self.actor is not None:
+            out.append(or_(F.subject == self.actor, F.object == self.actor, F.location == self.actor))
+        if not self.include_negated:
+            out.append(F.modality != "negated")
+        if self.listed:
+            from claimgraph.kb.listings import listed_condition
+            out.append(listed_condition(F))
+        return out
+
+
+class StoreRead:
+    """A store as an export reads it (see the module's docstring)."""
+
+    def __init__(self, store, selection: Selection | None = None, page: int = PAGE, on_claims=None):
+        self.store, self.selection, self.page = store, selection or Selection(include_negated=True), page
+        self.on_claims = on_claims  # called with the number of claims of each page handed out
+        self._actor_ids: list[str] | None = None
+        self._doc_ids: list[str] | None = None
+        self._count: int | None = None
+
+    # -- claims ---------------------------------------------------------------------------------
+    def _id_pages(self) -> Iterator[list]:
+        """Pages of the kept claims' figures rows, in (group, claim id) order (keyset paging)."""
+        conds = self.selection.conditions()
+        rule, last = self.selection.rule, None
+        while True:
+            with StoreView(self.store) as view:
+                query = select(F.__table__).where(*conds)
+                if last is not None:
+                    query = query.where(tuple_(F.group_key, F.claim_id) > last)
+                rows = list(view.session.execute(query.order_by(F.group_key, F.claim_id).limit(self.page)))
+                if not rows:
+                    return
+                last = (rows[-1].group_key, rows[-1].claim_id)
+                if rule.sql_exact:
+                    kept = rows
+                else:
+                    from claimgraph.query.select import light
+                    ids = {c.id for c in light(view, rows) if rule.keep(view, c)}
+                    kept = [r for r in rows if r.claim_id in ids]
+            if kept:
+                yield kept
+            if len(rows) < self.page:
+                return
+
+    def claim_pages(self) -> Iterator[list[dict]]:
+        """The kept claims, a page at a time, each as `claim_row` shows it plus `rule`, `group`,
+        `quantity`, the actors' `type` and `country` in their refs, and each piece of evidence's
+        document `url`, `sha256` and `genre`."""
+        for rows in self._id_pages():
+            with StoreView(self.store) as view:
+                claims = view.claims_by_id(r.claim_id for r in rows)
+                docs = _doc_details(view, {ev.doc_id for c in claims for ev in c.evidence})
+                page = []
+                for c in claims:
+                    row = view.claim_row(c)
+                    row["rule"], row["group"] = c.rule, view.figures(c).group_key
+                    row["quantity"] = c.attrs.get("quantity")
+                    row.setdefault("location", view.ref(c.attrs.get("location")))  # relations too
+                    for key in ("subject", "object", "location", "attributed_to"):
+                        ref = row.get(key)
+                        if isinstance(ref, dict):
+                            e = view.entities.get(ref["id"])
+                            ref.update(type=e.type if e else None, country=e.country if e else None)
+                    for ev in row["evidence"]:
+                        ev.update(docs.get(ev["doc"], {}))
+                    page.append(row)
+            yield page
+            self._progress(len(page))
+
+    def claims(self) -> Iterator[dict]:
+        for page in self.claim_pages():
+            yield from page
+
+    def claim_objects(self) -> Iterator:
+        """The kept claims as `model.Claim` objects (canonical ids, every reading's evidence), for
+        the exchange format, a page at a time."""
+        for rows in self._id_pages():
+            with StoreView(self.store) as view:
+                claims = view.claims_by_id(r.claim_id for r in rows)
+            yield from claims
+            self._progress(len(claims))
+
+    def _progress(self, n: int) -> None:
+        if self.on_claims is not None:
+            self.on_claims(n)
+
+    def claim_count(self) -> int:
+        if self._count is None:
+            self._scan()
+        return self._count
+
+    # -- what the claims name -------------------------------------------------------------------
+    def _scan(self) -> None:
+        """One pass over the kept claims' figures: the actors and documents they name."""
+        actors: set[str] = set()
+        docs: set[str] = set()
+        count = 0
+        head = func.coalesce(EntityRow.canonical, EntityRow.id)
+        for rows in self._id_pages():
+            count += len(rows)
+            ids = [r.claim_id for r in rows]
+            for r in rows:
+                actors.update(x for x in (r.subject, r.object, r.location) if x)
+            with StoreView(self.store) as view:
+                for part in chunks(ids):
+                    actors.update(a for a in view.session.scalars(
+                        select(head).join(ClaimRow, ClaimRow.attributed_to_entity == EntityRow.id)
+                        .where(ClaimRow.id.in_(part))) if a)
+                    docs.update(view.session.scalars(
+                        select(EvidenceRow.doc_id).distinct().join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
+                        .where(ClaimRow.canonical.in_(part))))
+        self._count = count
+        if self.selection.everything:
+            with StoreView(self.store) as view:
+                self._actor_ids = list(view.session.scalars(
+                    select(EntityRow.id).where(EntityRow.canonical.is_(None)).order_by(EntityRow.id)))
+                self._doc_ids = list(view.session.scalars(
+                    select(DocumentRow.id).order_by(DocumentRow.ingested_at, DocumentRow.id)))
+        else:
+            self._actor_ids = sorted(actors)
+            self._doc_ids = sorted(docs)
+
+    def actor_ids(self) -> list[str]:
+        """The canonical ids of the actors to export, in id order: every actor of the store when
+        the selection keeps everything, else those the kept claims name (subject, object, place,
+        named source)."""
+        if self._actor_ids is None:
+            self._scan()
+        return self._actor_ids
+
+    def document_ids(self) -> list[str]:
+        """Every document when the selection keeps everything, else those the claims cite."""
+        if self._doc_ids is None:
+            self._scan()
+        return self._doc_ids
+
+    def actors(self) -> Iterator[dict]:
+        """Each actor to export: id, name, type, subtype, country, kb_id, aliases (of every merged
+        entity), mentions and documents (counts), and `listings` (sanctions and watch lists)."""
+        from claimgraph.kb import listings
+        for part in chunks(self.actor_ids(), self.page):
+            with StoreView(self.store) as view:
+                view.entities.prefetch(part)
+                view.mentions.prefetch(part)
+                listed = listings.of_actors(view, part)
+                for eid in part:
+                    e = view.entities.get(eid)
+                    if e is None:
+                        continue
+                    per_doc = view.mentions.get(eid, {})
+                    yield {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
+                           "kb_id": e.kb_id, "aliases": list(e.aliases), "mentions": sum(per_doc.values()),
+                           "documents": len(per_doc), "listings": listed.get(eid, [])}
+
+    def mentions(self) -> Iterator[tuple[str, str, int, int, str]]:
+        """(actor id, document id, start, end, text) of every mention of the exported actors, by
+        actor, under the actor's canonical id."""
+        head = func.coalesce(EntityRow.canonical, EntityRow.id)
+        for part in chunks(self.actor_ids(), 450):
+            with StoreView(self.store) as view:
+                rows = view.session.execute(
+                    select(head, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text)
+                    .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                    .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
+                    .order_by(head, MentionRow.id))
+            yield from (tuple(r) for r in rows)
+
+    def documents(self) -> Iterator[dict]:
+        """Each document to export, without its text: id, title, source, url, published, genre,
+        language, sha256, path, format."""
+        for part in chunks(self.document_ids(), self.page):
+            with StoreView(self.store) as view:
+                rows = {r.id: r for r in view.session.execute(
+                    select(DocumentRow.id, DocumentRow.title, DocumentRow.source, DocumentRow.url,
+                           DocumentRow.published, DocumentRow.genre, DocumentRow.language, DocumentRow.sha256,
+                           DocumentRow.path, DocumentRow.format).where(DocumentRow.id.in_(part)))}
+            for doc_id in part:
+                if doc_id in rows:
+                    yield dict(rows[doc_id]._mapping)
+
+
+def _doc_details(view: StoreView, ids: set[str]) -> dict[str, dict]:
+    out = {}
+    for part in chunks(sorted(ids)):
+        for d in view.session.execute(select(DocumentRow.id, DocumentRow.url, DocumentRow.sha256, DocumentRow.genre)
+                                      .where(DocumentRow.id.in_(part))):
+            out[d.id] = {"url": d.url, "sha256": d.sha256, "genre": d.genre}
+    return out
+
+
+def fragment(ev: dict) -> str:
+    """The evidence's place as a URL: the document's URL (or `claimgraph:doc:<id>`) with an
+    RFC 5147 `#char=start,end` fragment."""
+    base = (ev.get("url") or f"claimgraph:doc:{ev['doc']}").split("#", 1)[0]
+    return f"{base}#char={ev['start']},{ev['end']}"
