@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         """Write the store's graph in another tool's format, merged actors as one, each claim with its
         evidence sentence, modality, attribution and grade."""
         from claimgraph.export import NEGATED_BY_DEFAULT, ExportOptions, exporter
-        from claimgraph.export.read import Selection, StoreRead
+        from claimgraph.export.read import Selection
         from claimgraph.query.filters import ClaimFilter
         from claimgraph.store import Store
 
