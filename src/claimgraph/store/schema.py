@@ -177,6 +177,55 @@ class AuditRow(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class ListRow(Base):
+    """A sanctions or watch list imported with `claimgraph kb import` (migration 0008)."""
+
+    __tablename__ = "lists"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)  # the list's id: its dataset
+    title: Mapped[str] = mapped_column(Text)  # as shown: "OFAC SDN"
+    source: Mapped[str | None] = mapped_column(Text)  # the file last imported
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ListedEntityRow(Base):
+    """One target of a list, as its file gives it: names, countries, identifiers, topics and the
+    programmes of the Sanction entities that name it. `removed_at`: left out of a newer version."""
+
+    __tablename__ = "listed_entities"
+    __table_args__ = (UniqueConstraint("list", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    list: Mapped[str] = mapped_column(ForeignKey("lists.name", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[str] = mapped_column(String(255))  # the id in the file
+    schema: Mapped[str] = mapped_column(String(64))  # FollowTheMoney schema: Person, Organization, ...
+    caption: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # names, weak_aliases, countries, identifiers, topics, programs, ...
+    fingerprint: Mapped[str] = mapped_column(String(40))  # of `data`: an unchanged entity is not written again
+    first_seen: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ListingRow(Base):
+    """A judgement that a stored actor is (positive) or may be (unsure) a listed entity, with the
+    matcher's score and rule, and the aliases it added to the actor; undone by a date, never deleted."""
+
+    __tablename__ = "listings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)  # the stored actor (its canonical id then)
+    listed_id: Mapped[int] = mapped_column(ForeignKey("listed_entities.id", ondelete="CASCADE"), index=True)
+    judgement: Mapped[str] = mapped_column(String(16))  # positive, unsure
+    score: Mapped[float | None] = mapped_column(Float)
+    decided_by: Mapped[str] = mapped_column(String(255))  # "auto:list-<rule>" or "analyst:<name>"
+    reason: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)  # added to entity_aliases by this listing
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class ClaimGroupRow(Base):
     """The figures of one claim group (kind, subject, predicate, object by canonical ids), over
     all its modalities: support, contradictions, credibility. Kept by `corroborate.figures`."""
