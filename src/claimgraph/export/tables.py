@@ -284,10 +284,9 @@ def actor_row(actor: dict, place: gazetteer.Place | None) -> dict:
             "geonames_id": place.geonames_id if place else None, "geo_precision": place.precision if place else None}
 
 
-def rows(read: StoreRead) -> Iterator[tuple[str, list[dict]]]:
-    """(table, rows) a page at a time: the actors first (their places' coordinates are kept for the
-    events, a small dict per place), then each page of claims as events, relations and evidence."""
-    places: dict[str, gazetteer.Place | None] = {}
+def actor_pages(read: StoreRead, places: dict[str, gazetteer.Place | None]) -> Iterator[list[dict]]:
+    """The actors rows a page at a time; the coordinates of the places go into `places` (by actor
+    id, a small value per place) for the events."""
     page: list[dict] = []
     for actor in read.actors():
         place = place_of(actor)
@@ -295,14 +294,25 @@ def rows(read: StoreRead) -> Iterator[tuple[str, list[dict]]]:
             places[actor["id"]] = place
         page.append(actor_row(actor, place))
         if len(page) >= read.page:
-            yield "actors", page
+            yield page
             page = []
     if page:
+        yield page
+
+
+def claim_tables(claims: list[dict], places: dict[str, gazetteer.Place | None]) -> dict[str, list[dict]]:
+    """A page of claims as events, relations and evidence rows."""
+    return {"events": [event_row(c, places) for c in claims if c["kind"] == "event"],
+            "relations": [relation_row(c) for c in claims if c["kind"] != "event"],
+            "evidence": [row for c in claims for row in evidence_rows(c)]}
+
+
+def rows(read: StoreRead) -> Iterator[tuple[str, list[dict]]]:
+    """(table, rows) a page at a time: the actors first, then each page of claims."""
+    places: dict[str, gazetteer.Place | None] = {}
+    for page in actor_pages(read, places):
         yield "actors", page
     for claims in read.claim_pages():
-        events = [event_row(c, places) for c in claims if c["kind"] == "event"]
-        relations = [relation_row(c) for c in claims if c["kind"] != "event"]
-        evidence = [row for c in claims for row in evidence_rows(c)]
-        for name, out in (("events", events), ("relations", relations), ("evidence", evidence)):
+        for name, out in claim_tables(claims, places).items():
             if out:
                 yield name, out
