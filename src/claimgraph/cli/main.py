@@ -275,6 +275,8 @@ def _register_commands() -> None:
     resolve_cmds.register(app)
     store_cmds.register(app)
     serve_cmds.register(app)
+    from claimgraph.cli import report_cmds
+    report_cmds.register(app)
 
 
 _register_commands()
