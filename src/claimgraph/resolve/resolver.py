@@ -27,7 +27,7 @@ from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import AliasRow, EntityRow
 
 DEFAULT_THRESHOLD = 0.92
-UNDOABLE = ("auto", "merge", "split", "confirm", "reject")
+UNDOABLE = ("auto", "merge", "split", "confirm", "reject", "kb-import")
 
 
 class ResolutionError(ValueError):
@@ -201,8 +201,10 @@ class Resolver:
         return self.judgements(ids=ids)
 
     def undo(self, analyst: str = "analyst") -> AuditEntry:
-        """Take back the last action not undone yet (a merge, split, automatic pass, or a verdict on
-        a claim): its judgements or verdicts are marked undone; the log keeps everything."""
+        """Take back the last action not undone yet (a merge, split, automatic pass, a verdict on
+        a claim, or the matches of a list import): its judgements, verdicts or listings are marked
+        undone; the log keeps everything."""
+        from claimgraph.kb import listings as ldb  # kb import records its matches in this audit log
         from claimgraph.review import reviews as rdb  # review/ builds on this module's audit log
 
         with self._sessions.begin() as session:
@@ -216,13 +218,18 @@ class Resolver:
                     continue
                 judgements = [i for i in entry.payload.get("judgements", []) if i in live]
                 reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
-                if judgements or reviews:
+                listed, replaced = ldb.undoable(session, entry.payload) if entry.action == "kb-import" else ([], [])
+                if judgements or reviews or listed or replaced:
                     at = jdb.now()
+                    if listed or replaced:
+                        ldb.take_back(session, listed, replaced, at, entry.payload.get("removed_ids", []))
                     jdb.mark_undone(session, judgements, at)
                     rdb.mark_undone(session, reviews, at)
                     payload = {"undoes": entry.id, "action": entry.action, "judgements": judgements}
                     if reviews:
                         payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
+                    if listed or replaced:
+                        payload.update(listings=listed, restored=replaced)
                     result = jdb.log(session, analyst, "undo", payload)
                     if judgements:
                         self._sync(session)
