@@ -266,8 +266,9 @@ def kb_check(kb: KB = None, format: FMT = Format.table) -> None:
 
 
 def _register_commands() -> None:
-    from claimgraph.cli import (batch_cmds, codebook_cmds, export_cmds, query_cmds, resolve_cmds, serve_cmds,
-                                store_cmds)
+    from claimgraph.cli import (batch_cmds, codebook_cmds, export_cmds, list_cmds, query_cmds, resolve_cmds,
+                                serve_cmds, store_cmds)
+    list_cmds.register(kb_app)
     batch_cmds.register(app)
     export_cmds.register(app)
     codebook_cmds.register(app)

@@ -101,8 +101,10 @@ def register(app: typer.Typer) -> None:
         """Undo the last resolution action (its judgements are marked undone, never deleted)."""
         with _deciding(db) as resolver:
             entry = resolver.undo(analyst=_analyst(analyst))
+        listed = (f", {len(entry.payload['listings'])} list match(es) taken back"
+                  if entry.payload.get("listings") is not None else "")
         out().print(f"undid action #{entry.payload['undoes']} ({entry.payload['action']}): "
-                    f"{len(entry.payload['judgements'])} judgement(s) marked undone", highlight=False)
+                    f"{len(entry.payload['judgements'])} judgement(s) marked undone{listed}", highlight=False)
 
     @app.command()
     def audit(db: DB = "claimgraph.db", format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
