@@ -32,11 +32,14 @@ def list_claims(cg: Cg, limit: Limit = 50, offset: Offset = 0,
                 contested: Annotated[bool, Query(description="Contradicted somewhere in the store.")] = False,
                 single_source: Annotated[bool, Query(description="One independent source behind it.")] = False,
                 min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
-                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None) -> dict:
+                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None,
+                listed: Annotated[bool, Query(description="Touching an actor on a sanctions or watch list "
+                                                          "(with actor: the other one).")] = False) -> dict:
     """Claims, most independent sources first, each with its evidence and grade (`query.claims`)."""
     view = cg.view
     actor_id = view.actor(actor).id if actor else None
-    native = {k: v for k, v in (("actor", actor_id), ("kind", kind)) if v is not None and accepts(claims, k)}
+    native = {k: v for k, v in (("actor", actor_id), ("kind", kind), ("listed", listed or None))
+              if v is not None and accepts(claims, k)}
     with user_errors():
         rows = call(claims, view.snap, contested, single_source, predicate, modality, min_independent=min_independent,
                     max_credibility=max_credibility, date_from=date_from, date_to=date_to, as_of=as_of, **native)

@@ -29,6 +29,9 @@ MIN_IND = Annotated[int, typer.Option("--min-independent", min=0,
 CRED = Annotated[int | None, typer.Option("--credibility", min=1, max=6,
                                           help="Claims graded this or better: 1 confirmed … 6 cannot be judged.")]
 
+LISTED = Annotated[bool, typer.Option("--listed", help="Only claims touching an actor matched to a sanctions or "
+                                                    "watch list (claimgraph kb import).")]
+
 
 def table(title: str, columns: list[str], rows: list[list]) -> Table:
     """A table whose cells are shown as written: brackets in a text or a snippet are not markup."""
@@ -114,6 +117,8 @@ def _fail(e: Exception) -> None:
 def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or entity id.")], db: DB = "claimgraph.db",
           as_of: AS_OF = None, min_independent: MIN_IND = 0, credibility: CRED = None,
           limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
+          listed: Annotated[bool, typer.Option("--listed", help="Only the lines whose other actor is on a "
+                                                                "sanctions or watch list.")] = False,
           format: FMT = Format.table) -> None:
     """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
     its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
@@ -121,7 +126,7 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
     with _store(db) as store:
         snap = open_view(store)
         try:
-            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit)
+            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -132,6 +137,9 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
     identity = [["name", d["name"]], ["type", " / ".join(x for x in (d["type"], d["subtype"]) if x)],
                 ["country", d["country"]], ["also called", ", ".join(d["aliases"])],
                 ["knowledge base", d["kb_id"]], ["id", d["id"]]]
+    if d.get("listings"):
+        from claimgraph.kb.listings import label
+        identity.insert(4, ["listed", "; ".join(dict.fromkeys(label(x) for x in d["listings"]))])
     box = Table(title="Identity", title_justify="left", show_header=False)
     box.add_column(style="bold")
     box.add_column(overflow="fold")
@@ -264,7 +272,7 @@ def claims(db: DB = "claimgraph.db",
            min_independent: MIN_IND = 0, credibility: CRED = None, date_from: FROM = None, date_to: TO = None,
            as_of: AS_OF = None, limit: Annotated[int, typer.Option("--limit", min=1,
                                                                   help="The best attested this many.")] = 200,
-           format: FMT = Format.table) -> None:
+           listed: LISTED = False, format: FMT = Format.table) -> None:
     """Claims, most independent sources first: contested ones, single-source ones, by predicate,
     modality, actor, grade and date."""
     from claimgraph.query import claims as query
@@ -273,7 +281,7 @@ def claims(db: DB = "claimgraph.db",
         snap = open_view(store)
         try:
             rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
-                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit)
+                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit, listed)
         except ValueError as e:
             _fail(e)
     if format == Format.json:

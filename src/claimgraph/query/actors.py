@@ -10,6 +10,7 @@ from claimgraph.model import Entity
 from claimgraph.query.filters import ClaimFilter
 from claimgraph.query import select as select_
 from claimgraph.query.view import StoreView, open_view, reads
+from claimgraph.store.schema import ClaimFiguresRow as F
 
 FUZZY_CUTOFF = 90
 
@@ -87,7 +88,7 @@ def _name_index(snap: StoreView, types: tuple[str, ...] | None) -> dict[str, set
 
 @reads
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
-            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
+            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
     relations by predicate (as subject and as object, with their validity span), events on a
     timeline, the documents that mention it. The filters are those of `ClaimFilter`.
@@ -95,13 +96,16 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
     sources, then documents; the timeline its latest events) and says how many it left out
     (`more`, `timeline_more`); None keeps everything. The lines are chosen in the database; only
-    those shown are read with their evidence."""
+    those shown are read with their evidence. `listings`: the sanctions and watch lists the actor
+    was matched to (`kb.listings`); `listed` keeps only the lines whose other actor is listed."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = open_view(store)
     e = snap.entity(entity_id)
     rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
-    picked = select_.dossier_lines(snap, entity_id, rule, limit)
+    from claimgraph.kb import listings
+    where = [listings.counterpart_condition(F, entity_id)] if listed else []
+    picked = select_.dossier_lines(snap, entity_id, rule, limit, where)
     snap.claims_by_id([cid for ids, _ in picked["relations"].values() for cid in ids] + picked["events"])
     relations: dict[str, dict] = {}
     for (predicate, side), (ids, total) in sorted(picked["relations"].items()):
@@ -126,6 +130,7 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
         "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
+        "listings": listings.of_actors(snap, [e.id]).get(e.id, []),
         "relations": relations,
         "timeline": timeline,
         "timeline_more": max(picked["events_total"] - limit, 0) if limit is not None else 0,

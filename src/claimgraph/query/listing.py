@@ -81,12 +81,13 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
 def claims(store, contested: bool = False, single_source: bool = False, predicate: str | None = None,
            modality: str | None = None, min_independent: int = 0, max_credibility: int | None = None,
            date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
-           actor: str | None = None, limit: int | None = None) -> list[dict]:
+           actor: str | None = None, limit: int | None = None, listed: bool = False) -> list[dict]:
     """Claims, most independent sources first. `contested`: contradicted somewhere in the store
     (negated against affirmed, or conflicting quantities or dates); `single_source`: one
     independent source stands behind it (reprints and one outlet's stories count once); `actor`:
     an entity id as subject or object; `limit`: the best attested that many (most sources and
-    documents; only those are read in full). Each row lists the other modalities of its triple."""
+    documents; only those are read in full); `listed`: touching an actor matched to a sanctions or
+    watch list (with `actor`: the other actor is listed). Each row lists the other modalities of its triple."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = open_view(store)
@@ -99,6 +100,9 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
         where.append(F.contested.is_(True))
     if single_source:
         where.append(F.independent == 1)
+    if listed:
+        from claimgraph.kb import listings
+        where.append(listings.counterpart_condition(F, actor) if actor else listings.listed_condition(F))
     found = select_.ranked_claims(snap, rule, where, limit, actor)
     rows = []
     shown = snap.claims_by_id(c.id for c in found)

@@ -46,10 +46,10 @@ def _latest(claims: list[Claim], view) -> list[Claim]:
     return dated + sorted((c for c in claims if day(c) is None), key=lambda c: c.id)
 
 
-def dossier_lines(view, entity_id: str, rule: ClaimFilter, limit: int | None) -> dict:
+def dossier_lines(view, entity_id: str, rule: ClaimFilter, limit: int | None, where: list = ()) -> dict:
     """The relation lines of an actor per (predicate, side), best attested first, and its events,
-    latest first, each cut at `limit`, with the totals before the cut."""
-    conds = rule.conditions(F)
+    latest first, each cut at `limit`, with the totals before the cut (`where`: more conditions)."""
+    conds = [*rule.conditions(F), *where]
     relations: dict[tuple[str, str], tuple[list[str], int]] = {}
     touching = or_(F.subject == entity_id, F.object == entity_id, F.location == entity_id)
     if rule.sql_exact:

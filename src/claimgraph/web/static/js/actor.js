@@ -89,6 +89,11 @@ function header(d) {
       d.country ? h("span", {class: "chip", title: "country (ISO 3166)"}, d.country) : null,
       d.kb_id ? h("span", {class: "chip muted", title: "knowledge-base id"}, "kb: " + d.kb_id) : h("span", {class: "chip muted"}, "not in the knowledge base"),
       h("a", {href: "#/review?actor=" + encodeURIComponent(d.id), class: "action-link"}, "merge or split this actor\u2026")),
+    (d.listings || []).length
+      ? h("p", {class: "listings"}, (d.listings || []).map((l) => h("span", {class: "chip listed",
+          title: `${l.caption} (${l.schema}) on ${l.title}; matched by ${l.rule}, score ${l.score}`},
+          "listed: " + l.title + (l.topics && l.topics.length ? ` (${l.topics.join(", ")})` : ""))))
+      : null,
     h("div", {class: "aliases"},
       h("h2", {}, "Also written"),
       d.aliases && d.aliases.length
