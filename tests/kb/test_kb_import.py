@@ -1,0 +1,178 @@
+"""`claimgraph kb import`: lists written for these tests (tests/data/lists/, FollowTheMoney lines
+in OpenSanctions' form and a CSV) imported into a store built from our own sentences by the real
+pipeline, on SQLite and PostgreSQL: the actor listed under a variant spelling shows as listed with
+the list's aliases, `undo` takes the match back, a re-import changes nothing, a newer version
+updates, and actors of another type or country are left alone."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from corpus_store import store_from
+from db_copies import copied
+from db_rows import contents, rows
+from typer.testing import CliRunner
+
+from claimgraph.cli.main import app
+from claimgraph.query import claims, dossier, find_actor
+from claimgraph.store import Store
+
+LISTS = Path(__file__).parent.parent / "data" / "lists"
+SDN, SDN_V2, BROKEN, CSV = (LISTS / n for n in ("sdn_sample.ftm.json", "sdn_sample_v2.ftm.json", "broken.ftm.json",
+                                                 "watchlist.csv"))
+DOCS = [
+    "Golden Crescent Trading Company shipped drones to Kataib Hezbollah in 2022, according to a United Nations "
+    "report. Qasim al-Rahmany owns Golden Crescent Trading Company, the report said.",
+    "Police in Beirut arrested Nadim Farhat, a Lebanese businessman, who had supplied weapons to Hezbollah, "
+    "officials said.",
+]
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def base(extractor, module_db_url):
+    docs = [{"text": t, "title": f"Story {i}", "source": f"wire{i}", "published": f"2023-0{i + 1}-01"}
+            for i, t in enumerate(DOCS)]
+    store_from(extractor, module_db_url, docs).engine.dispose()
+    return module_db_url
+
+
+@pytest.fixture
+def db(base, tmp_path):
+    with copied(base, tmp_path) as url:
+        yield url
+
+
+def _actor(db, name):
+    with Store(db) as store:
+        found = find_actor(store, name)
+        assert not isinstance(found, list), found
+        return dossier(store, found.id)
+
+
+def _import(db, path, *args):
+    result = run("kb", "import", path, "--db", db, "--format", "json", *args)
+    return result, json.loads(result.stdout) if result.stdout.strip().startswith("{") else None
+
+
+def test_variant_spelling_listed_with_aliases_and_undo_takes_it_back(db):
+    before = _actor(db, "Qasim al-Rahmany")
+    assert before["listings"] == [] and "Abu Hadi al-Basri" not in before["aliases"]
+    result, counts = _import(db, SDN, "--title", "OFAC SDN")
+    assert result.exit_code == 0, result.output
+    assert counts["list"] == "test_sdn" and counts["targets"] == 3 and counts["listed"] == 2
+    assert counts["unknown_schemata"] == 1 and counts["other_schemata"] == 1 and counts["not_targets"] == 1
+
+    d = _actor(db, "Qasim al-Rahmany")
+    [listing] = d["listings"]
+    assert listing["title"] == "OFAC SDN" and listing["listed_id"] == "tst-per-0001"
+    assert listing["topics"] == ["crime.terror", "sanction"]
+    assert listing["programs"] == [{"authority": "Office of Foreign Assets Control", "program": "SDGT",
+                                    "start": "2024-01-05"}]
+    assert listing["rule"] == "auto:list-translit" and 0.92 <= listing["score"] < 1.0
+    assert "Qassim al-Rahmani" in d["aliases"] and "Abu Hadi al-Basri" in d["aliases"]
+    assert "Abu Hadi" not in d["aliases"]  # a weak alias is not searched for
+    # the added alias finds the actor, as search and resolution see it
+    assert _actor(db, "Abu Hadi al-Basri")["id"] == d["id"]
+    shown = run("actor", "Qasim al-Rahmany", "--db", db)
+    assert "listed" in shown.stdout and "OFAC SDN (crime.terror, sanction)" in shown.stdout
+
+    undo = run("undo", "--db", db)
+    assert undo.exit_code == 0 and "2 list match(es) taken back" in " ".join(undo.stdout.split()), undo.output
+    after = _actor(db, "Qasim al-Rahmany")
+    assert after["listings"] == [] and sorted(after["aliases"]) == sorted(before["aliases"])
+    assert rows(db, "SELECT count(*) FROM listings WHERE undone_at IS NULL") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM listed_entities") == [(3,)]  # the list stays; the match went
+    assert "OFAC SDN" not in run("actor", "Qasim al-Rahmany", "--db", db).stdout
+
+
+def test_other_type_left_alone(db):
+    _import(db, SDN)
+    # "Nadim Farhat" is listed as a Company; the store's Nadim Farhat is a person
+    assert _actor(db, "Nadim Farhat")["listings"] == []
+    company = _actor(db, "Golden Crescent Trading Company")  # "... Company LLC": the legal form goes
+    assert [x["listed_id"] for x in company["listings"]] == ["tst-org-0002"]
+    assert company["listings"][0]["rule"] == "auto:list-name" and company["listings"][0]["score"] == 1.0
+
+
+def test_reimport_changes_nothing_and_a_newer_version_updates(db):
+    _import(db, SDN)
+    first = contents(db)
+    result, counts = _import(db, SDN)
+    assert result.exit_code == 0 and counts["unchanged"] == 3 and counts["listed"] == 0
+    assert contents(db) == first
+
+    result, counts = _import(db, SDN_V2)
+    assert (counts["updated"], counts["removed"], counts["unchanged"]) == (1, 1, 1)
+    person = _actor(db, "Qasim al-Rahmany")
+    assert "Qassem Rahmani" in person["aliases"] and len(person["listings"]) == 1
+    assert _actor(db, "Golden Crescent Trading Company")["listings"] == []  # no longer on the list
+    # undoing the newer version brings the older one's matches back
+    assert run("undo", "--db", db).exit_code == 0
+    assert "Qassem Rahmani" not in _actor(db, "Qasim al-Rahmany")["aliases"]
+    assert [x["listed_id"] for x in _actor(db, "Golden Crescent Trading Company")["listings"]] == ["tst-org-0002"]
+
+
+def test_csv_import(db):
+    result, counts = _import(db, CSV, "--title", "Test watch list")
+    assert result.exit_code == 1  # the row of an unknown type is reported
+    assert "watchlist.csv:4:" in result.stderr and counts["targets"] == 2
+    d = _actor(db, "Nadim Farhat")
+    assert [(x["title"], x["topics"]) for x in d["listings"]] == [("Test watch list", ["crime.traffick", "role.pep"])]
+    assert "Nadim Farhet" in d["aliases"]
+
+
+def test_bad_lines_named_and_the_rest_read(db):
+    result, counts = _import(db, BROKEN)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "broken.ftm.json:" in line]
+    assert len(errors) == 2 and "broken.ftm.json:2:" in errors[0] and "broken.ftm.json:4:" in errors[1]
+    assert counts["bad_lines"] == 2 and counts["unknown_schemata"] == 1 and counts["targets"] == 2
+    assert _actor(db, "Nadim Farhat")["listings"][0]["topics"] == ["role.pep"]
+
+
+def test_listed_filters(db):
+    with Store(db) as store:
+        everything = claims(store)
+        assert everything and claims(store, listed=True) == []
+    _import(db, SDN, "--title", "OFAC SDN")
+    person = _actor(db, "Qasim al-Rahmany")["id"]
+    company = _actor(db, "Golden Crescent Trading Company")["id"]
+    with Store(db) as store:
+        listed = claims(store, listed=True)
+        assert listed and all({person, company} & {r["subject"]["id"], (r["object"] or {}).get("id")} for r in listed)
+        assert len(listed) < len(everything)
+        # an actor's lines whose other actor is listed: the company's owner
+        d = dossier(store, company, listed=True)
+        others = {line["other"]["id"] for g in d["relations"].values() for side in ("as_subject", "as_object")
+                  for line in g[side]}
+        assert others == {person}
+        full = dossier(store, company)
+        assert sum(len(g[s]) for g in full["relations"].values() for s in ("as_subject", "as_object")) > len(others)
+    cli = run("claims", "--db", db, "--listed", "--format", "json")
+    assert cli.exit_code == 0 and {r["claim"] for r in json.loads(cli.stdout)} == {r["claim"] for r in listed}
+    cli = run("actor", "Golden Crescent Trading Company", "--db", db, "--listed", "--format", "json")
+    assert {line["other"]["id"] for g in json.loads(cli.stdout)["relations"].values()
+            for side in ("as_subject", "as_object") for line in g[side]} == {person}
+
+
+def test_layer_file_for_the_ruler(db, tmp_path, extractor):
+    from claimgraph.extract.pipeline import Extractor
+    from claimgraph.kb.check import check
+    from claimgraph.kb.loader import load
+    from claimgraph.model import Document
+
+    result, counts = _import(db, SDN, "--layer", tmp_path / "layer")
+    assert result.exit_code == 0, result.output
+    path = Path(counts["layer"])
+    assert path.name == "test-sdn.yaml"
+    kb = load([path])
+    assert check(kb) == []
+    person = kb.get("test-sdn-tst-per-0001")
+    assert person.type == "person" and person.country == "IRQ" and "Abu Hadi al-Basri" in person.aliases
+    [doc] = list(Extractor(kb_paths=(str(path),))([Document(text="Abu Hadi al-Basri met the envoy in Basra.")]))
+    assert any(e.kb_id == "test-sdn-tst-per-0001" for e in doc.entities)
