@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from claimgraph.api import actors, claims, documents, errors, review, web
+from claimgraph.api import actors, claims, documents, errors, reports, review, web
 from claimgraph.api.auth import Tokens, read_access
 from claimgraph.api.security import HEADERS, Guard
 from claimgraph.api.state import AppState
@@ -47,7 +47,7 @@ def create_app(db: str, token: str | None = None, analyst_token: str | None = No
     app.state.tokens = Tokens(token or None, analyst_token or None)
     app.state.max_upload = max_upload_bytes
     errors.install(app, {k.decode(): v.decode() for k, v in HEADERS})
-    for module in (actors, claims, documents, review):
+    for module in (actors, claims, documents, review, reports):
         app.include_router(module.router, dependencies=[Depends(read_access)], responses=_responses())
     web.install(app)
     app.add_middleware(Guard, max_body=max_upload_bytes, allowed_hosts=allowed_hosts)

@@ -17,8 +17,9 @@ def report(name: Annotated[str, typer.Argument(help="A name, alias, spelling or 
                "The file to write: .html, .md or .pdf (its suffix picks the format; a .md gets its "
                "network picture as NAME.svg beside it)."))],
            db: DB = "claimgraph.db", as_of: AS_OF = None, min_independent: MIN_IND = 0, credibility: CRED = None,
-           limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100
-           ) -> None:
+           limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
+           listed: Annotated[bool, typer.Option("--listed", help="Only the lines whose other actor is on a "
+                                                                 "sanctions or watch list.")] = False) -> None:
     """An actor's dossier for a reader who never saw claimgraph: who it is, its ties and events by
     kind with how the sources put them, a timeline, a picture of its network, and numbered
     citations of the sentences, documents, outlets and dates. The facts of `claimgraph actor`."""
@@ -30,7 +31,7 @@ def report(name: Annotated[str, typer.Argument(help="A name, alias, spelling or 
     from claimgraph.store import Store
     with Store(db) as store:
         try:
-            data = build(store, _actor(store, name).id, as_of, min_independent, credibility, limit)
+            data = build(store, _actor(store, name).id, as_of, min_independent, credibility, limit, listed)
         except ValueError as e:
             _fail(e)
     written = [output]

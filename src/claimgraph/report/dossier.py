@@ -3,6 +3,7 @@ the HTML and Markdown writers read: ties grouped by predicate with their modalit
 events by type and on a timeline, and numbered citations of the evidence sentences."""
 from __future__ import annotations
 
+from claimgraph.kb.listings import label
 from claimgraph.query import dossier, open_view
 from claimgraph.query.actors import DOSSIER_LIMIT
 
@@ -29,13 +30,13 @@ STATUS_WORDS = {"occurred": "happened", "ongoing": "ongoing", "attempted": "atte
 
 
 def build(store, actor_id: str, as_of: str | None = None, min_independent: int = 0,
-          max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
+          max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False) -> dict:
     """The report on one actor: `query.dossier` with these filters (those of `claimgraph actor`),
     arranged for reading. Raises what `dossier` raises (ValueError for a bad filter)."""
     from claimgraph.report.network import svg
 
     snap = open_view(store)
-    d = dossier(snap, actor_id, as_of, min_independent, max_credibility, limit)
+    d = dossier(snap, actor_id, as_of, min_independent, max_credibility, limit, listed)
     cites = Citations(snap)
     relations = [_relation_group(d, predicate, group, cites) for predicate, group in d["relations"].items()]
     events = [_event(d, t, cites) for t in d["timeline"]]
@@ -44,8 +45,8 @@ def build(store, actor_id: str, as_of: str | None = None, min_independent: int =
         by_type.setdefault(e["type"], []).append(e)
     report = {
         "actor": {k: d.get(k) for k in ("id", "name", "aliases", "type", "subtype", "country", "kb_id")}
-                 | {"listings": [_listing(x) for x in d.get("listings") or []]},
-        "filters": _filters(as_of, min_independent, max_credibility),
+                 | {"listings": list(dict.fromkeys(label(x) for x in d.get("listings") or []))},
+        "filters": _filters(as_of, min_independent, max_credibility, listed),
         "relations": relations,
         "relations_more": sum(n for g in d["relations"].values() for n in g.get("more", {}).values()),
         "event_types": [{"type": t, "heading": EVENT_WORDS.get(t, t.lower()), "events": by_type[t]}
@@ -195,16 +196,7 @@ def valid_text(v: dict | None) -> str:
     return f"from {v.get('from') or 'an unknown date'} to {v.get('to') or ('its end' if v.get('ended') else 'now')}"
 
 
-def _listing(x) -> str:
-    """A listing as a line ("OFAC SDN (sanction, crime.terror)"), whatever form it has."""
-    if isinstance(x, str):
-        return x
-    name = x.get("list") or x.get("name") or x.get("dataset") or "a list"
-    topics = x.get("topics") or []
-    return f"{name} ({', '.join(topics)})" if topics else str(name)
-
-
-def _filters(as_of, min_independent, max_credibility) -> list[str]:
+def _filters(as_of, min_independent, max_credibility, listed) -> list[str]:
     out = []
     if as_of:
         out.append(f"as of {as_of}")
@@ -212,4 +204,6 @@ def _filters(as_of, min_independent, max_credibility) -> list[str]:
         out.append(f"claims with at least {min_independent} independent source{'s' * (min_independent != 1)}")
     if max_credibility:
         out.append(f"claims graded {max_credibility} or better")
+    if listed:
+        out.append("ties to actors on a sanctions or watch list")
     return out

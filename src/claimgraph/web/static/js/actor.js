@@ -1,6 +1,6 @@
 // The actor page: dossier, aliases, network with filters, relations, event timeline, documents.
 
-import {api} from "./api.js";
+import {api, download, query} from "./api.js";
 import {debounce, h, replace} from "./dom.js";
 import {evidenceList} from "./evidence.js";
 import {
@@ -68,6 +68,7 @@ export async function actorView(main, id, params) {
 
   replace(main,
     header(dossier),
+    takeAway(dossier, filters),
     h("section", {class: "network"},
       h("h2", {}, "Network"),
       form,
@@ -99,6 +100,29 @@ function header(d) {
       d.aliases && d.aliases.length
         ? h("ul", {class: "alias-list"}, d.aliases.map((a) => h("li", {}, a)))
         : h("p", {class: "muted"}, "No other name or spelling on record.")));
+}
+
+/** Links to the dossier as a document (`claimgraph report`) and to this actor's neighbourhood in
+ *  the export formats the server can write (`GET /api/exports`). */
+function takeAway(d, filters) {
+  const id = encodeURIComponent(d.id);
+  // the page's filters as they are when the link is followed
+  const keep = () => ({as_of: filters.as_of, min_independent: filters.min_independent, max_credibility: filters.max_credibility});
+  const link = (path, params, text, title) => h("a", {href: "/api" + path + query(params()), class: "take-link", title,
+    onclick: (ev) => {
+      ev.currentTarget.href = "/api" + path + query(params());
+      download(ev, path, params());
+    }}, text);
+  const exports = h("span", {class: "export-links"}, h("span", {class: "muted"}, "loading\u2026"));
+  api("/exports").then((formats) => replace(exports, formats.map((f, i) => [i ? " \u00b7 " : "",
+    link(`/actors/${id}/export`, () => ({...keep(), format: f.format}), f.format, `this actor's claims, their actors and documents (${f.media_type})`)])))
+    .catch(() => replace(exports, h("span", {class: "muted"}, "not available")));
+  return h("section", {class: "take-away"},
+    h("p", {}, h("strong", {}, "Dossier: "),
+      ["html", "md", "pdf"].map((format, i) => [i ? " \u00b7 " : "",
+        link(`/actors/${id}/report`, () => ({...keep(), format}), {html: "HTML", md: "Markdown", pdf: "PDF"}[format],
+          "a document for readers outside claimgraph, with numbered citations")])),
+    h("p", {}, h("strong", {}, "Neighbourhood export: "), exports));
 }
 
 function readFilters(params) {

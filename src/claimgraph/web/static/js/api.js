@@ -68,6 +68,27 @@ function detail(data) {
   return JSON.stringify(d);
 }
 
+/** A link to an API file (a report, an export): followed as it is, or, when a token is kept,
+ *  fetched with it (a plain link cannot send the header) and opened from a blob. */
+export async function download(ev, path, params) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return;
+  ev.preventDefault();
+  const response = await fetch("/api" + path + query(params), {headers: {Authorization: "Bearer " + token}});
+  if (!response.ok) {
+    const data = await response.json().catch(() => null);
+    alert(detail(data) || `${response.status} ${response.statusText}`);
+    return;
+  }
+  const name = (/filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "") || [])[1] || "download";
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement("a"), {href: url, download: name});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** The rows of a list answer, whether `{total, items}` or a bare list. */
 export function items(data) {
   if (Array.isArray(data)) return data;
