@@ -3,7 +3,7 @@
 The rule, an equivalent of nomenklatura's name matching built on rigour and rapidfuzz:
 
 - names are cleaned with rigour first: a person's honorifics go (`remove_person_prefixes`:
-  "Sheikh", "Mr."), an organization's legal form goes (`remove_org_types`: "Ltd.", "LLC",
+  "Mr.", "Dr."), an organization's legal form goes (`remove_org_types`: "Ltd.", "LLC",
   "GmbH"), on both sides;
 - then they are compared as resolution compares two stored entities (`resolve.candidates`:
   folded with `kb.fold.fold_name`, the article "al" dropped, a transliteration-neutral form,
