@@ -134,8 +134,12 @@ class _Group:
         self.spans: list[Span] = []
         self.implied: list[Span] = []  # "by the day it was published": only when no claim has a date of its own
         self.evidence = self.independent = 0
-        self.credibility, self.admiralty, self.label = row["credibility"], row["admiralty"], row["credibility_label"]
+        self.credibility, self.admiralty, self.label = self._grade(row)
         self.confidence, self.contested = row["confidence"], bool(row["contested"])
+
+    @staticmethod
+    def _grade(row: dict) -> tuple:
+        return row["credibility"], row["admiralty"], row["credibility_label"]
 
     def add(self, row: dict) -> None:
         self.ids.append(row["claim"])
@@ -145,7 +149,7 @@ class _Group:
         self.evidence += len(row["evidence"])
         self.independent = max(self.independent, row["independent"])
         if row["credibility"] < self.credibility:
-            self.credibility, self.admiralty, self.label = row["credibility"], row["admiralty"], row["credibility_label"]
+            self.credibility, self.admiralty, self.label = self._grade(row)
         self.confidence = max(self.confidence, row["confidence"])
         self.contested = self.contested or bool(row["contested"])
         name = _named(row.get("attributed_to"))
