@@ -237,3 +237,17 @@ def test_gexf_declares_typed_attributes_before_nodes_and_edges(demo_db):
     assert types["asserted"] == "integer" and types["contested"] == "boolean" and types["confidence"] == "double"
     assert counts["nodes"] == len(graph.find("{http://www.gexf.net/1.2draft}nodes"))
     assert counts["edges"] == len(graph.find("{http://www.gexf.net/1.2draft}edges"))
+
+
+@pytest.mark.parametrize("fmt", list(READERS))
+def test_a_listed_actor_shows_its_list(fmt, demo_copy, tmp_path):
+    listing = tmp_path / "list.ftm.json"
+    listing.write_text(json.dumps({"id": "test-qf", "schema": "Organization", "properties": {
+        "name": ["Quds Force"], "country": ["ir"], "topics": ["sanction", "crime.terror"]}}) + "\n")
+    result = run("kb", "import", listing, "--db", demo_copy, "--title", "Test <List> & Co")
+    assert result.exit_code == 0, result.output
+    g = export(demo_copy, fmt, tmp_path / f"listed.{fmt}")
+    assert g.nodes["ent-quds-force"]["listed"] == "Test <List> & Co (crime.terror, sanction)"
+    assert sum("listed" in d for _, d in g.nodes(data=True)) == 1
+    listed = export(demo_copy, fmt, tmp_path / f"only.{fmt}", "--listed")
+    assert listed.number_of_edges() and all("ent-quds-force" in (u, v) for u, v in listed.edges())

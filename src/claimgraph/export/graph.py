@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimgraph.export.read import StoreRead, fragment
+from claimgraph.kb.listings import label
 from claimgraph.model import MODALITIES
 
 JOIN = "; "  # between the items of a list attribute (aliases, listings, claim ids, sources named)
@@ -108,17 +109,11 @@ def _named(value) -> str | None:
     return value.get("name") if isinstance(value, dict) else value
 
 
-def _listing(item: dict) -> str:
-    name = item.get("list") or item.get("dataset") or item.get("name") or "listed"
-    topics = item.get("topics") or []
-    return f"{name} ({', '.join(topics)})" if topics else str(name)
-
-
 def nodes(read: StoreRead) -> Iterator[Node]:
     for a in read.actors():
         attrs = {"type": a["type"], "subtype": a["subtype"], "country": a["country"], "kb_id": a["kb_id"],
                  "aliases": JOIN.join(a["aliases"]) or None, "mentions": a["mentions"], "documents": a["documents"],
-                 "listed": JOIN.join(_listing(x) for x in a["listings"]) or None}
+                 "listed": JOIN.join(label(x) for x in a["listings"]) or None}
         yield Node(a["id"], a["name"], attrs)
 
 
