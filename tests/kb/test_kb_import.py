@@ -176,3 +176,18 @@ def test_layer_file_for_the_ruler(db, tmp_path, extractor):
     assert person.type == "person" and person.country == "IRQ" and "Abu Hadi al-Basri" in person.aliases
     [doc] = list(Extractor(kb_paths=(str(path),))([Document(text="Abu Hadi al-Basri met the envoy in Basra.")]))
     assert any(e.kb_id == "test-sdn-tst-per-0001" for e in doc.entities)
+
+
+def test_export_read_carries_listings(db):
+    from claimgraph.export.read import Selection, StoreRead
+
+    _import(db, SDN, "--title", "OFAC SDN")
+    person = _actor(db, "Qasim al-Rahmany")["id"]
+    with Store(db) as store:
+        read = StoreRead(store, Selection(listed=True))
+        kept = list(read.claims())
+        assert kept and len(kept) == len(claims(store, listed=True))
+        actors = {a["id"]: a for a in read.actors()}
+        assert [x["title"] for x in actors[person]["listings"]] == ["OFAC SDN"]
+        company = find_actor(store, "Golden Crescent Trading Company").id
+        assert {i for i, a in actors.items() if a["listings"]} == {person, company}

@@ -65,7 +65,7 @@ def of_actors(view, ids: list[str], judgement: str = POSITIVE) -> dict[str, list
     out: dict[str, list[dict]] = {}
     for start in range(0, len(ids), 450):
         part = list(ids[start:start + 450])
-        rows = view.session.execute(
+        rows = _execute(view,
             select(head, ListingRow.id, ListingRow.score, ListingRow.decided_by, ListingRow.reason,
                    ListedEntityRow, ListRow.title)
             .select_from(ListingRow)
@@ -78,6 +78,15 @@ def of_actors(view, ids: list[str], judgement: str = POSITIVE) -> dict[str, list
             out.setdefault(actor, []).append({**_describe(listed, title), "listing": lid, "score": score,
                                               "rule": decided_by, "reason": reason, "judgement": judgement})
     return out
+
+
+def _execute(view, statement) -> list:
+    """Rows of `statement` through a `StoreView`, or through the store of an in-memory `Snapshot`."""
+    if hasattr(view, "session"):
+        return list(view.session.execute(statement))
+    from sqlalchemy.orm import Session
+    with Session(view.store.engine) as session:
+        return list(session.execute(statement))
 
 
 def matched(view, judgement: str = POSITIVE) -> list[dict]:

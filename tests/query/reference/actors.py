@@ -104,9 +104,34 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
         "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
+        "listings": _listings(snap, entity_id),
         "relations": relations,
         "timeline": timeline,
         "timeline_more": max(len(events) - limit, 0) if limit is not None else 0,
         "documents": documents[:limit],
         "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
     }
+
+
+def _listings(snap, actor: str) -> list[dict]:
+    """The actor's live positive listings, read row by row (the query reads them in one SQL join)."""
+    from sqlalchemy.orm import Session
+
+    from claimgraph.store.schema import EntityRow, ListedEntityRow, ListingRow, ListRow
+    out = []
+    with Session(snap.store.engine) as session:
+        for lst in session.query(ListingRow).order_by(ListingRow.id):
+            listed = session.get(ListedEntityRow, lst.listed_id)
+            member = session.get(EntityRow, lst.entity_id)
+            if lst.undone_at or lst.judgement != "positive" or listed.removed_at or member is None:
+                continue
+            if (member.canonical or member.id) != actor:
+                continue
+            data = listed.data
+            out.append({"list": listed.list, "title": session.get(ListRow, listed.list).title,
+                        "listed_id": listed.entity_id, "schema": listed.schema, "caption": listed.caption,
+                        "topics": data["topics"], "programs": data["programs"], "countries": data["countries"],
+                        "identifiers": data["identifiers"], "first_seen": listed.first_seen,
+                        "last_seen": listed.last_seen, "listing": lst.id, "score": lst.score,
+                        "rule": lst.decided_by, "reason": lst.reason, "judgement": "positive"})
+    return sorted(out, key=lambda x: (x["list"], x["listed_id"], x["listing"]))
