@@ -191,3 +191,35 @@ def test_export_read_carries_listings(db):
         assert [x["title"] for x in actors[person]["listings"]] == ["OFAC SDN"]
         company = find_actor(store, "Golden Crescent Trading Company").id
         assert {i for i, a in actors.items() if a["listings"]} == {person, company}
+
+
+def test_api_shows_the_listing_and_filters_claims(db):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.api import create_app
+
+    _import(db, SDN, "--title", "OFAC SDN")
+    with TestClient(create_app(db)) as api:
+        d = api.get("/api/actors/Qasim al-Rahmany").json()
+        assert [(x["title"], x["topics"]) for x in d["listings"]] == [("OFAC SDN", ["crime.terror", "sanction"])]
+        assert api.get("/api/actors/Nadim Farhat").json()["listings"] == []
+        page = api.get("/api/claims", params={"listed": "true"}).json()
+        everything = api.get("/api/claims").json()
+    with Store(db) as store:
+        assert {r["claim"] for r in page["items"]} == {r["claim"] for r in claims(store, listed=True)}
+    assert 0 < len(page["items"]) < len(everything["items"])
+
+
+def test_a_lower_score_is_left_for_review(db, tmp_path):
+    # "Golden Crescent Shipping Company" may be the trading company, or another of the brand
+    line = {"id": "tst-org-0201", "schema": "Company", "properties": {"name": ["Golden Crescent Shipping Company"]},
+            "datasets": ["test_review"], "target": True}
+    path = tmp_path / "review.ftm.json"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result, counts = _import(db, path, "--review", "0.80")
+    assert result.exit_code == 0 and counts["listed"] == 0 and counts["unsure"] == 1
+    assert _actor(db, "Golden Crescent Trading Company")["listings"] == []
+    queue = run("kb", "listings", "--unsure", "--db", db, "--format", "json")
+    [row] = json.loads(queue.stdout)
+    assert row["name"] == "Golden Crescent Trading Company" and row["judgement"] == "unsure"
+    assert 0.80 <= row["score"] < 0.92 and row["rule"].startswith("auto:list-")
