@@ -57,6 +57,7 @@ def build(store, actor_id: str, as_of: str | None = None, min_independent: int =
         "documents_more": d.get("documents_more", 0),
         "citations": cites.entries,
     }
+    cites.add_urls()
     _add_types(snap, report)
     report["network"] = svg(report)
     return report
@@ -75,19 +76,31 @@ class Citations:
         for ev in evidence:
             key = (ev["doc"], ev["start"], ev["end"])
             if key not in self.numbers:
-                doc = self.snap.documents.get(ev["doc"])
-                url = getattr(doc, "url", None)
                 self.numbers[key] = len(self.entries) + 1
                 self.entries.append({
                     "n": self.numbers[key], "excerpt": " ".join(ev["excerpt"].split()), "title": ev.get("title"),
                     "source": ev.get("source"), "published": (ev.get("published") or "")[:10] or None,
                     "doc": ev["doc"], "start": ev["start"], "end": ev["end"], "reprint_of": ev.get("reprint_of"),
-                    "url": f"{(url or 'claimgraph:doc:' + ev['doc']).split('#', 1)[0]}#char={ev['start']},{ev['end']}",
-                    "linkable": bool(url) and url.lower().startswith(("http://", "https://")),
                 })
             if self.numbers[key] not in out:
                 out.append(self.numbers[key])
         return out
+
+    def add_urls(self) -> None:
+        """Each entry's address: its document's URL (or `claimgraph:doc:<id>`) with an RFC 5147
+        `#char=start,end` fragment; `linkable` only for http(s) (a stored URL is untrusted)."""
+        from sqlalchemy import select
+
+        from claimgraph.query.view import chunks
+        from claimgraph.store.schema import DocumentRow
+        urls = {}
+        for part in chunks(sorted({e["doc"] for e in self.entries})):
+            urls.update(self.snap.session.execute(select(DocumentRow.id, DocumentRow.url)
+                                                  .where(DocumentRow.id.in_(part))).all())
+        for e in self.entries:
+            url = urls.get(e["doc"])
+            e["url"] = f"{(url or 'claimgraph:doc:' + e['doc']).split('#', 1)[0]}#char={e['start']},{e['end']}"
+            e["linkable"] = bool(url) and url.lower().startswith(("http://", "https://"))
 
 
 def modality_text(modalities: dict[str, int]) -> str:
