@@ -223,3 +223,13 @@ def test_a_lower_score_is_left_for_review(db, tmp_path):
     [row] = json.loads(queue.stdout)
     assert row["name"] == "Golden Crescent Trading Company" and row["judgement"] == "unsure"
     assert 0.80 <= row["score"] < 0.92 and row["rule"].startswith("auto:list-")
+
+
+def test_entities_table_says_listed(db):
+    assert "listed" not in CliRunner().invoke(app, ["entities", "--db", db], env={"COLUMNS": "250"}).stdout
+    _import(db, SDN, "--title", "OFAC SDN")
+    rows = {r["name"]: r for r in json.loads(run("entities", "--db", db, "--format", "json").stdout)}
+    assert rows["Qasim al-Rahmany"]["listed"] == ["OFAC SDN (crime.terror, sanction)"]
+    assert rows["Nadim Farhat"]["listed"] == []
+    table = CliRunner().invoke(app, ["entities", "--db", db], env={"COLUMNS": "250"})
+    assert "listed" in table.stdout and "OFAC SDN (crime.terror, sanction)" in table.stdout

@@ -217,10 +217,21 @@ def entities(db: DB = "claimgraph.db", type: Annotated[Optional[str], typer.Opti
     from claimgraph.store import Store
     with Store(db) as store:
         rows = [_summary_dict(e) for e in store.entities(type=type, limit=limit)]
+        _add_listings(store, rows)
     if format == Format.json:
         print_json(rows)
     else:
         out().print(entities_table(rows))
+
+
+def _add_listings(store, rows: list[dict]) -> None:
+    """Each row's sanctions and watch lists ("OFAC SDN (sanction, crime.terror)"), from `kb import`."""
+    from claimgraph.kb import listings
+    from claimgraph.query.view import StoreView
+    with StoreView(store) as view:
+        found = listings.of_actors(view, [r["id"] for r in rows])
+    for r in rows:
+        r["listed"] = list(dict.fromkeys(listings.label(x) for x in found.get(r["id"], [])))
 
 
 def _summary_dict(e) -> dict:

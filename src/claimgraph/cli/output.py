@@ -40,7 +40,12 @@ def table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
 def entities_table(entities: list[dict], title: str = "Entities") -> Table:
     rows = [[e["name"], e["type"], e.get("subtype"), e.get("country"), e.get("mentions"), e.get("documents"),
              e["id"]] for e in entities]
-    return table(title, ["name", "type", "subtype", "country", "mentions", "docs", "id"], rows)
+    columns = ["name", "type", "subtype", "country", "mentions", "docs", "id"]
+    if any(e.get("listed") for e in entities):  # on a sanctions or watch list (claimgraph kb import)
+        columns.insert(4, "listed")
+        for row, e in zip(rows, entities):
+            row.insert(4, "; ".join(e.get("listed") or ()))
+    return table(title, columns, rows)
 
 
 def _excerpt(text: str, width: int = 90) -> str:
