@@ -77,7 +77,7 @@ def test_help_loads_no_command_dependencies():
     assert r["loaded"] == []
 
 
-@pytest.mark.parametrize("command", ["ingest", "actor", "serve", "export"])
+@pytest.mark.parametrize("command", ["ingest", "actor", "serve", "export", "report"])
 def test_a_commands_help_loads_no_command_dependencies(command):
     r = probe(command, "--help")
     assert r["exit"] == 0 and "--db" in r["stdout"]

@@ -329,3 +329,18 @@ def test_an_event_that_did_not_happen_is_said_so(demo_db, status, tmp_path):
     for el in (row[0], item[0]):
         marked = find(el, "span", "not-happened")
         assert marked and status in marked[0].text_content() and "happened" not in marked[0].text_content()
+
+
+def test_an_html_report_loads_neither_spacy_nor_the_server_nor_the_browser(demo_db, actor, tmp_path):
+    import subprocess
+    import sys
+
+    watched = ("spacy", "datasketch", "scipy", "fastapi", "uvicorn", "starlette", "trafilatura", "alembic",
+               "claimgraph.extract", "claimgraph.api", "playwright", "jinja2")
+    probe = ("import json, sys\nfrom claimgraph.cli.main import app\n"
+             "try:\n    app(sys.argv[2:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+             "print(json.dumps([m for m in json.loads(sys.argv[1]) if m in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", probe, json.dumps(watched), "report", actor, "--db", demo_db,
+                           "-o", str(tmp_path / "r.html")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["jinja2"]  # the probe sees what is loaded
