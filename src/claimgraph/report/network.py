@@ -8,7 +8,7 @@ import math
 
 from markupsafe import escape
 
-WIDTH, HEIGHT = 760, 560
+WIDTH, HEIGHT = 900, 720
 MAX_NODES = 24  # counterparts drawn; the rest are said in a line below
 COLOURS = {"person": "#1f6feb", "organization": "#8250df", "group": "#bf8700", "country": "#1a7f37",
            "location": "#57606a"}
@@ -28,7 +28,7 @@ def svg(report: dict) -> str:
             _add(edges, e["counterpart"], e["type"], e["role"] == "actor", e["modalities"])
     ranked = sorted(edges.values(), key=lambda x: (-x["weight"], x["name"], x["id"]))
     shown = sorted(ranked[:MAX_NODES], key=lambda x: (x["type"] or "", x["name"], x["id"]))
-    cx, cy, radius = WIDTH / 2, HEIGHT / 2 - 10, min(WIDTH, HEIGHT) / 2 - 95
+    cx, cy, radius = WIDTH / 2, HEIGHT / 2 - 10, min(WIDTH, HEIGHT) / 2 - 80
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
              f'height="{HEIGHT}" role="img" aria-label="{escape("network of " + actor["name"])}" class="network">',
              "<defs>" + "".join(
@@ -41,12 +41,13 @@ def svg(report: dict) -> str:
     for i, x in enumerate(shown):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(shown), 1)
         px, py = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        parts.append(_edge(cx, cy, px, py, x))
+        parts.append(_edge(cx, cy, px, py, x, 0.5 if i % 2 else 0.7))  # labels staggered: fewer overlaps
         nodes.append(_node(px, py, angle, x))
     parts += nodes
     parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="13" fill="{COLOURS.get(actor["type"], "#57606a")}" '
                  f'stroke="#000" stroke-width="2"/>')
-    parts.append(f'<text class="centre" x="{cx:.1f}" y="{cy + 30:.1f}" text-anchor="middle">'
+    parts.append(f'<text class="centre" x="{cx:.1f}" y="{cy + 32:.1f}" text-anchor="middle" paint-order="stroke" '
+                 f'stroke="#fff" stroke-width="4">'
                  f'{escape(_short(actor["name"], 40))}</text>')
     if not shown:
         parts.append(f'<text class="label" x="{cx:.1f}" y="{cy + 55:.1f}" text-anchor="middle">'
@@ -83,7 +84,7 @@ def _style(x: dict) -> tuple[str, str]:
     return "negated", 'stroke="#cf222e" stroke-width="1.4" stroke-dasharray="2 3"'
 
 
-def _edge(cx: float, cy: float, px: float, py: float, x: dict) -> str:
+def _edge(cx: float, cy: float, px: float, py: float, x: dict, at: float) -> str:
     kind, stroke = _style(x)
     # stop short of the circles so that the arrowheads show
     dx, dy = px - cx, py - cy
@@ -92,7 +93,7 @@ def _edge(cx: float, cy: float, px: float, py: float, x: dict) -> str:
     x2, y2 = px - dx * 9 / length, py - dy * 9 / length
     markers = (f' marker-end="url(#arrow-{kind})"' if x["out"] else "") + \
               (f' marker-start="url(#arrow-{kind})"' if x["in"] else "")
-    mx, my = cx + dx * 0.55, cy + dy * 0.55
+    mx, my = cx + dx * at, cy + dy * at
     label = escape(_short(", ".join(p.replace("_", " ") for p in x["labels"]), 34))
     return (f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" {stroke}{markers}/>'
             f'<text class="label" x="{mx:.1f}" y="{my - 3:.1f}" text-anchor="middle" '
@@ -101,9 +102,9 @@ def _edge(cx: float, cy: float, px: float, py: float, x: dict) -> str:
 
 def _node(px: float, py: float, angle: float, x: dict) -> str:
     c = math.cos(angle)
-    anchor = "middle" if abs(c) < 0.3 else "start" if c > 0 else "end"
-    tx = px + 12 * (1 if c > 0.3 else -1 if c < -0.3 else 0)
-    ty = py + (18 if math.sin(angle) > 0.7 else -12 if math.sin(angle) < -0.7 else 4)
+    anchor = "middle" if abs(c) < 0.05 else "start" if c > 0 else "end"
+    tx = px + 12 * (0 if anchor == "middle" else 1 if c > 0 else -1)
+    ty = py + (20 if math.sin(angle) > 0.8 else -13 if math.sin(angle) < -0.8 else 4)
     return (f'<circle cx="{px:.1f}" cy="{py:.1f}" r="8" fill="{COLOURS.get(x["type"], "#57606a")}"/>'
             f'<text class="name" x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">{escape(_short(x["name"], 30))}'
             "</text>")
