@@ -157,6 +157,10 @@ def test_predicates_and_types_mapped(ftm4, claims, demo_db):
     assert set(expected.items()) <= seen and "Sanction" in seen
     with sqlite3.connect(demo_db) as conn:
         types = dict(conn.execute("SELECT id, type FROM entities WHERE canonical IS NULL"))
+        mentioned: dict[str, set[str]] = {}
+        for eid, doc in conn.execute("SELECT coalesce(e.canonical, e.id), m.doc_id FROM mentions m "
+                                     "JOIN entities e ON e.id = m.entity_id"):
+            mentioned.setdefault(eid, set()).add(make_entity_id("claimgraph", "document", doc))
     schema_of = {"person": "Person", "country": "PublicBody", "location": "Address", "group": "LegalEntity"}
     actors = 0
     for eid, kind in types.items():
@@ -164,6 +168,8 @@ def test_predicates_and_types_mapped(ftm4, claims, demo_db):
         if d is None:
             continue
         actors += 1
+        proof = set(d["properties"].get("proof", []))
+        assert proof and proof <= mentioned[eid]  # the documents that mention it
         if kind in schema_of:
             assert d["schema"] == schema_of[kind], (eid, d["schema"])
         if kind == "country":

@@ -15,6 +15,7 @@ id), so the same store exports the same ids. `ftm_version=3` writes only what Fo
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import PurePosixPath
 from typing import IO
 
@@ -45,6 +46,7 @@ TOPICS = {  # other subtypes (FtM 3.5 lacks role.pol: the 3.5 profile drops it)
     "politician": ("role.pol",), "military_commander": ("mil",),
 }
 ARTICLE_GENRES = {"news", "opinion"}
+ACTOR_PROOF = 50  # documents named as an actor's proof
 PREFIX = {"day": 10, "month": 7, "year": 4, "decade": 4}  # a date of this precision as an FtM date prefix
 
 
@@ -327,18 +329,19 @@ def quantity_words(q: dict) -> str:
 
 # -- the file -------------------------------------------------------------------------------------
 def _actors_with_documents(read: StoreRead, exported_docs: set[str]):
-    """Each actor with the exported documents it is mentioned in (mentions come by actor id)."""
-    mentions = read.mentions()
+    """Each actor with the exported documents that mention it most (at most ACTOR_PROOF of them:
+    a hub's thousands would make one huge line; the claims carry their own documents)."""
+    mentions = read.mentions()  # by actor id, as the actors come
     pending = next(mentions, None)
     for actor in read.actors():
-        docs: dict[str, None] = {}
+        docs: Counter[str] = Counter()
         while pending is not None and pending[0] < actor["id"]:
             pending = next(mentions, None)
         while pending is not None and pending[0] == actor["id"]:
             if pending[1] in exported_docs:
-                docs[pending[1]] = None
+                docs[pending[1]] += 1
             pending = next(mentions, None)
-        yield actor, sorted(docs)
+        yield actor, sorted(sorted(docs, key=lambda d: (-docs[d], d))[:ACTOR_PROOF])
 
 
 def export(read: StoreRead, fh: IO[bytes], options: ExportOptions | None = None) -> dict:
