@@ -191,29 +191,26 @@ class StoreRead:
         for part in chunks(self.actor_ids(), self.page):
             with StoreView(self.store) as view:
                 view.entities.prefetch(part)
-                view.mentions.prefetch(part)
+                counts = _mention_counts(view, part)
                 listed = listings.of_actors(view, part)
-                for eid in part:
-                    e = view.entities.get(eid)
-                    if e is None:
-                        continue
-                    per_doc = view.mentions.get(eid, {})
+                entities = [view.entities.get(eid) for eid in part]
+            for e in entities:
+                if e is not None:
+                    mentions, documents = counts.get(e.id, (0, 0))
                     yield {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country,
-                           "kb_id": e.kb_id, "aliases": list(e.aliases), "mentions": sum(per_doc.values()),
-                           "documents": len(per_doc), "listings": listed.get(eid, [])}
+                           "kb_id": e.kb_id, "aliases": list(e.aliases), "mentions": mentions,
+                           "documents": documents, "listings": listed.get(e.id, [])}
 
     def mentions(self) -> Iterator[tuple[str, str, int, int, str]]:
         """(actor id, document id, start, end, text) of every mention of the exported actors, by
-        actor, under the actor's canonical id."""
+        actor, under the actor's canonical id; streamed from the database (a hub's are many)."""
         head = func.coalesce(EntityRow.canonical, EntityRow.id)
         for part in chunks(self.actor_ids(), 450):
-            with StoreView(self.store) as view:
-                rows = view.session.execute(
-                    select(head, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text)
-                    .join(EntityRow, EntityRow.id == MentionRow.entity_id)
-                    .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
-                    .order_by(head, MentionRow.id))
-            yield from (tuple(r) for r in rows)
+            yield from _stream(self.store, select(head, MentionRow.doc_id, MentionRow.start, MentionRow.end,
+                                                  MentionRow.text)
+                               .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                               .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
+                               .order_by(head, MentionRow.id))
 
     def documents(self) -> Iterator[dict]:
         """Each document to export, without its text: id, title, source, url, published, genre,
@@ -227,6 +224,27 @@ class StoreRead:
             for doc_id in part:
                 if doc_id in rows:
                     yield dict(rows[doc_id]._mapping)
+
+
+def _mention_counts(view: StoreView, ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Actor id → (mentions, documents mentioning it), under any of its merged ids, counted in SQL."""
+    head = func.coalesce(EntityRow.canonical, EntityRow.id)
+    out = {}
+    for part in chunks(ids, 450):
+        for eid, n, docs in view.session.execute(
+                select(head, func.count(), func.count(MentionRow.doc_id.distinct()))
+                .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part))).group_by(head)):
+            out[eid] = (n, docs)
+    return out
+
+
+def _stream(store, statement, batch: int = 2000) -> Iterator[tuple]:
+    """The rows of `statement`, fetched `batch` at a time (a server-side cursor on PostgreSQL)."""
+    with store.engine.connect() as conn:
+        result = conn.execution_options(yield_per=batch).execute(statement)
+        for row in result:
+            yield tuple(row)
 
 
 def _doc_details(view: StoreView, ids: set[str]) -> dict[str, dict]:
