@@ -67,6 +67,11 @@ bench-cli: install
 
 # the bench at a million claims on SQLite and PostgreSQL (bench/million.py; the store is cached in
 # bench/.cache/): e.g. `make bench-million MILLION_ARGS="--claims 20000"` for a quick run
+.PHONY: bench-export
+# issue 12: peak memory and time of every export format at 20,000 and 200,000 claims (bench/export_memory.py)
+bench-export: install
+	$(PY) bench/export_memory.py
+
 .PHONY: bench-million
 MILLION_ARGS ?=
 bench-million: install postgresql
