@@ -233,3 +233,29 @@ def test_entities_table_says_listed(db):
     assert rows["Nadim Farhat"]["listed"] == []
     table = CliRunner().invoke(app, ["entities", "--db", db], env={"COLUMNS": "250"})
     assert "listed" in table.stdout and "OFAC SDN (crime.terror, sanction)" in table.stdout
+
+
+def test_analyst_confirms_or_rejects_an_unsure_match(db, tmp_path):
+    line = {"id": "tst-org-0301", "schema": "Company", "properties": {"name": ["Golden Crescent Shipping Company"],
+                                                                      "alias": ["GC Shipping"]},
+            "datasets": ["test_review"], "target": True}
+    path = tmp_path / "review.ftm.json"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    _import(db, path, "--title", "Review list")
+    [row] = json.loads(run("kb", "listings", "--unsure", "--db", db, "--format", "json").stdout)
+    confirmed = run("kb", "confirm", str(row["listing"]), "--db", db, "--analyst", "maria")
+    assert confirmed.exit_code == 0, confirmed.output
+    d = _actor(db, "Golden Crescent Trading Company")
+    assert [(x["title"], x["rule"]) for x in d["listings"]] == [("Review list", "analyst:maria")]
+    assert "GC Shipping" in d["aliases"]
+    assert run("undo", "--db", db).exit_code == 0  # back to the unsure match
+    assert _actor(db, "Golden Crescent Trading Company")["listings"] == []
+    assert "GC Shipping" not in _actor(db, "Golden Crescent Trading Company")["aliases"]
+    [again] = json.loads(run("kb", "listings", "--unsure", "--db", db, "--format", "json").stdout)
+    assert again["listing"] == row["listing"]
+    # a rejected pair stays apart when the list is imported again
+    assert run("kb", "reject", str(row["listing"]), "--db", db).exit_code == 0
+    result, counts = _import(db, path)
+    assert counts["unsure"] == 0 and counts["listed"] == 0
+    assert json.loads(run("kb", "listings", "--unsure", "--db", db, "--format", "json").stdout) == []
+    assert run("kb", "reject", str(row["listing"]), "--db", db).exit_code == 1  # no longer stands

@@ -89,6 +89,35 @@ def kb_listings(db: DB = "claimgraph.db",
                         r["listing"]] for r in rows]))
 
 
+def _decide(listing: int, verdict: str, db: str, analyst: str | None, reason: str | None) -> None:
+    from claimgraph.kb.list_import import ListingError, decide
+    from claimgraph.store import Store
+    with Store(db) as store:
+        try:
+            new = decide(store, listing, verdict, _analyst(analyst), reason)
+        except ListingError as e:
+            report_error(str(e))
+            raise typer.Exit(1)
+    out().print(f"listing #{listing} replaced by #{new} ({verdict}); `claimgraph undo` takes it back", highlight=False)
+
+
+LISTING = Annotated[int, typer.Argument(help="The listing's number (claimgraph kb listings --unsure).")]
+ANALYST = Annotated[Optional[str], typer.Option("--analyst", help="Who decides (default: the login name).")]
+REASON = Annotated[Optional[str], typer.Option("--reason", help="Why, for the audit log.")]
+
+
+def kb_confirm(listing: LISTING, db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+    """An analyst's verdict: the actor is the listed entity (it gets the list's names as aliases)."""
+    _decide(listing, "positive", db, analyst, reason)
+
+
+def kb_reject(listing: LISTING, db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+    """An analyst's verdict: the actor is not the listed entity (later imports leave the pair alone)."""
+    _decide(listing, "negative", db, analyst, reason)
+
+
 def register(kb_app: typer.Typer) -> None:
     kb_app.command("import")(kb_import)
     kb_app.command("listings")(kb_listings)
+    kb_app.command("confirm")(kb_confirm)
+    kb_app.command("reject")(kb_reject)

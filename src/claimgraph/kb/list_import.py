@@ -146,3 +146,39 @@ def _match(session: Session, name: str, threshold: float, review: float, at, cou
             counts["listed" if positive else "unsure"] += 1
             counts["aliases"] += len(aliases)
     return made
+
+
+class ListingError(ValueError):
+    """A decision on a listing that cannot be made; the message says why."""
+
+
+def decide(store, listing_id: int, verdict: str, analyst: str = "analyst", reason: str | None = None) -> int:
+    """An analyst's verdict on a listing (`positive`: the actor is the listed entity, with its names
+    as aliases; `negative`: it is not, and no later import matches the two again): the listing is
+    replaced by the analyst's, in one transaction and one audit-log row (`kb-confirm`, `kb-reject`)
+    that `claimgraph undo` takes back. Returns the new listing's id."""
+    if verdict not in (ldb.POSITIVE, ldb.NEGATIVE):
+        raise ListingError(f"a verdict is {ldb.POSITIVE} or {ldb.NEGATIVE}, not {verdict!r}")
+    sessions = sessionmaker(store.engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        lock_writes(session)
+        old = session.get(ListingRow, listing_id)
+        if old is None or old.undone_at is not None:
+            raise ListingError(f"no listing #{listing_id} stands (see claimgraph kb listings)")
+        if old.judgement == verdict:
+            raise ListingError(f"listing #{listing_id} is already {verdict}")
+        at = jdb.now()
+        ldb.retire(session, [old.id], at)
+        listed = session.get(ListedEntityRow, old.listed_id)
+        aliases = ldb.add_aliases(session, old.entity_id, listed.data["names"]) if verdict == ldb.POSITIVE else []
+        row = ListingRow(entity_id=old.entity_id, listed_id=old.listed_id, judgement=verdict, score=old.score,
+                         decided_by=f"analyst:{analyst}", reason=reason or f"{verdict} by an analyst",
+                         aliases=aliases, created_at=at, undone_at=None)
+        session.add(row)
+        session.flush()
+        action = "kb-confirm" if verdict == ldb.POSITIVE else "kb-reject"
+        jdb.log(session, analyst, action, {"listings": [row.id], "replaced": [old.id], "list": listed.list,
+                                           "entity_id": old.entity_id, "listed_id": listed.entity_id})
+        from claimgraph.corroborate.figures import bump_resolution
+        bump_resolution(session)
+        return row.id

@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 
 from claimgraph.store.schema import AliasRow, EntityRow, ListedEntityRow, ListingRow, ListRow
 
-POSITIVE, UNSURE = "positive", "unsure"
+POSITIVE, NEGATIVE, UNSURE = "positive", "negative", "unsure"
 
 
 def _live(judgement: str = POSITIVE):

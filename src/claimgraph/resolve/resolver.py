@@ -27,7 +27,7 @@ from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import AliasRow, EntityRow
 
 DEFAULT_THRESHOLD = 0.92
-UNDOABLE = ("auto", "merge", "split", "confirm", "reject", "kb-import")
+UNDOABLE = ("auto", "merge", "split", "confirm", "reject", "kb-import", "kb-confirm", "kb-reject")
 
 
 class ResolutionError(ValueError):
@@ -218,7 +218,7 @@ class Resolver:
                     continue
                 judgements = [i for i in entry.payload.get("judgements", []) if i in live]
                 reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
-                listed, replaced = ldb.undoable(session, entry.payload) if entry.action == "kb-import" else ([], [])
+                listed, replaced = ldb.undoable(session, entry.payload) if entry.action.startswith("kb-") else ([], [])
                 if judgements or reviews or listed or replaced:
                     at = jdb.now()
                     if listed or replaced:
