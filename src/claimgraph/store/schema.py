@@ -217,7 +217,7 @@ class ListingRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity_id: Mapped[str] = mapped_column(String(64), index=True)  # the stored actor (its canonical id then)
     listed_id: Mapped[int] = mapped_column(ForeignKey("listed_entities.id", ondelete="CASCADE"), index=True)
-    judgement: Mapped[str] = mapped_column(String(16))  # positive, unsure
+    judgement: Mapped[str] = mapped_column(String(16))  # positive, unsure; negative (an analyst's)
     score: Mapped[float | None] = mapped_column(Float)
     decided_by: Mapped[str] = mapped_column(String(255))  # "auto:list-<rule>" or "analyst:<name>"
     reason: Mapped[str | None] = mapped_column(Text)
