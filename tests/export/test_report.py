@@ -12,6 +12,7 @@ import socket
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -231,29 +232,49 @@ def test_a_bad_output_name_or_actor_is_an_error(demo_db, tmp_path):
 
 # -- the API and the web app ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):
-    """The app over a copy of the demo store, served by uvicorn on a free loopback port."""
-    import shutil
-
+@contextmanager
+def serving(db: str, **options):
+    """The app (`create_app(db, **options)`) served by uvicorn on a free loopback port: its URL."""
     import uvicorn
 
     from claimgraph.api import create_app
 
-    db = tmp_path_factory.mktemp("served") / "demo.db"
-    shutil.copy(demo_db, db)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db, **options), log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", str(db)
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def served(demo_db, tmp_path_factory):
+    """The app over a copy of the demo store: (its URL, the copy's path)."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("served") / "demo.db"
+    shutil.copy(demo_db, db)
+    with serving(str(db)) as url:
+        yield url, str(db)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from claimgraph.report.pdf import CHROMIUM_ARGS, chromium
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 def test_the_api_serves_the_report(served, actor, written):
@@ -288,29 +309,38 @@ def test_the_api_exports_the_actors_neighbourhood_as_json(served, actor):
     assert actor in {e["id"] for e in data["entities"]}
 
 
-def test_the_actor_page_links_to_the_report_and_the_exports(served, actor):
-    from playwright.sync_api import sync_playwright
-
-    from claimgraph.report.pdf import CHROMIUM_ARGS, chromium
+def test_the_actor_page_links_to_the_report_and_the_exports(served, actor, browser):
     url, _ = served
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(base_url=url)
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"/#/actor/{actor}")
-            page.wait_for_selector(".export-links a")
-            links = {a.text_content(): a.get_attribute("href") for a in page.query_selector_all(".take-away a")}
-            assert links["HTML"] == f"/api/actors/{actor}/report?format=html"
-            assert links["PDF"] == f"/api/actors/{actor}/report?format=pdf"
-            assert links["json"] == f"/api/actors/{actor}/export?format=json"
-            page.click("text=HTML")
-            page.wait_for_selector("ol.citations")
-            assert page.url.endswith(f"/api/actors/{actor}/report?format=html")
-            assert not errors
-        finally:
-            browser.close()
+    page = browser.new_page(base_url=url)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"/#/actor/{actor}")
+    page.wait_for_selector(".export-links a")
+    links = {a.text_content(): a.get_attribute("href") for a in page.query_selector_all(".take-away a")}
+    assert links["HTML"] == f"/api/actors/{actor}/report?format=html"
+    assert links["PDF"] == f"/api/actors/{actor}/report?format=pdf"
+    assert links["json"] == f"/api/actors/{actor}/export?format=json"
+    page.click("text=HTML")
+    page.wait_for_selector("ol.citations")
+    assert page.url.endswith(f"/api/actors/{actor}/report?format=html")
+    assert not errors
+    page.close()
+
+
+def test_with_a_token_the_page_fetches_the_files_with_it(demo_copy, actor, browser):
+    with serving(demo_copy, token="read-me") as url:
+        assert httpx.get(f"{url}/api/actors/{actor}/export?format=json").status_code == 401  # a bare link fails
+        context = browser.new_context(base_url=url, accept_downloads=True)
+        page = context.new_page()
+        page.goto(f"/?token=read-me#/actor/{actor}")
+        page.wait_for_selector(".export-links a")
+        with page.expect_download() as got:
+            page.click(".export-links a:text-is('json')")
+        data = json.loads(Path(got.value.path()).read_text())
+        assert got.value.suggested_filename == f"{actor}.json" and data["format"] == "claimgraph/1"
+        assert data["claims"] and all(actor in (c["subject"], c.get("object"), c.get("location"))
+                                      for c in data["claims"])
+        context.close()
 
 
 @pytest.mark.parametrize("status", NOT_HAPPENED)
