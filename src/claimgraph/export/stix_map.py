@@ -4,7 +4,8 @@
   Threat-Actor-Group, Threat-Actor-Individual, Country, City, Region, Administrative-Area,
   Position), decided by our type, subtype and knowledge-base file.
 - `ACCEPTED`: the relationship types OpenCTI accepts between two entity types (read from OpenCTI's
-  `stixCoreRelationshipsMapping` and its modules, as ../shared/interop.md §2.4 lists them);
+  `stixCoreRelationshipsMapping` in `database/stix.ts` and the relations of its organization,
+  threat-actor-individual and event modules), for the types we write;
   `relationship_type(predicate, source kind, target kind)` picks the first of the predicate's
   `CANDIDATES` that OpenCTI accepts for the pair, else `related-to` (accepted between any two).
 - `stix_id(type, data)`: pycti's deterministic ids, uuid5 of the canonical JSON of the type's keys.
@@ -69,13 +70,16 @@ def _accepted() -> dict[tuple[str, str], frozenset[str]]:
         (("Threat-Actor-Group",), "cooperates-with", ("Threat-Actor-Individual",)),
         (("Threat-Actor-Individual",), "part-of cooperates-with", THREAT_ACTORS),
         (("Threat-Actor-Individual",), "employed-by", ("Organization", "Threat-Actor-Group")),
-        (("Threat-Actor-Individual",), "located-at citizen-of national-of resides-in", ("Country",)),
+        (("Threat-Actor-Individual",), "located-at targets", LOCATIONS),
+        (("Threat-Actor-Individual",), "targets", ("Sector", "Event")),
+        (("Threat-Actor-Individual",), "citizen-of national-of resides-in", ("Country",)),
         (("Threat-Actor-Individual",), "attributed-to impersonates targets", _IDENTITIES),
         (("Incident",), "attributed-to", THREAT_ACTORS),
         (("Incident",), "targets", (*_IDENTITIES, "Sector", "Event", *LOCATIONS)),
         (("Incident",), "originates-from", LOCATIONS),
         (("Individual",), "part-of", _IDENTITIES),
         (("Organization",), "part-of", ("Organization", "Sector")),
+        (("Sector",), "part-of", ("Sector",)),
         ((*_IDENTITIES, "Sector"), "located-at", LOCATIONS),
         (("Event",), "located-at", ("Region", "Country", "City", "Position")),
     ]
