@@ -191,6 +191,13 @@ def test_the_pdf_is_printed_with_the_actor_and_its_citations(written, facts):
     assert any(r["other"]["name"] in text for s in ("as_subject", "as_object") for r in first[s])
 
 
+def test_without_a_browser_the_pdf_is_a_clear_error(demo_db, actor, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_CHROMIUM", str(tmp_path / "no-chromium"))
+    result = run("report", actor, "--db", demo_db, "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 1 and "no-chromium: no such file" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_the_same_store_writes_the_same_report(demo_db, actor, written, tmp_path):
     for name in ("dossier.html", "dossier.md"):
         assert run("report", actor, "--db", demo_db, "-o", tmp_path / name).exit_code == 0
@@ -286,6 +293,9 @@ def test_the_api_serves_the_report(served, actor, written):
         md = client.get(f"/api/actors/{actor}/report", params={"format": "md"})
         assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
         assert "data:image/svg+xml;base64," in md.text and "attachment" in md.headers["content-disposition"]
+        pdf = client.get(f"/api/actors/{actor}/report", params={"format": "pdf"})
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
         assert client.get("/api/actors/nobody-zzz/report").status_code == 404
         assert client.get(f"/api/actors/{actor}/report", params={"format": "doc"}).status_code == 422
         assert client.get(f"/api/actors/{actor}/report", params={"as_of": "tomorrow"}).status_code == 400
