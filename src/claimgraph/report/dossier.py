@@ -93,11 +93,16 @@ class Citations:
 
         from claimgraph.query.view import chunks
         from claimgraph.store.schema import DocumentRow
-        urls = {}
-        for part in chunks(sorted({e["doc"] for e in self.entries})):
-            urls.update(self.snap.session.execute(select(DocumentRow.id, DocumentRow.url)
-                                                  .where(DocumentRow.id.in_(part))).all())
+        urls, titles = {}, {}
+        for part in chunks(sorted({e["doc"] for e in self.entries} | {e["reprint_of"] for e in self.entries
+                                                                      if e["reprint_of"]})):
+            for doc_id, url, title, source in self.snap.session.execute(
+                    select(DocumentRow.id, DocumentRow.url, DocumentRow.title, DocumentRow.source)
+                    .where(DocumentRow.id.in_(part))):
+                urls[doc_id], titles[doc_id] = url, ", ".join(x for x in (title, source) if x) or doc_id
         for e in self.entries:
+            if e["reprint_of"]:  # the story it copies, as a reader can look it up
+                e["reprint_of"] = titles.get(e["reprint_of"], e["reprint_of"])
             url = urls.get(e["doc"])
             e["url"] = f"{(url or 'claimgraph:doc:' + e['doc']).split('#', 1)[0]}#char={e['start']},{e['end']}"
             e["linkable"] = bool(url) and url.lower().startswith(("http://", "https://"))
