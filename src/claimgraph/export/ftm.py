@@ -4,11 +4,13 @@ One line per entity (`EntityProxy.to_dict()`), built with `followthemoney`: firs
 (Person, Organization, PublicBody, Company, LegalEntity; places as Address), then the source
 documents (Article for news and opinion, PlainText otherwise), then one entity per claim:
 relations as Membership, Directorship, Control, Payment, Associate or UnknownLink (`role` = the
-predicate) and events as Event (PLOVER type in `keywords`), with a Sanction beside each SANCTION
-event. FtM has no fields for a claim's epistemic status, so each claim entity carries its evidence
-sentences in `description`, their places as `sourceUrl` with an RFC 5147 `#char=start,end`
-fragment, the claim id in `recordId`, modality, attribution and grade in words in `summary`, the
-outlets in `publisher` and the documents in `proof`. Ids are FtM's SHA-1 of (dataset, kind, our
+predicate; `operates_in` too, to the place's Address or the country's PublicBody, because an
+actor's own `country` means where it belongs, not where it acts) and events as Event (PLOVER type
+in `keywords`), with a Sanction beside each SANCTION event. FtM has no fields for a claim's
+epistemic status, so each claim entity carries its evidence sentences in `description`, their
+places as `sourceUrl` with an RFC 5147 `#char=start,end` fragment, the claim id in `recordId`,
+modality, attribution and grade in words in `summary`, the outlets in `publisher` and the
+documents in `proof`. Ids are FtM's SHA-1 of (dataset, kind, our
 id), so the same store exports the same ids. `ftm_version=3` writes only what FollowTheMoney 3.5
 (OCCRP Aleph 4.1) knows: no Control (Membership or UnknownLink instead), no `proof` on intervals.
 """
