@@ -160,7 +160,7 @@ def test_listed_filters(db):
             for side in ("as_subject", "as_object") for line in g[side]} == {person}
 
 
-def test_layer_file_for_the_ruler(db, tmp_path, extractor):
+def test_layer_file_for_the_ruler(db, tmp_path):
     from claimgraph.extract.pipeline import Extractor
     from claimgraph.kb.check import check
     from claimgraph.kb.loader import load
@@ -170,6 +170,9 @@ def test_layer_file_for_the_ruler(db, tmp_path, extractor):
     assert result.exit_code == 0, result.output
     path = Path(counts["layer"])
     assert path.name == "test-sdn.yaml"
+    written = path.read_bytes()
+    _import(db, SDN, "--layer", tmp_path / "layer")
+    assert path.read_bytes() == written  # the same list writes the same file
     kb = load([path])
     assert check(kb) == []
     person = kb.get("test-sdn-tst-per-0001")
@@ -259,3 +262,11 @@ def test_analyst_confirms_or_rejects_an_unsure_match(db, tmp_path):
     assert counts["unsure"] == 0 and counts["listed"] == 0
     assert json.loads(run("kb", "listings", "--unsure", "--db", db, "--format", "json").stdout) == []
     assert run("kb", "reject", str(row["listing"]), "--db", db).exit_code == 1  # no longer stands
+
+
+def test_audit_log_counts_an_imports_listings(db):
+    _import(db, SDN)
+    [entry] = json.loads(run("audit", "--db", db, "--format", "json").stdout)
+    assert entry["action"] == "kb-import" and len(entry["payload"]["listings"]) == 2
+    shown = CliRunner().invoke(app, ["audit", "--db", db], env={"COLUMNS": "250"}).stdout
+    assert "kb-import" in shown and "listings: 2" in shown

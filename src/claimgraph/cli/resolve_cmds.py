@@ -124,6 +124,8 @@ def _describe(payload: dict) -> str:
     for key, value in payload.items():
         if key == "judgements":
             parts.append(f"{len(value)} judgement(s)")
+        elif key in ("listings", "replaced", "restored", "removed_ids") and isinstance(value, list):
+            parts.append(f"{key}: {len(value)}")  # an import's listings may be thousands
         elif value is not None:
             parts.append(f"{key}={value if not isinstance(value, list) else ', '.join(map(str, value))}")
     return "; ".join(parts)
