@@ -101,6 +101,8 @@ def _cell(value, kind: str) -> str:
 
 
 class _Files:
+    """The CSV files of one export, each opened with its header row; rows written a page at a time."""
+
     def __init__(self, folder: Path, spec: dict[str, list[tuple[str, str]]]):
         self.spec, self.counts = spec, dict.fromkeys(spec, 0)
         self.handles = {name: (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") for name in spec}
@@ -152,6 +154,8 @@ def export(read: StoreRead, folder: Path, options=None) -> dict:
 
 
 def _claims(files: _Files, parts: dict[str, list[dict]]) -> None:
+    """A page of claims: Event nodes and their links, and a relationship per relation claim that
+    has both ends."""
     doc_ids: dict[str, list[str]] = {}
     for ev in parts["evidence"]:
         ids = doc_ids.setdefault(ev["claim_id"], [])
