@@ -4,6 +4,7 @@ csv module and joined to the store's claims again; the Neo4j files checked again
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sqlite3
 import subprocess
@@ -313,3 +314,21 @@ def test_gazetteer_places_a_city_and_a_country():
     assert gazetteer.coordinates("Xq Old Town", "IRQ", "city", aliases=["Basra"]) == gazetteer.coordinates("Basra", "IRQ")
     assert gazetteer.country_name("LBN") == "Lebanon" and gazetteer.country_name("XXX") is None
 
+
+
+def test_a_listed_actor_carries_its_listing(demo_copy, tmp_path):
+    line = {"id": "tbl-org-1", "schema": "Organization", "caption": "Kataib Hizbollah",
+            "properties": {"name": ["Kataib Hizbollah"], "country": ["iq"], "topics": ["sanction", "crime.terror"]},
+            "datasets": ["table_test_list"], "target": True}
+    path = tmp_path / "list.ftm.json"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    r = run("kb", "import", path, "--db", demo_copy, "--title", "Table Test List")
+    assert r.exit_code == 0, r.output
+    folder = export(demo_copy, tmp_path / "listed", "parquet", "--listed")
+    actors = pq.read_table(folder / "actors.parquet").to_pylist()
+    listed = {a["name"]: a["listed"] for a in actors if a["listed"]}
+    assert listed == {"Kata'ib Hizballah": ["Table Test List (crime.terror, sanction)"]}  # topics as the import sorts them
+    relations = pq.read_table(folder / "relations.parquet").to_pylist()
+    events = pq.read_table(folder / "events.parquet").to_pylist()
+    assert relations or events
+    assert all("ent-kataib-hizballah" in (r["subject_id"], r["object_id"]) for r in relations)

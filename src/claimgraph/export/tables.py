@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from claimgraph.export.read import StoreRead, fragment
 from claimgraph.kb import gazetteer
+from claimgraph.kb.listings import label
 
 
 @dataclass(frozen=True)
@@ -170,15 +171,6 @@ def _attribution(claim: dict) -> tuple[str | None, str | None]:
     return (said or None), None
 
 
-def _listing(entry) -> str:
-    """A listing as one string: "OFAC SDN (sanction, crime.terror)"."""
-    if not isinstance(entry, dict):
-        return str(entry)
-    name = entry.get("list") or entry.get("dataset") or entry.get("name") or entry.get("source") or "listed"
-    topics = entry.get("topics") or []
-    return f"{name} ({', '.join(topics)})" if topics else str(name)
-
-
 def _grade(claim: dict) -> dict:
     return {"modality": claim["modality"], "admiralty": claim.get("admiralty"),
             "credibility_reason": claim.get("credibility_reason"), "contested": bool(claim.get("contested")),
@@ -279,7 +271,7 @@ def actor_row(actor: dict, place: gazetteer.Place | None) -> dict:
     return {"actor_id": actor["id"], "name": actor["name"], "type": actor["type"], "subtype": actor.get("subtype"),
             "country": actor.get("country"), "aliases": list(actor.get("aliases") or ()),
             "mentions": actor.get("mentions"), "documents": actor.get("documents"), "kb_id": actor.get("kb_id"),
-            "listed": [_listing(x) for x in actor.get("listings") or ()],
+            "listed": [label(x) for x in actor.get("listings") or ()],
             "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
             "geonames_id": place.geonames_id if place else None, "geo_precision": place.precision if place else None}
 
