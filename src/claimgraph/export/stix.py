@@ -15,8 +15,8 @@ document, its `object_refs` the objects its evidence supports. Grades go into `c
 (`stix_map.stix_id`), made unique within the bundle where pycti's keys would make two objects
 one; timestamps are fixed, so the same store exports the same bytes.
 
-Memory: one claim group at a time, plus the ids of actors and relationships written (to keep ids
-unique) and the document → object references, which go to a temporary SQLite file.
+Memory: one claim group at a time and a dict of the actors' ids; the ids written (to keep them
+unique) and the document → object references go to a temporary SQLite file.
 """
 from __future__ import annotations
 
@@ -74,7 +74,6 @@ class _Writer:
         self.counts: Counter = Counter()
         self.actors: dict[str, tuple[str, str]] = {}  # our actor id → (STIX id, OpenCTI kind)
         self.outlets: dict[str, str] = {}  # outlet name → identity id
-        self.taken: set[str] = set()  # ids of the actors, relationships, incidents and reports written
         from claimgraph.corroborate.sources import default_sources
         self.grades = default_sources()
         self.author = stix_id("identity", {"name": options.dataset.lower().strip(), "identity_class": "system"})
@@ -85,12 +84,20 @@ class _Writer:
         self.fh.write(sep + obj.serialize(sort_keys=True, ensure_ascii=False).encode("utf-8"))
         self.counts[what] += 1
 
+    def take(self, sid: str) -> bool:
+        """Note `sid` as written; False when it already was (kept on disk: there is one per relationship)."""
+        try:
+            self.spool.execute("INSERT INTO taken VALUES (?)", (sid,))
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
     def unique(self, stix_type: str, data: dict, ours: str) -> str:
         """pycti's id for `data`, or, when another object of the bundle has it, one with our key added."""
         sid = stix_id(stix_type, data)
-        if sid in self.taken:
+        if not self.take(sid):
             sid = stix_id(stix_type, {**data, "x_claimgraph_id": ours})
-        self.taken.add(sid)
+            self.take(sid)
         return sid
 
     def refer(self, doc: str, *refs: str) -> None:
@@ -105,7 +112,7 @@ class _Writer:
         if name not in self.outlets:
             grade = self.grades.reliability(name)
             sid = stix_id("identity", {"name": name.lower().strip(), "identity_class": "organization"})
-            self.taken.add(sid)
+            self.take(sid)
             self.emit(stix2.Identity(
                 id=sid, name=name, identity_class="organization", created=EPOCH, modified=EPOCH,
                 description=f"A source of the documents claimgraph read; Admiralty source reliability {grade}.",
@@ -115,7 +122,7 @@ class _Writer:
         return self.outlets[name]
 
     def write_head(self) -> None:
-        self.taken.add(self.author)
+        self.take(self.author)
         self.emit(stix2.Identity(id=self.author, name=self.options.dataset, identity_class="system",
                                  description="claimgraph: claims read from documents, with their evidence.",
                                  created=EPOCH, modified=EPOCH), "identities")
@@ -137,11 +144,10 @@ class _Writer:
             if obj is None:
                 self.counts["places_without_position"] += 1
                 continue
-            if obj[0] in self.taken:  # the same name and class: OpenCTI makes them one object too
+            if not self.take(obj[0]):  # the same name and class: OpenCTI makes them one object too
                 self.actors[a["id"]] = (obj[0], kind)
                 self.counts["actors_merged_by_name"] += 1
                 continue
-            self.taken.add(obj[0])
             self.actors[a["id"]] = (obj[0], kind)
             self.emit(obj[1](), "locations" if kind in LOCATIONS else
                       "threat_actors" if kind in THREAT_ACTORS else "identities")
@@ -434,6 +440,7 @@ def export(read: StoreRead, fh: IO[bytes], options: ExportOptions | None = None)
     with tempfile.TemporaryDirectory(prefix="claimgraph-stix-") as tmp:
         spool = sqlite3.connect(Path(tmp) / "refs.db")
         spool.execute("CREATE TABLE refs (doc TEXT, ref TEXT, PRIMARY KEY (doc, ref)) WITHOUT ROWID")
+        spool.execute("CREATE TABLE taken (id TEXT PRIMARY KEY) WITHOUT ROWID")
         writer = _Writer(read, fh, options, spool)
         writer.write_head()
         writer.write_actors()
