@@ -112,13 +112,14 @@ class _Writer:
         if name not in self.outlets:
             grade = self.grades.reliability(name)
             sid = stix_id("identity", {"name": name.lower().strip(), "identity_class": "organization"})
-            self.take(sid)
+            self.outlets[name] = sid
+            if not self.take(sid):  # a name that differs only in case: one identity, as in OpenCTI
+                return sid
             self.emit(stix2.Identity(
                 id=sid, name=name, identity_class="organization", created=EPOCH, modified=EPOCH,
                 description=f"A source of the documents claimgraph read; Admiralty source reliability {grade}.",
                 labels=admiralty_labels(grade, None), x_opencti_reliability=RELIABILITY_OV[grade],
                 allow_custom=True), "outlets")
-            self.outlets[name] = sid
         return self.outlets[name]
 
     def write_head(self) -> None:
