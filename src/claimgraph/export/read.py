@@ -163,7 +163,8 @@ class StoreRead:
         if self.selection.everything:
             with StoreView(self.store) as view:
                 self._actor_ids = list(view.session.scalars(
-                    select(EntityRow.id).where(EntityRow.canonical.is_(None)).order_by(EntityRow.id)))
+                    select(EntityRow.id).where(EntityRow.canonical.is_(None))
+                    .order_by(_bytewise(self.store, EntityRow.id))))
                 self._doc_ids = list(view.session.scalars(
                     select(DocumentRow.id).order_by(DocumentRow.ingested_at, DocumentRow.id)))
         else:
@@ -210,7 +211,7 @@ class StoreRead:
                                                   MentionRow.text)
                                .join(EntityRow, EntityRow.id == MentionRow.entity_id)
                                .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
-                               .order_by(head, MentionRow.id))
+                               .order_by(_bytewise(self.store, head), MentionRow.id))
 
     def documents(self) -> Iterator[dict]:
         """Each document to export, without its text: id, title, source, url, published, genre,
@@ -237,6 +238,12 @@ def _mention_counts(view: StoreView, ids: list[str]) -> dict[str, tuple[int, int
                 .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part))).group_by(head)):
             out[eid] = (n, docs)
     return out
+
+
+def _bytewise(store, column):
+    """`column` ordered by code point, as Python sorts the ids the formats merge on (a PostgreSQL
+    database's own collation, en_US say, sorts "ent-al-qaeda" after "ent-alaska")."""
+    return column.collate("C") if store.engine.dialect.name == "postgresql" else column
 
 
 def _stream(store, statement, batch: int = 2000) -> Iterator[tuple]:
