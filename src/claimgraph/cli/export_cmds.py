@@ -90,15 +90,30 @@ def _run(module, store, selection, options, output: Path | None) -> dict:
         read = StoreRead(store, selection, on_claims=lambda n: bar.advance(task, n))
         bar.update(task, total=read.claim_count())
         if module.DIRECTORY:
-            output.mkdir(parents=True, exist_ok=True)
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                _cannot_write(output, e)
             return module.export(read, output, options)
         if output is None:
             return module.export(read, sys.stdout.buffer, options)
+        if output.is_dir():
+            _cannot_write(output, IsADirectoryError(21, "a folder (name the file to write)"))
         part = output.with_name(output.name + ".part")  # a failed export leaves no half-written file
         try:
-            with part.open("wb") as fh:
+            try:
+                fh = part.open("wb")
+            except OSError as e:
+                _cannot_write(output, e)
+            with fh:
                 counts = module.export(read, fh, options)
             part.replace(output)
         finally:
             part.unlink(missing_ok=True)
         return counts
+
+
+def _cannot_write(path: Path, e: OSError):
+    """One error line for an output path that cannot be written (a missing folder, no permission)."""
+    report_error(f"cannot write {path}: {e.strerror or e}")
+    raise typer.Exit(1)

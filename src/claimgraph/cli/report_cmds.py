@@ -62,6 +62,9 @@ def _write(path: Path, body: bytes) -> None:
     try:
         part.write_bytes(body)
         part.replace(path)
+    except OSError as e:  # a missing folder, no permission, a folder of that name
+        report_error(f"cannot write {path}: {e.strerror or e}")
+        raise typer.Exit(1)
     finally:
         part.unlink(missing_ok=True)
 
