@@ -20,10 +20,16 @@ def _dump(obj) -> str:
 
 
 def _section(fh: IO[bytes], name: str, items, last: bool = False) -> int:
+    """A list of the top object, an item at a time; an item is a dict, or a function that writes
+    itself (an entity and its mentions, which are many for a hub)."""
     fh.write(f'  "{name}": ['.encode())
     n = 0
     for item in items:
-        fh.write((",\n    " if n else "\n    ").encode() + _dump(item).encode("utf-8"))
+        fh.write(b",\n    " if n else b"\n    ")
+        if callable(item):
+            item(fh)
+        else:
+            fh.write(_dump(item).encode("utf-8"))
         n += 1
     fh.write(("\n  ]" if n else "]").encode() + (b"\n" if last else b",\n"))
     return n
@@ -35,17 +41,22 @@ def _documents(read: StoreRead):
 
 
 def _entities(read: StoreRead):
-    mentions = read.mentions()
-    pending = next(mentions, None)
+    """Each actor as a writer: its fields, then its mentions streamed from the store, laid out as
+    `json.dumps(..., indent=2)` lays out the whole entity."""
     for a in read.actors():
-        own = []
-        while pending is not None and pending[0] < a["id"]:
-            pending = next(mentions, None)
-        while pending is not None and pending[0] == a["id"]:
-            own.append({"doc": pending[1], "start": pending[2], "end": pending[3], "text": pending[4]})
-            pending = next(mentions, None)
-        yield {"id": a["id"], "name": a["name"], "type": a["type"], "subtype": a["subtype"], "country": a["country"],
-               "aliases": a["aliases"], "mentions": own}
+        head = {"id": a["id"], "name": a["name"], "type": a["type"], "subtype": a["subtype"],
+                "country": a["country"], "aliases": a["aliases"]}
+
+        def write(fh, head=head, actor_id=a["id"]) -> None:
+            fh.write(_dump(head)[:-len("\n    }")].encode("utf-8") + b',\n      "mentions": [')
+            n = 0
+            for doc, start, end, text in read.mentions_of(actor_id):
+                mention = {"doc": doc, "start": start, "end": end, "text": text}
+                fh.write((b",\n        " if n else b"\n        ")
+                         + _dump(mention).replace("\n", "\n    ").encode("utf-8"))
+                n += 1
+            fh.write(b"\n      ]\n    }" if n else b"]\n    }")
+        yield write
 
 
 def export(read: StoreRead, fh: IO[bytes], options=None) -> dict:

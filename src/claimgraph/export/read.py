@@ -213,6 +213,13 @@ class StoreRead:
                                .where(or_(EntityRow.id.in_(part), EntityRow.canonical.in_(part)))
                                .order_by(_bytewise(self.store, head), MentionRow.id))
 
+    def mentions_of(self, actor_id: str) -> Iterator[tuple[str, int, int, str]]:
+        """(document id, start, end, text) of the mentions of one actor under any of its merged
+        ids, in the order they were stored; streamed from the database (a hub's are many)."""
+        members = select(EntityRow.id).where(or_(EntityRow.id == actor_id, EntityRow.canonical == actor_id))
+        yield from _stream(self.store, select(MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text)
+                           .where(MentionRow.entity_id.in_(members)).order_by(MentionRow.id))
+
     def documents(self) -> Iterator[dict]:
         """Each document to export, without its text: id, title, source, url, published, genre,
         language, sha256, path, format."""
