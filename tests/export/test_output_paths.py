@@ -34,3 +34,17 @@ def test_export_folder_below_a_file(demo_db, tmp_path, fmt):
 def test_report_in_a_missing_folder(demo_db, tmp_path):
     target = tmp_path / "no such folder" / "dossier.html"
     _clear_error(run("report", "Hezbollah", "--db", demo_db, "-o", target), target.parent)
+
+
+def test_ftm_keeps_denials_asked_for_by_modality(demo_db, tmp_path):
+    # ftm leaves negated claims out by default; naming the modality brings them in
+    out = tmp_path / "denied.ftm"
+    result = run("export", "--db", demo_db, "--format", "ftm", "--modality", "negated", "-o", out)
+    assert result.exit_code == 0, result.output
+    import json
+    entities = [json.loads(line) for line in out.open(encoding="utf-8")]
+    claims = [e for e in entities if e["properties"].get("recordId")]
+    assert claims and all(e["properties"]["summary"][0].startswith("negated;") for e in claims)
+    result = run("export", "--db", demo_db, "--format", "ftm", "--modality", "negated", "--exclude-negated",
+                 "-o", out)
+    assert result.exit_code == 0 and not [line for line in out.open() if "recordId" in line]

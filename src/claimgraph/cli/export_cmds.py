@@ -47,7 +47,8 @@ def register(app: typer.Typer) -> None:
                listed: Annotated[bool, typer.Option("--listed", help=(
                    "Only claims touching an actor on an imported sanctions or watch list."))] = False,
                include_negated: Annotated[Optional[bool], typer.Option("--include-negated/--exclude-negated", help=(
-                   "Keep denied claims (default: yes, except for ftm, whose readers take a relation as fact)."
+                   "Keep denied claims (default: yes, except for ftm, whose readers take a relation as fact, "
+                   "unless --modality negated asks for them)."
                ))] = None,
                ftm_version: Annotated[int, typer.Option("--ftm-version", min=3, max=4, help=(
                    "4, or 3 for OCCRP Aleph 4.1 (FollowTheMoney 3.5: no schema or property it lacks)."))] = 4) -> None:
@@ -66,6 +67,8 @@ def register(app: typer.Typer) -> None:
             report_error(f"{output}: not a folder (--format {format.value} writes several files)")
             raise typer.Exit(2)
         negated = NEGATED_BY_DEFAULT.get(format.value, True) if include_negated is None else include_negated
+        if include_negated is None and "negated" in (modality or ()):
+            negated = True  # asked for by name: --modality negated keeps denials in ftm too
         try:
             rule = ClaimFilter(predicate, modality, min_sources, min_independent, credibility, date_from, date_to,
                                as_of)
