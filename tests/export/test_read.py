@@ -111,3 +111,19 @@ def test_the_same_export_on_postgresql(demo_db, exported, pg_server, tmp_path):
             assert export_json(store) == exported
     finally:
         drop(url)
+
+
+def test_an_actor_without_mentions_is_written_as_json_lays_it_out(demo_copy):
+    db = sqlite3.connect(demo_copy)
+    actor = db.execute("select id from entities where canonical is null order by id limit 1").fetchone()[0]
+    with db:
+        db.execute("delete from mentions where entity_id = ?", (actor,))
+    db.close()
+    with Store(demo_copy) as store:
+        fh = io.BytesIO()
+        exchange_file.export(StoreRead(store), fh)
+    text = fh.getvalue().decode()
+    graph = json.loads(text)
+    [entity] = [e for e in graph["entities"] if e["id"] == actor]
+    assert entity["mentions"] == []
+    assert json.dumps(graph, ensure_ascii=False, indent=2) + "\n" == text  # the stream's layout is json's
