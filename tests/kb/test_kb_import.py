@@ -270,3 +270,18 @@ def test_audit_log_counts_an_imports_listings(db):
     assert entry["action"] == "kb-import" and len(entry["payload"]["listings"]) == 2
     shown = CliRunner().invoke(app, ["audit", "--db", db], env={"COLUMNS": "250"}).stdout
     assert "kb-import" in shown and "listings: 2" in shown
+
+
+def test_undo_takes_back_an_import_that_only_dropped_targets(db, tmp_path):
+    # a newer list that drops a target no actor matched makes no listing: undo still takes that
+    # import back (the target returns to the list), not the older import's matches
+    _import(db, SDN)
+    lines = [line for line in SDN.read_text(encoding="utf-8").splitlines() if '"tst-org-0003"' not in line]
+    newer = tmp_path / "sdn_newer.ftm.json"
+    newer.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, counts = _import(db, newer)
+    assert result.exit_code == 0 and (counts["removed"], counts["listed"]) == (1, 0)
+    assert rows(db, "SELECT count(*) FROM listed_entities WHERE removed_at IS NOT NULL") == [(1,)]
+    assert run("undo", "--db", db).exit_code == 0
+    assert rows(db, "SELECT count(*) FROM listed_entities WHERE removed_at IS NOT NULL") == [(0,)]
+    assert len(_actor(db, "Qasim al-Rahmany")["listings"]) == 1  # the first import's match stands

@@ -151,13 +151,18 @@ def restore(session, ids: list[int]) -> None:
     session.flush()
 
 
-def undoable(session, payload: dict) -> tuple[list[int], list[int]]:
-    """Of an import's audit entry: its listings still live, and the listings it replaced still undone."""
+def undoable(session, payload: dict) -> tuple[list[int], list[int], list[int]]:
+    """Of an import's audit entry: its listings still live, the listings it replaced still undone,
+    and the listed entities it marked removed that are still off their list (an import that only
+    dropped targets no actor matched is undone too)."""
     made, replaced = payload.get("listings") or [], payload.get("replaced") or []
+    removed = payload.get("removed_ids") or []
     live = set(session.scalars(select(ListingRow.id).where(ListingRow.id.in_(made), ListingRow.undone_at.is_(None))))
     gone = set(session.scalars(select(ListingRow.id).where(ListingRow.id.in_(replaced),
                                                            ListingRow.undone_at.is_not(None))))
-    return [i for i in made if i in live], [i for i in replaced if i in gone]
+    off = set(session.scalars(select(ListedEntityRow.id).where(ListedEntityRow.id.in_(removed),
+                                                               ListedEntityRow.removed_at.is_not(None))))
+    return [i for i in made if i in live], [i for i in replaced if i in gone], [i for i in removed if i in off]
 
 
 def take_back(session, made: list[int], replaced: list[int], at: datetime, removed: list[int] = ()) -> None:

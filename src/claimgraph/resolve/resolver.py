@@ -218,18 +218,19 @@ class Resolver:
                     continue
                 judgements = [i for i in entry.payload.get("judgements", []) if i in live]
                 reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
-                listed, replaced = ldb.undoable(session, entry.payload) if entry.action.startswith("kb-") else ([], [])
-                if judgements or reviews or listed or replaced:
+                listed, replaced, removed = (ldb.undoable(session, entry.payload) if entry.action.startswith("kb-")
+                                             else ([], [], []))
+                if judgements or reviews or listed or replaced or removed:
                     at = jdb.now()
-                    if listed or replaced:
-                        ldb.take_back(session, listed, replaced, at, entry.payload.get("removed_ids", []))
+                    if listed or replaced or removed:
+                        ldb.take_back(session, listed, replaced, at, removed)
                     jdb.mark_undone(session, judgements, at)
                     rdb.mark_undone(session, reviews, at)
                     payload = {"undoes": entry.id, "action": entry.action, "judgements": judgements}
                     if reviews:
                         payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
-                    if listed or replaced:
-                        payload.update(listings=listed, restored=replaced)
+                    if listed or replaced or removed:
+                        payload.update(listings=listed, restored=replaced, back_on_list=removed)
                     result = jdb.log(session, analyst, "undo", payload)
                     if judgements:
                         self._sync(session)
