@@ -285,3 +285,17 @@ def test_undo_takes_back_an_import_that_only_dropped_targets(db, tmp_path):
     assert run("undo", "--db", db).exit_code == 0
     assert rows(db, "SELECT count(*) FROM listed_entities WHERE removed_at IS NOT NULL") == [(0,)]
     assert len(_actor(db, "Qasim al-Rahmany")["listings"]) == 1  # the first import's match stands
+
+
+def test_undo_takes_back_an_import_that_only_updated_unmatched_targets(db, tmp_path):
+    _import(db, SDN)
+    text = SDN.read_text(encoding="utf-8").replace('"name": ["Nadim Farhat"]', '"name": ["Nadim Farhat"], '
+                                                   '"alias": ["N. Farhat"]')
+    newer = tmp_path / "sdn_newer.ftm.json"
+    newer.write_text(text, encoding="utf-8")
+    result, counts = _import(db, newer)
+    assert result.exit_code == 0 and (counts["updated"], counts["listed"], counts["removed"]) == (1, 0, 0)
+    [(newest,)] = rows(db, "SELECT max(id) FROM audit_log WHERE action = 'kb-import'")
+    undo = run("undo", "--db", db)
+    assert undo.exit_code == 0 and f"undid action #{newest} " in undo.stdout, undo.output
+    assert len(_actor(db, "Qasim al-Rahmany")["listings"]) == 1  # the first import's match stands

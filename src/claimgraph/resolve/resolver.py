@@ -220,7 +220,10 @@ class Resolver:
                 reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
                 listed, replaced, removed = (ldb.undoable(session, entry.payload) if entry.action.startswith("kb-")
                                              else ([], [], []))
-                if judgements or reviews or listed or replaced or removed:
+                # a list import that only updated targets no actor matched has nothing to take back
+                # (the targets keep the newer file's data), but it is the action the user undoes
+                updated = entry.action == "kb-import" and bool(entry.payload.get("updated"))
+                if judgements or reviews or listed or replaced or removed or updated:
                     at = jdb.now()
                     if listed or replaced or removed:
                         ldb.take_back(session, listed, replaced, at, removed)
@@ -229,7 +232,7 @@ class Resolver:
                     payload = {"undoes": entry.id, "action": entry.action, "judgements": judgements}
                     if reviews:
                         payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
-                    if listed or replaced or removed:
+                    if listed or replaced or removed or updated:
                         payload.update(listings=listed, restored=replaced, back_on_list=removed)
                     result = jdb.log(session, analyst, "undo", payload)
                     if judgements:
