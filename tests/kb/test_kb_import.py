@@ -299,3 +299,14 @@ def test_undo_takes_back_an_import_that_only_updated_unmatched_targets(db, tmp_p
     undo = run("undo", "--db", db)
     assert undo.exit_code == 0 and f"undid action #{newest} " in undo.stdout, undo.output
     assert len(_actor(db, "Qasim al-Rahmany")["listings"]) == 1  # the first import's match stands
+
+
+@pytest.mark.parametrize("suffix", [".ftm.json", ".csv"])
+def test_a_file_that_is_not_utf8_is_one_clear_error(db, tmp_path, suffix):
+    path = tmp_path / f"packed{suffix}"
+    path.write_bytes(SDN.read_bytes()[:200] + b"\n\x1f\x8b\x08\xd0\xff\n")
+    before = contents(db)
+    result = run("kb", "import", path, "--db", db)
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.exception
+    assert "not UTF-8" in result.output
+    assert contents(db) == before

@@ -50,7 +50,12 @@ def kb_import(file: Annotated[Path, typer.Argument(help="FollowTheMoney JSON lin
         report_error(f"{file}: no such file")
         raise typer.Exit(2)
     with Store(db) as store:
-        counts = import_list(store, file, name, title, _analyst(analyst), threshold, review, on_error=report_error)
+        try:
+            counts = import_list(store, file, name, title, _analyst(analyst), threshold, review,
+                                 on_error=report_error)
+        except UnicodeDecodeError as e:  # nothing was imported: the transaction rolled back
+            report_error(f"{file}: not UTF-8 text at byte {e.start} (a compressed file? unpack it first)")
+            raise typer.Exit(2)
     if layer is not None:
         from claimgraph.kb.list_layer import write_layer
         with Store(db) as store:
