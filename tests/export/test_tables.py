@@ -120,20 +120,24 @@ def test_events_carry_the_acled_and_polecat_columns(demo_db, parquet):
     quantities = {c: q for c, q in db.execute("select id, json_extract(attrs, '$.quantity') from claims")}
     dead = [r for r in rows if r["fatalities"] is not None]
     assert dead and all('"fatalities"' in quantities[r["claim_id"]] for r in dead)
-    for r in rows:  # ACLED's time precision: 1 a day, 2 a span within a week, else none
+    for r in rows:  # ACLED's time precision: 1 a day, 2 a span within a week, 3 a month, else none
         span = (r["event_date_end"] - r["event_date"]).days if r["event_date"] and r["event_date_end"] else None
         day = r["date_precision"] == "day"
-        assert r["time_precision"] == (1 if day and span == 0 else 2 if day and span is not None and span < 7 else None)
+        month = r["date_precision"] == "month" and span is not None and r["event_date"].month == r["event_date_end"].month
+        assert r["time_precision"] == (1 if day and span == 0 else 2 if day and span is not None and span < 7
+                                       else 3 if month else None)
         if r["event_date"] is not None:
             assert r["year"] == r["event_date"].year
-    assert {r["time_precision"] for r in rows} >= {1, None}
+    assert {r["time_precision"] for r in rows} >= {1, 3, None}
     week = {"claim": "clm-x", "kind": "event", "predicate": "PROTEST", "modality": "asserted", "evidence": [],
             "date": {"start": "2020-01-06", "end": "2020-01-12", "precision": "day", "text": "last week"}}
     assert tables.event_row(week, {})["time_precision"] == 2
     weekend = dict(week, date={"start": "2020-01-11", "end": "2020-01-12", "precision": "day", "text": "at the weekend"})
     assert tables.event_row(weekend, {})["time_precision"] == 2
     month = dict(week, date={"start": "2020-01-01", "end": "2020-01-31", "precision": "month", "text": "January"})
-    assert tables.event_row(month, {})["time_precision"] is None
+    assert tables.event_row(month, {})["time_precision"] == 3
+    year = dict(week, date={"start": "2020-01-01", "end": "2020-12-31", "precision": "year", "text": "in 2020"})
+    assert tables.event_row(year, {})["time_precision"] is None
     assert tables.event_row(dict(week, date={"start": "2020-01-06", "end": "2020-01-06", "precision": "day"}),
                             {})["time_precision"] == 1
 

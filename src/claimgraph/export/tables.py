@@ -41,7 +41,8 @@ EVENTS = _columns(
     ("event_date", "date", "first day of the span the date names (ACLED event_date; empty when only 'recently')"),
     ("event_date_end", "date", "last day of that span"),
     ("year", "int", "year of event_date (ACLED)"),
-    ("time_precision", "int", "ACLED's code: 1 a day, 2 a span within a week; empty when coarser (see date_precision)"),
+    ("time_precision", "int", "ACLED's code: 1 a day, 2 a span within a week, 3 a month; empty when coarser "
+                               "(see date_precision)"),
     ("date_precision", "category", "our word: day, month, year, decade or relative"),
     ("date_text", "str", "the date as the text says it"),
     ("event_type", "category", "PLOVER event type (POLECAT Event Type)"),
@@ -184,7 +185,10 @@ def _first(claim: dict) -> dict:
 
 
 def _time_precision(date: dict) -> int | None:
+    """ACLED's code: 1 a day, 2 a span within a week, 3 a month (only the month known)."""
     start, end = day(date.get("start")), day(date.get("end"))
+    if date.get("precision") == "month" and start and end and start[:7] == end[:7]:
+        return 3
     if date.get("precision") != "day" or not start or not end:
         return None
     from datetime import date as Date
