@@ -310,3 +310,14 @@ def test_a_file_that_is_not_utf8_is_one_clear_error(db, tmp_path, suffix):
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.exception
     assert "not UTF-8" in result.output
     assert contents(db) == before
+
+
+@pytest.mark.parametrize("source", [CSV, SDN])
+def test_a_file_saved_with_a_byte_order_mark_reads_alike(db, tmp_path, source):
+    # spreadsheet programs save "CSV UTF-8" with a BOM before the header
+    path = tmp_path / source.name
+    path.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    plain_bad = 1 if source == CSV else 0  # the CSV's row of an unknown type
+    result, counts = _import(db, path)
+    assert counts is not None and counts["bad_lines"] == plain_bad, result.output
+    assert counts["targets"] == (2 if source == CSV else 3)

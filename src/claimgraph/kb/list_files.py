@@ -119,7 +119,7 @@ def read_ftm(path: str | Path, on_error: Callable[[str], None]) -> ListFile:
     out = ListFile(str(path))
     sanctions: list[tuple[list[str], dict]] = []
     flags = False
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig") as fh:  # -sig: a byte order mark is not part of line 1
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -164,7 +164,7 @@ def read_ftm(path: str | Path, on_error: Callable[[str], None]) -> ListFile:
 def read_csv(path: str | Path, on_error: Callable[[str], None]) -> ListFile:
     """The targets of a CSV with the columns name, aliases, type, country, topics (and optionally id)."""
     out = ListFile(str(path))
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:  # as spreadsheets save "CSV UTF-8"
         reader = csv.DictReader(fh)
         missing = {"name", "type"} - {(c or "").strip().lower() for c in reader.fieldnames or []}
         if missing:
