@@ -100,7 +100,9 @@ def _actor(store, name: str):
     found = find_actor(store, name)
     if isinstance(found, list):
         if not found:
-            report_error(f"no actor called {name!r} in the store")
+            near = getattr(found, "candidates", [])  # a short or common word: what it loosely fits
+            hint = f" (too loose to pick one; names holding it: {', '.join(f'{e.name} ({e.id})' for e in near)})" if near else ""
+            report_error(f"no actor called {name!r} in the store{hint}")
             raise typer.Exit(1)
         report_error(f"{name!r} fits {len(found)} actors; name one of them (or give its id):")
         out().print(table(f"Candidates for “{name}”", ["name", "type", "country", "id", "aliases"],

@@ -17,7 +17,7 @@ from claimgraph.query.snapshot import Snapshot, snapshot
 # name → the module that defines it: imported when the name is first asked for, so that a
 # command importing one query (or `claimgraph.query.validity`) loads only what that one needs
 _EXPORTS = {
-    "dossier": "actors", "find_actor": "actors",
+    "dossier": "actors", "find_actor": "actors", "NoSuchActor": "actors",
     "METRICS": "graph", "claim_graph": "graph", "neighbors": "graph", "path": "graph", "rank": "graph",
     "claims": "listing", "events": "listing", "sources": "outlets",
     "UnknownEntity": "records",

@@ -13,6 +13,13 @@ from claimgraph.query.view import StoreView, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
 
 FUZZY_CUTOFF = 90
+# words too short or too common in names to pick an actor by ("a", "al", "the", "Abu"): a query of
+# nothing but these matches a name exactly or not at all; what it would have fuzzed into is only
+# offered as candidates (`NoSuchActor.candidates`)
+MIN_WORD = 3
+WEAK_WORDS = frozenset({"al", "el", "an", "and", "abu", "abi", "bin", "ibn", "bint", "umm", "the", "of", "for",
+                        "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "den", "mr", "mrs", "ms", "dr"})
+CANDIDATES_SHOWN = 10
 
 DOSSIER_LIMIT = 100  # lines per relation list and timeline: a hub holds thousands
 
@@ -27,29 +34,55 @@ def _scorer(query: str, choice: str, **_) -> float:
     return fuzz.token_sort_ratio(query, choice)
 
 
+class NoSuchActor(list):
+    """No actor is called so: an empty list (so `== []`) that carries `candidates`, the actors the
+    query only loosely fits (a short or common word of their names), most mentioned first."""
+
+    def __init__(self, candidates: list[Entity] = ()):
+        super().__init__()
+        self.candidates = list(candidates)
+
+
+def _meaningful(query: str) -> bool:
+    """Whether a folded query has a word to fuzz on: one of `MIN_WORD` characters or more that is
+    not a particle or article of names ("a", "al", "the", "Abu" alone never pick an actor)."""
+    return any(len(w) >= MIN_WORD and w not in WEAK_WORDS for w in query.split())
+
+
 @reads
 def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
     """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
     folded); failing an exact match, the names holding every word of `name`, or spelt within a
     rapidfuzz token-sort score of 90. One fit is returned as an
-    Entity; several are returned as a list of candidates (most mentioned first); none as []."""
+    Entity; several are returned as a list of candidates (most mentioned first); none as a
+    `NoSuchActor` (== []). A query without a meaningful word (`_meaningful`: "a", "al-", "the")
+    matches only exactly: the names it would fuzz into are that `NoSuchActor`'s candidates."""
     snap = open_view(store)
     canon = snap.canonical(name)
     if canon in snap.entities:  # an entity id names its entity (a merged one, its actor)
         return snap.entities[canon]
     query = fold_name(name)
     if not query:
-        return []
+        return NoSuchActor()
     names = _name_index(snap, types)
     found = set(names.get(query, ()))
     if not found:
         for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
             found |= names[key]
+        if not _meaningful(query):
+            return NoSuchActor(_ranked(snap, found)[:CANDIDATES_SHOWN])
+    candidates = _ranked(snap, found)
+    if not candidates:
+        return NoSuchActor()
+    return candidates[0] if len(candidates) == 1 else candidates
+
+
+def _ranked(snap: StoreView, found: set[str]) -> list[Entity]:
+    """The entities of `found`, most mentioned first."""
     snap.entities.prefetch(found)
     snap.mentions.prefetch(found)
     ranked = sorted(found, key=lambda i: (-sum(snap.mentions.get(i, {}).values()), snap.entities[i].name, i))
-    candidates = [snap.entities[i] for i in ranked]
-    return candidates[0] if len(candidates) == 1 else candidates
+    return [snap.entities[i] for i in ranked]
 
 
 def _name_index(snap: StoreView, types: tuple[str, ...] | None) -> dict[str, set[str]]:
