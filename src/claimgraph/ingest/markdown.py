@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from ..model import Document
 from .errors import IngestError
-from .frontmatter import split_front_matter
+from .frontmatter import FrontMatterError, split_front_matter
 from .metadata import make_document
 
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -79,7 +79,10 @@ def _inline_text(token: Token) -> str:
 
 def read_markdown(text: str, path: str, encoding: str) -> Document:
     """A Document with the plain text of a Markdown file; front matter gives metadata."""
-    meta, body, _ = split_front_matter(text)
+    try:
+        meta, body, _ = split_front_matter(text)
+    except FrontMatterError as error:
+        raise IngestError(path, None, str(error)) from None
     plain, heading = markdown_to_text(body)
     if not plain.strip():
         raise IngestError(path, None, "Markdown file has no text (only markup or front matter)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Document
 from .errors import IngestError
-from .frontmatter import split_front_matter
+from .frontmatter import FrontMatterError, split_front_matter
 from .metadata import make_document
 
 
@@ -13,7 +13,10 @@ def read_plain(text: str, path: str, encoding: str) -> Document:
     When front matter is removed, `extra["text_offset"]` is the number of code points
     removed, so an offset into `Document.text` plus it is an offset into the file.
     """
-    meta, body, offset = split_front_matter(text)
+    try:
+        meta, body, offset = split_front_matter(text)
+    except FrontMatterError as error:
+        raise IngestError(path, None, str(error)) from None
     if not body.strip():
         raise IngestError(path, None, "no text after the front matter")
     extra = {"encoding": encoding}
