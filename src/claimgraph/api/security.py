@@ -8,12 +8,16 @@
   site is refused, so a page open in the browser cannot make the local server ingest or undo.
 - Body size: a request body over `max_body` bytes is refused with 413, before it is read
   when it declares its length, as soon as it passes the limit otherwise.
+- JSON nesting: a JSON body (on any route that takes one) nested more than `MAX_JSON_DEPTH`
+  levels deep is refused with 422 here, before a route parses it (Python's parser would fail
+  with a RecursionError at about 1,000 levels: a 500).
 """
 from __future__ import annotations
 
 import json
 from urllib.parse import urlsplit
 
+import anyio
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -41,6 +45,70 @@ def _host_name(host: str) -> str:
 
 def too_large(limit: int) -> ApiError:
     return ApiError(413, f"request body over the upload limit of {limit:,} bytes (serve --max-upload)")
+
+
+MAX_JSON_DEPTH = 128  # arrays and objects inside each other; no route's body needs more than 3
+TOO_DEEP = f"the JSON body is nested more than {MAX_JSON_DEPTH} levels deep: refused unread"
+
+
+def _is_json(content_type: str) -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _brackets(body: bytes) -> int:
+    return body.count(b"[") + body.count(b"{")
+
+
+def too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the JSON `body` nests arrays and objects more than `limit` levels deep (Python's
+    parser fails with a RecursionError at about 1,000). Any other problem with the body is left
+    to the route, which says what it is."""
+    if _brackets(body) <= limit:  # the common case: no parse, no walk
+        return False
+    try:
+        data = json.loads(body)
+    except RecursionError:
+        return True
+    except (ValueError, UnicodeDecodeError):
+        return False
+    if not isinstance(data, (dict, list)):
+        return False
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # the disconnect, when the client goes
+
+    return replay
 
 
 class Guard:
@@ -81,7 +149,14 @@ class Guard:
             return message
 
         try:
-            await self.app(scope, receive_limited, send_with_headers)
+            receive_app = receive_limited
+            if scope["method"] not in SAFE_METHODS and _is_json(headers.get("content-type", "")):
+                body = await _read_body(receive_limited)
+                if _brackets(body) > MAX_JSON_DEPTH and await anyio.to_thread.run_sync(too_deep, body):
+                    await self._error(send_with_headers, 422, TOO_DEEP)
+                    return
+                receive_app = _replay(body, receive)
+            await self.app(scope, receive_app, send_with_headers)
         except ApiError as e:  # over the limit while a middleware, not an endpoint, was reading
             if started or e.status_code != 413:
                 raise
