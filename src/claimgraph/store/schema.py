@@ -226,6 +226,49 @@ class ListingRow(Base):
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class SourcePageRow(Base):
+    """A URL fetched by `claimgraph fetch` / `watch` (migration 0009): its validators for the next
+    conditional GET, its canonical URL and the document its text is (None: not stored)."""
+
+    __tablename__ = "source_pages"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)  # as asked for
+    canonical: Mapped[str] = mapped_column(String(2048), index=True)  # dedup key
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    doc_id: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))  # stored, unchanged, failed
+    error: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedRow(Base):
+    """A feed watched by `claimgraph watch` (migration 0009): validators saved once every entry of
+    the version they belong to was handled, so that a crash mid-round refetches it."""
+
+    __tablename__ = "feeds"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedEntryRow(Base):
+    """An entry of a feed handled (stored, already stored or failed for good): not fetched again."""
+
+    __tablename__ = "feed_entries"
+
+    feed: Mapped[str] = mapped_column(ForeignKey("feeds.url", ondelete="CASCADE"), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)  # canonical
+    outcome: Mapped[str] = mapped_column(String(16))
+    doc_id: Mapped[str | None] = mapped_column(String(64))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ClaimGroupRow(Base):
     """The figures of one claim group (kind, subject, predicate, object by canonical ids), over
     all its modalities: support, contradictions, credibility. Kept by `corroborate.figures`."""
