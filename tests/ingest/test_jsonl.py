@@ -89,3 +89,54 @@ def test_a_json_file_is_one_document_or_an_array_of_them(tmp_path):
     bad.write_text('{"text": "unterminated', encoding="utf-8")
     (err,) = list(read_file(str(bad)))
     assert isinstance(err, IngestError) and "malformed JSON" in str(err) and "bad.json" in str(err)
+
+
+def test_hostile_lines_are_their_own_errors(tmp_path):
+    """Each hostile line is that line's one error; the lines around it are still read."""
+    path = tmp_path / "hostile.jsonl"
+    good = json.dumps({"text": "The army attacked the town on Monday, officials said."})
+    lines = [
+        good,
+        '{"text": "A lone \\ud800 surrogate in the text."}',
+        '{"text": "A number in the metadata.", "count": ' + "7" * 5000 + "}",
+        '{"text": "Deep.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"text": "Not so deep, still too deep.", "x": ' + "[" * 200 + "]" * 200 + "}",
+        '{"text": "A NUL \\u0000 escape."}',
+        '{"text": "A NUL in metadata.", "author": "Jane\\u0000Roe"}',
+        '{"text": "A float out of range.", "x": 1' + "0" * 400 + '.5}',
+        '{"text": "Not a number.", "x": NaN}',
+        good.replace("Monday", "Tuesday"),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(read_paths([path]))
+    assert [type(r).__name__ for r in results] == ["Document"] + ["IngestError"] * 8 + ["Document"]
+    errors = [str(r) for r in results[1:-1]]
+    assert errors == [
+        f"{path}:2: refused JSON: a string contains a lone surrogate (\\ud800), which is not text",
+        f"{path}:3: refused JSON: number of 5,000 digits (the most is 100)",
+        f"{path}:4: refused JSON: nested deeper than 64 levels",
+        f"{path}:5: refused JSON: nested deeper than 64 levels",
+        f"{path}:6: refused JSON: a string contains a NUL character (\\u0000), as a binary file does",
+        f"{path}:7: refused JSON: a string contains a NUL character (\\u0000), as a binary file does",
+        f"{path}:8: refused JSON: number of 402 digits (the most is 100)",
+        f"{path}:9: refused JSON: NaN is not a JSON number",
+    ]
+    assert results[-1].path == f"{path}#10"
+    for doc in (results[0], results[-1]):
+        doc.text.encode("utf-8")  # storable
+
+
+def test_hostile_json_file_and_array_items(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_text('[{"text": "Fine text, the army said."}, {"text": "x", "n": 1e999}]')
+    [error] = read_paths([path])  # a number is refused while the file is parsed: the file's error
+    assert str(error) == f"{path}: refused JSON: number 1e999 is out of range"
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"text": "t", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    [error] = read_paths([deep])
+    assert str(error) == f"{deep}: refused JSON: nested deeper than 64 levels"
+    nul = tmp_path / "nul.json"
+    nul.write_text('[{"text": "Fine text, the army said."}, {"text": "bad \\u0000"}]')
+    results = list(read_paths([nul]))
+    assert isinstance(results[0], Document)
+    assert str(results[1]) == f"{nul}: item 1: refused JSON: a string contains a NUL character (\\u0000), as a binary file does"
