@@ -7,7 +7,7 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from claimgraph.api import actors, claims, documents, errors, reports, review, web
-from claimgraph.api.auth import Tokens, read_access
+from claimgraph.api.auth import Tokens, hide_tokens_in_access_log, read_access
 from claimgraph.api.security import HEADERS, Guard
 from claimgraph.api.state import AppState
 from claimgraph.api.upload import NewText
@@ -45,6 +45,7 @@ def create_app(db: str, token: str | None = None, analyst_token: str | None = No
                   docs_url=None, redoc_url=None)
     app.state.cg = state
     app.state.tokens = Tokens(token or None, analyst_token or None)
+    hide_tokens_in_access_log()  # a ?token= never reaches the log
     app.state.max_upload = max_upload_bytes
     errors.install(app, {k.decode(): v.decode() for k, v in HEADERS})
     for module in (actors, claims, documents, review, reports):
