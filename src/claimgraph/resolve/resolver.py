@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimgraph.resolve import judgements as jdb
@@ -24,7 +24,7 @@ from claimgraph.resolve.judgements import (
     Judgement,
 )
 from claimgraph.store.db import lock_writes
-from claimgraph.store.schema import AliasRow, EntityRow
+from claimgraph.store.schema import RESOLUTION_PENDING, AliasRow, EntityRow, MetaRow
 
 DEFAULT_THRESHOLD = 0.92
 UNDOABLE = ("auto", "merge", "split", "confirm", "reject", "kb-import", "kb-confirm", "kb-reject")
@@ -117,6 +117,7 @@ class Resolver:
     def auto(self, threshold: float = DEFAULT_THRESHOLD, review: float | None = None) -> int:
         """Record a positive judgement for each candidate pair scoring `threshold` or more; returns how many.
 
+        Clears the store's mark that documents were stored since the last pass (`RESOLUTION_PENDING`).
         A pair already judged (by anyone, live) is left as it is; no pair is joined across a
         negative judgement or into a cluster of two types, countries or knowledge-base actors.
         With `review`, pairs scoring from `review` up to the threshold get an unsure judgement.
@@ -151,6 +152,8 @@ class Resolver:
                                                   "judgements": ids})
             if merged:
                 self._sync(session)
+            # the documents stored before this pass are resolved, in the pass's own transaction
+            session.execute(delete(MetaRow).where(MetaRow.key == RESOLUTION_PENDING))
         self._state = None
         return merged
 

@@ -43,9 +43,10 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
                      max_chars: int = MAX_TEXT_CHARS, resolve: bool = True) -> Tally:
     """Extract the documents whose text is not stored yet and add them to `store` in transactions
     of `WRITE_BATCH` documents (a savepoint each); a document that fails (too long, extraction or
-    storage error) does not stop the others. Then, with `resolve`, when anything was stored, merge the entities that name one
-    actor across documents (`Resolver.auto`: recorded automatic judgements, undoable); the
-    count is `merged`.
+    storage error) does not stop the others. Then, with `resolve`, when anything was stored or the
+    store records documents not resolved yet (a run killed before its resolution committed, or
+    one with `resolve=False`), merge the entities that name one actor across documents
+    (`Resolver.auto`: recorded automatic judgements, undoable); the count is `merged`.
 
     `docs` is consumed as a stream: each document is checked (already stored, seen earlier in
     the run, too long) as it is read and extracted and stored as it comes, so memory does not
@@ -81,13 +82,24 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
 
     stream = new_documents()
     first = next(stream, None)
-    if first is None:
-        return tally
+    if first is not None:
+        _extract_and_write(store, itertools.chain([first], stream), extractor, done)
+    # pending work is recorded in the store (a mark set with each stored document, cleared by
+    # `Resolver.auto`), not inferred from this run: a run killed before resolving is finished here
+    if resolve and (tally[STORED] or _resolution_pending(store)):
+        from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
+        tally["merged"] = Resolver(store).auto()
+    if tally[STORED] and hasattr(store, "optimize"):
+        store.optimize()  # the planner's statistics follow the store's growth
+    return tally
+
+
+def _extract_and_write(store, docs: Iterable[Document], extractor, done) -> None:
     if _is_factory(extractor):
         extractor = extractor()
     batch: list[Document] = []
     try:
-        for d in extractor(itertools.chain([first], stream)):
+        for d in extractor(docs):
             d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
             if "error" in d.extra:
                 done(d, FAILED, f"not stored: {d.extra['error']}")
@@ -98,12 +110,11 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
                 batch = []
     finally:  # documents already extracted are stored even when the extraction stops the run
         _write(store, batch, done)
-    if resolve and tally[STORED]:
-        from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
-        tally["merged"] = Resolver(store).auto()
-    if tally[STORED] and hasattr(store, "optimize"):
-        store.optimize()  # the planner's statistics follow the store's growth
-    return tally
+
+
+def _resolution_pending(store) -> bool:
+    pending = getattr(store, "resolution_pending", None)
+    return bool(pending()) if pending is not None else False
 
 
 def _write(store, batch: list[Document], done) -> None:

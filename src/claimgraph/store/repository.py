@@ -12,7 +12,7 @@ from claimgraph.model import Claim, Document, Entity
 from claimgraph.store import read, revision
 from claimgraph.store.db import lock_writes, make_engine
 from claimgraph.store.read import EntitySummary
-from claimgraph.store.schema import DocumentRow
+from claimgraph.store.schema import RESOLUTION_PENDING, DocumentRow, MetaRow
 
 
 class Store:
@@ -93,6 +93,11 @@ class Store:
     def has_document(self, sha256: str) -> bool:
         with self._read() as session:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)) is not None
+
+    def resolution_pending(self) -> bool:
+        """Whether documents were stored since automatic resolution (`Resolver.auto`) last ran."""
+        with self._read() as session:
+            return session.scalar(select(MetaRow.key).where(MetaRow.key == RESOLUTION_PENDING)) is not None
 
     def document_count(self) -> int:
         with self._read() as session:

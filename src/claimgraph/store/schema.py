@@ -323,8 +323,12 @@ class ClaimFiguresRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # dates, validity, attributes shown
 
 
+RESOLUTION_PENDING = "resolution_pending"  # store_meta key: documents stored since `Resolver.auto` last ran
+
+
 class MetaRow(Base):
-    """Facts about the store itself ("figures": the fingerprint its figures were computed with)."""
+    """Facts about the store itself ("figures": the fingerprint its figures were computed with;
+    `RESOLUTION_PENDING`: present while documents stored are not resolved yet)."""
 
     __tablename__ = "store_meta"
 

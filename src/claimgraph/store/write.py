@@ -26,6 +26,8 @@ from claimgraph.store.schema import (
     EntityRow,
     EvidenceRow,
     MentionRow,
+    MetaRow,
+    RESOLUTION_PENDING,
 )
 
 NEAR_DUPLICATE = 0.8  # Jaccard similarity of word 5-shingles from which two texts are one story
@@ -53,7 +55,16 @@ def add_document(session: Session, doc: Document) -> bool:
     _upsert_entities(session, entities)
     _insert_mentions(session, doc, entities)
     _upsert_claims(session, doc, {e.id for e in entities})
+    mark_resolution_pending(session)
     return True
+
+
+def mark_resolution_pending(session: Session) -> None:
+    """Record, in the transaction that stores a document, that automatic resolution has work to do
+    (`Resolver.auto` clears it in its own transaction): a run killed after storing its last
+    document but before resolving leaves the mark, and the next run resolves though it stores nothing."""
+    session.execute(upsert(session, MetaRow).values(key=RESOLUTION_PENDING, value="1")
+                    .on_conflict_do_nothing(index_elements=["key"]))
 
 
 def _document_values(doc: Document) -> dict:
