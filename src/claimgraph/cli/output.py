@@ -53,6 +53,10 @@ def _excerpt(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _more(n: int) -> str:
+    return f" (+{n})" if n > 0 else ""
+
+
 def claims_table(claims, names: dict[str, str], title: str = "Claims", explain: bool = False) -> Table:
     """Subject — predicate → object, with modality, source, confidence and the evidence."""
     columns = ["subject", "predicate", "object", "modality", "source", "conf.", "evidence"]
@@ -63,7 +67,7 @@ def claims_table(claims, names: dict[str, str], title: str = "Claims", explain: 
         src = c.attributed_to
         row = [names.get(c.subject, c.subject), c.predicate, names.get(c.object, c.object) if c.object else "—",
                c.modality, names.get(src, src) if src else "author", f"{c.confidence:.2f}",
-               _excerpt(c.evidence[0].text) + (f" (+{len(c.evidence) - 1})" if len(c.evidence) > 1 else "")]
+               _excerpt(c.evidence[0].text) + _more(len(c.evidence) - 1 + c.attrs.get("evidence_omitted", 0))]
         if explain:
             row += [c.rule, ", ".join(f"{q['text']}→{q['modality']}" for q in c.attrs.get("cues", []))]
         rows.append(row)

@@ -113,6 +113,8 @@ def claim_json(c: Claim) -> dict[str, Any]:
         if event or c.attrs.get(key) is not None:  # relations carry a date or quantity only when they have one
             out[key] = c.attrs.get(key)
     out["evidence"] = [{"doc": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text} for ev in c.evidence]
+    if c.attrs.get("evidence_omitted"):  # pieces a repetitive document gave beyond the cap, counted only
+        out["evidence_omitted"] = c.attrs["evidence_omitted"]
     out["confidence"] = round(c.confidence, 4)
     out["rule"] = c.rule
     return out

@@ -34,6 +34,10 @@ DESCRIPTIONS = ("title:", "role:appos-", "role:title-", "role:possessive", "hyph
 # descriptions that a report holding the whole sentence makes its source's ("Hezbollah, the proxy of
 # Iran", in a quotation; "an Iran-backed militia ..., Kirby told reporters"); a person's title stays the writer's
 REPORTABLE = ("role:appos-", "role:title-", "hyphen:")
+# pieces of evidence one claim keeps from one document: a repetitive document (a PDF of 20,000 pages
+# stating one thing) would store every one of them; the rest are counted in `attrs["evidence_omitted"]`
+# (and still raise the confidence, as a claim stated that often is stated that often)
+MAX_EVIDENCE_PER_DOCUMENT = 20
 
 
 def extract_claims(document: Document, codebook: Codebook | None = None) -> None:
@@ -47,6 +51,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
     surface = SurfaceReader(args, cb, judge)  # word order, where the parse gave a trigger nothing
     published = document.published
     claims: dict[tuple, Claim] = {}
+    positions: dict[tuple, set] = {}  # each claim's evidence (start, end): merging stays linear
     memo: dict = {}
     for sent in document.spacy_doc.sents:
         if too_long(sent):
@@ -64,11 +69,23 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
                 # or, inside a quotation, the speaker's
                 j = judge.reporting(r.trigger) if r.rule.startswith(REPORTABLE) else Judgement()
             attrs = _attributes(r, j, index, cb, published, memo, document.genre)
-            _add(claims, document, r, j, attrs)
+            _add(claims, document, r, j, attrs, positions)
             accusation = _accusation(r, j)
             if accusation is not None:
-                _add(claims, document, accusation, Judgement(), {"status": "occurred", "trigger": r.trigger.text})
-    document.claims = _drop_vague(occurrences.settle(claims))
+                _add(claims, document, accusation, Judgement(), {"status": "occurred", "trigger": r.trigger.text},
+                     positions)
+    document.claims = _cap_evidence(_drop_vague(occurrences.settle(claims)))
+
+
+def _cap_evidence(claims: list[Claim], limit: int = MAX_EVIDENCE_PER_DOCUMENT) -> list[Claim]:
+    """Each claim keeps its first `limit` pieces of evidence (in the text's order); how many more the
+    document gave is `attrs["evidence_omitted"]`."""
+    for c in claims:
+        if len(c.evidence) > limit:
+            c.evidence.sort(key=lambda ev: (ev.start, ev.end))
+            c.attrs["evidence_omitted"] = len(c.evidence) - limit
+            del c.evidence[limit:]
+    return claims
 
 
 def _drop_vague(claims: list[Claim]) -> list[Claim]:
@@ -162,7 +179,8 @@ def _weight(r: Reading, j: Judgement, args_implicit: bool) -> float:
     return w * IMPLICIT_PENALTY if args_implicit else w
 
 
-def _add(claims: dict[tuple, Claim], document: Document, r: Reading, j: Judgement, attrs: dict) -> None:
+def _add(claims: dict[tuple, Claim], document: Document, r: Reading, j: Judgement, attrs: dict,
+         positions: dict[tuple, set] | None = None) -> None:
     src = j.attributed_to
     attributed = src.id if isinstance(src, Entity) else src
     cid = occurrences.key(r.kind, r.subject.id, r.predicate, r.object.id if r.object else None, j.modality, attrs)
@@ -172,7 +190,9 @@ def _add(claims: dict[tuple, Claim], document: Document, r: Reading, j: Judgemen
     claim = Claim(id="", kind=r.kind, subject=r.subject.id, predicate=r.predicate,
                   object=r.object.id if r.object else None, modality=j.modality, attributed_to=attributed,
                   rule=r.rule, confidence=c, evidence=[ev], attrs=attrs)
+    positions = {} if positions is None else positions
     if cid in claims:
-        occurrences.merge(claims[cid], claim)
+        occurrences.merge(claims[cid], claim, positions.setdefault(cid, {(e.start, e.end) for e in claims[cid].evidence}))
     else:
         claims[cid] = claim
+        positions[cid] = {(ev.start, ev.end)}

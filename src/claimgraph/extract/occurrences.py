@@ -31,11 +31,15 @@ def _fits(a: Key, b: Key) -> bool:
     return all(x is None or x == y for x, y in zip(a[5:], b[5:]))
 
 
-def merge(into: Claim, other: Claim) -> None:
-    """Add `other`'s evidence to `into`; each new piece raises confidence as 1 − Π(1 − c)."""
-    seen = {(e.start, e.end) for e in into.evidence}
+def merge(into: Claim, other: Claim, seen: set[tuple[int, int]] | None = None) -> None:
+    """Add `other`'s evidence to `into`; each new piece raises confidence as 1 − Π(1 − c).
+    `seen`: the (start, end) of `into`'s evidence, kept by a caller that merges into it often (made
+    afresh on every call, it would cost the square of a repetitive document's evidence)."""
+    if seen is None:
+        seen = {(e.start, e.end) for e in into.evidence}
     for ev in other.evidence:
         if (ev.start, ev.end) not in seen:
+            seen.add((ev.start, ev.end))
             into.evidence.append(ev)
             into.confidence = 1 - (1 - into.confidence) * (1 - other.confidence)
     into.attributed_to = into.attributed_to or other.attributed_to
