@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def batch(inputs: Annotated[list[Path], typer.Argument(help="Folders, files (.txt .html .md .pdf .jsonl) and "
-                                                                  "Parquet files with a text column.")],
+                                                                  "Parquet files with a text column.", readable=False)],
               output: Annotated[Path, typer.Option("-o", "--output", help="Folder of the shards and manifest.")],
               engine: Annotated[Engine, typer.Option("--engine", help="ray or local (process pool).")] = Engine.local,
               address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster (HEAD:6379); "

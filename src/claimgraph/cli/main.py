@@ -32,7 +32,10 @@ class Format(str, Enum):
 
 DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
 FMT = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
-PATHS = Annotated[list[Path], typer.Argument(help="Files or folders (recursive); .txt .html .md .pdf .jsonl.")]
+# readable=False: a path that cannot be read is that path's error line (the readers report it), not a
+# usage error that stops the run before it reads the others.
+PATHS = Annotated[list[Path], typer.Argument(help="Files or folders (recursive); .txt .html .md .pdf .jsonl.",
+                                             readable=False)]
 MODEL = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: best installed).")]
 KB = Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge-base files or folders.")]
 MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")]
