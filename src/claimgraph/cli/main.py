@@ -292,6 +292,7 @@ def _register_commands() -> None:
     serve_cmds.register(app)
     from claimgraph.cli import report_cmds
     report_cmds.register(app)
+    from claimgraph.cli import source_cmds; source_cmds.register(app)  # noqa: E702 - fetch, watch
 
 
 _register_commands()
