@@ -127,3 +127,18 @@ def test_an_actor_without_mentions_is_written_as_json_lays_it_out(demo_copy):
     [entity] = [e for e in graph["entities"] if e["id"] == actor]
     assert entity["mentions"] == []
     assert json.dumps(graph, ensure_ascii=False, indent=2) + "\n" == text  # the stream's layout is json's
+
+
+def test_leaving_denials_out_still_exports_every_actor_and_document(demo_db, exported):
+    # ftm leaves negated claims out by default: its export of the whole store still holds the
+    # actors that only documents mention (and those only denials name), as json's does
+    with Store(demo_db) as store:
+        read = StoreRead(store, Selection())
+        assert read.actor_ids() == [e["id"] for e in exported["entities"]]
+        assert read.document_ids() == [d["id"] for d in exported["documents"]]
+        narrowed = StoreRead(store, Selection(ClaimFilter(modalities=["asserted"])))
+        assert len(narrowed.actor_ids()) < len(read.actor_ids())  # a real filter still narrows
+    lines = [json.loads(line) for line in run("export", "--db", demo_db, "--format", "ftm").stdout.splitlines()]
+    actors = [d for d in lines if d["schema"] in ("Person", "Organization", "PublicBody", "Company", "LegalEntity",
+                                                  "Address") and not d["properties"].get("recordId")]
+    assert len(actors) == len(exported["entities"])

@@ -37,9 +37,15 @@ class Selection:
 
     @property
     def everything(self) -> bool:
-        """Keeps every claim of the store (then every actor and document is exported too)."""
+        """Keeps every claim of the store."""
+        return self.whole_store and self.include_negated
+
+    @property
+    def whole_store(self) -> bool:
+        """No filter narrows the store to a part of it (leaving denials out does not): then every
+        actor and document is exported, those no kept claim names too."""
         return (self.rule.trivial and not self.contested and not self.single_source and self.actor is None
-                and self.include_negated and not self.listed)
+                and not self.listed)
 
     def conditions(self) -> list:
         out = list(self.rule.conditions(F))
@@ -160,7 +166,7 @@ class StoreRead:
                         select(EvidenceRow.doc_id).distinct().join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
                         .where(ClaimRow.canonical.in_(part))))
         self._count = count
-        if self.selection.everything:
+        if self.selection.whole_store:
             with StoreView(self.store) as view:
                 self._actor_ids = list(view.session.scalars(
                     select(EntityRow.id).where(EntityRow.canonical.is_(None))
@@ -173,14 +179,14 @@ class StoreRead:
 
     def actor_ids(self) -> list[str]:
         """The canonical ids of the actors to export, in id order: every actor of the store when
-        the selection keeps everything, else those the kept claims name (subject, object, place,
-        named source)."""
+        no filter narrows it (`Selection.whole_store`), else those the kept claims name (subject,
+        object, place, named source)."""
         if self._actor_ids is None:
             self._scan()
         return self._actor_ids
 
     def document_ids(self) -> list[str]:
-        """Every document when the selection keeps everything, else those the claims cite."""
+        """Every document when no filter narrows the store, else those the claims cite."""
         if self._doc_ids is None:
             self._scan()
         return self._doc_ids
