@@ -70,7 +70,7 @@ def fetch_into_store(store, jobs: Iterable[Job], fetcher: Fetcher, extractor, on
     from claimgraph.store.ingest import ingest_documents
 
     state = SourceState(store)
-    pending: dict[str, tuple[Job, Page]] = {}
+    pending: dict[str, list[tuple[Job, Page]]] = {}  # by URL: jobs of one URL (two feeds) in turn
 
     def finish(job: Job, result: Result, page: Page | None = None, canonical: str | None = None,
                sha256: str | None = None) -> None:
@@ -109,13 +109,14 @@ def fetch_into_store(store, jobs: Iterable[Job], fetcher: Fetcher, extractor, on
                        page, doc.url, stored.sha256)
                 continue
             doc.extra["source_url"] = job.url
-            pending[job.url] = (job, page)
+            pending.setdefault(job.url, []).append((job, page))
             yield doc
 
     def on_document(doc: Document, outcome: str, error: str | None) -> None:
-        job, page = pending.pop(doc.extra.get("source_url"), (None, None))
-        if job is None:
+        waiting = pending.get(doc.extra.get("source_url"))
+        if not waiting:
             return
+        job, page = waiting.pop(0)
         if outcome == "failed":
             finish(job, Result(job.url, FAILED, error), page, doc.url)
         else:
