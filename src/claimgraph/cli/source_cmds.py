@@ -97,10 +97,11 @@ def register(app: typer.Typer) -> None:
 
         failed = False
         try:
-            with Store(db) as store:
+            # one fetcher for every round: robots.txt kept (a day at most) and the delay per host held
+            with Store(db) as store, _fetcher(allow_host, max_size, timeout, delay, retries) as fetcher:
                 while True:
                     start = time.monotonic()
-                    with _fetcher(allow_host, max_size, timeout, delay, retries) as fetcher, _pipeline_errors():
+                    with _pipeline_errors():
                         reports = watch_round(store, list(feeds), fetcher, _extractor_factory(model, kb),
                                               max_entries=max_entries, resolve=resolve, on_result=done)
                     rows = []

@@ -20,6 +20,7 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 DEFAULT_DELAY = 1.0  # seconds between two requests to one host
 DEFAULT_RETRIES = 3
 MAX_BACKOFF = 60.0
+ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a robots.txt kept at most a day
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
@@ -64,7 +65,7 @@ class Fetcher:
         self.backoff = backoff
         self.robots = robots
         self.client = GuardedClient(self.policy, user_agent=user_agent)
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
         self._last: dict[str, float] = {}
 
     def close(self) -> None:
@@ -80,7 +81,7 @@ class Fetcher:
     def _wait_turn(self, url: str) -> None:
         host = urlsplit(url).netloc.lower()
         delay = self.delay
-        parser = self._robots.get(_origin(url))
+        parser = self._robots.get(_origin(url), (0, None))[1]
         if parser is not None:
             crawl_delay = parser.crawl_delay(ROBOTS_AGENT)
             if crawl_delay:
@@ -96,8 +97,8 @@ class Fetcher:
         """The origin's robots.txt (None: no rules). RFC 9309: a 4xx is no rules; a 5xx or an
         unreachable file is "disallow all" (for this run)."""
         origin = _origin(url)
-        if origin in self._robots:
-            return self._robots[origin]
+        if origin in self._robots and time.monotonic() - self._robots[origin][0] < ROBOTS_TTL:
+            return self._robots[origin][1]
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         try:
             self._wait_turn(origin + "/robots.txt")
@@ -113,7 +114,7 @@ class Fetcher:
             raise
         except SourceError:
             parser.disallow_all = True
-        self._robots[origin] = parser
+        self._robots[origin] = (time.monotonic(), parser)
         return parser
 
     def _before_request(self, url: str) -> None:
