@@ -81,3 +81,46 @@ def test_truncated_pdf(tmp_path):
     [error] = read_paths([path])
     assert isinstance(error, IngestError)
     assert error.message.startswith("corrupt PDF: ")
+
+
+def repeated_page_pdf(path, pages: int, text: str) -> None:
+    """A PDF of `pages` pages that all show one page's text: small on disk, long to read."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    one = FPDF()
+    one.set_font("Helvetica", size=9)
+    one.add_page()
+    one.multi_cell(0, 4, text)
+    page = PdfReader(io.BytesIO(bytes(one.output()))).pages[0]
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_page(page)
+    writer.write(str(path))
+
+
+REPEATED = "Hezbollah attacked the town on Monday, officials said. The army denied that it shelled the village. "
+
+
+def test_many_page_pdf_refused_before_its_text_is_read(tmp_path):
+    import time
+
+    path = tmp_path / "dump.pdf"
+    repeated_page_pdf(path, 5_000, REPEATED * 20)  # 10 million characters of text from ~700 KB
+    good = tmp_path / "good.pdf"
+    make_pdf(good, [PAGE_ONE])
+    start = time.perf_counter()
+    results = list(read_paths([path, good], max_bytes=None))
+    elapsed = time.perf_counter() - start
+    assert str(results[0]) == f"{path}: PDF of 5,000 pages is over the limit of 1,000 pages; split it"
+    assert results[1].text.startswith("The Department of the Treasury")
+    assert elapsed < 10  # reading every page took over 20 s
+
+
+def test_pdf_text_capped_at_the_page_that_passes_the_limit(tmp_path):
+    path = tmp_path / "long.pdf"
+    repeated_page_pdf(path, 999, REPEATED * 20)  # under the page limit, ~2 million characters
+    [error] = read_paths([path])
+    assert isinstance(error, IngestError)
+    assert error.message == "PDF text is over the limit of 1,000,000 characters at page 500 of 999; split it"

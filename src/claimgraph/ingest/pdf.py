@@ -11,9 +11,18 @@ from .metadata import make_document
 # Titles that word processors put in the info dictionary by themselves.
 _PLACEHOLDER_TITLE = re.compile(r"^\s*(?:untitled|microsoft word - .*|document\d*)\s*$", re.I)
 
+MAX_PDF_PAGES = 1_000
+"""Most pages read from a PDF: a longer one is refused before any text is extracted (a report or a
+court opinion has a few hundred; thousands of pages are a dump, or a small file repeating one page)."""
+MAX_PDF_CHARS = 1_000_000
+"""Most characters of text read from a PDF: extraction stops, and the file is refused, at the page
+that passes it (half the parser's limit: a PDF's text layer is a book's length long before that)."""
 
-def read_pdf(data: bytes, path: str) -> Document:
-    """Read a PDF's text layer; raise IngestError for corrupt, locked or image-only PDFs."""
+
+def read_pdf(data: bytes, path: str, *, max_pages: int | None = MAX_PDF_PAGES,
+             max_chars: int | None = MAX_PDF_CHARS) -> Document:
+    """Read a PDF's text layer; raise IngestError for corrupt, locked or image-only PDFs and for
+    one over `max_pages` pages or `max_chars` characters of text (None: no limit)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -23,7 +32,22 @@ def read_pdf(data: bytes, path: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(path, None, "encrypted PDF: it needs a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if max_pages is not None and count > max_pages:
+            raise IngestError(
+                path, None, f"PDF of {count:,} pages is over the limit of {max_pages:,} pages; split it"
+            )
+        pages: list[str] = []
+        total = 0
+        for number, page in enumerate(reader.pages, start=1):
+            text = page.extract_text() or ""
+            total += len(text.strip("\n")) + 2
+            if max_chars is not None and total > max_chars:
+                raise IngestError(
+                    path, None, f"PDF text is over the limit of {max_chars:,} characters at page {number:,} "
+                    f"of {count:,}; split it"
+                )
+            pages.append(text)
         info = reader.metadata
     except IngestError:
         raise
