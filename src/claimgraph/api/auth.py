@@ -115,3 +115,6 @@ def read_access(request: Request, creds: Credentials) -> None:
 
 def write_access(request: Request, creds: Credentials) -> None:
     _check(request, creds, write=True)
+    if getattr(request.app.state.cg.store, "read_only", False):
+        raise ApiError(403, "the store is read-only (this process cannot write its file or folder): "
+                            "it can be read, not changed")

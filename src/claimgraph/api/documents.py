@@ -149,5 +149,8 @@ def get_search(cg: Cg, q: Annotated[str, Query(min_length=1, max_length=500,
         try:
             hits = search(cg.view.snap, q, limit=SEARCH_CAP)
         except OperationalError as e:  # an FTS5 syntax the query builder let through
+            if getattr(cg.store, "read_only", False) and "readonly" in str(e.orig):
+                raise ApiError(503, "full-text search needs its index, which this read-only store does not "
+                                    "have: run one search where the store can be written, to build it") from None
             raise ApiError(400, f"cannot search for {q!r}: {e.orig}") from None
     return page(hits, limit, offset)

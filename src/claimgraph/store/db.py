@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -36,14 +37,35 @@ def database_url(url_or_path: str | os.PathLike[str]) -> str:
     return text
 
 
+def _read_only_url(path: str) -> str | None:
+    """A read-only SQLite URI for an existing file this process cannot write (or whose folder it
+    cannot write: WAL keeps its -wal and -shm files there), else None. With no -shm file (no
+    writer has the file open) `immutable=1`: SQLite reads it creating no lock file beside it."""
+    folder = os.path.dirname(path) or "."
+    if not os.path.isfile(path) or (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+        return None
+    immutable = "&immutable=1" if not os.path.exists(path + "-shm") else ""
+    return f"sqlite:///file:{quote(os.path.abspath(path))}?mode=ro{immutable}&uri=true"
+
+
+def is_read_only(engine: Engine) -> bool:
+    """Whether `engine` reads a SQLite file it cannot write (see `make_engine`)."""
+    return engine.dialect.name == "sqlite" and engine.url.query.get("mode") == "ro"
+
+
 def make_engine(url_or_path: str | os.PathLike[str]) -> Engine:
     url = database_url(url_or_path)
     if url.startswith("sqlite:///") and not url.endswith(":memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = url.removeprefix("sqlite:///")
+        url = _read_only_url(path) or url  # a file that cannot be written is opened to be read
+        if "mode=ro" not in url:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "connect", _sqlite_connect_ro if is_read_only(engine) else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
+        if is_read_only(engine):  # nothing to lock: every transaction reads
+            return engine.execution_options(sqlite_begin="DEFERRED")
     elif engine.dialect.driver == "psycopg":
         event.listen(engine, "connect", _psycopg_connect)
     return engine
@@ -75,6 +97,11 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_connect_ro(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # no journal mode to set: no write
 
 
 def _sqlite_begin(connection) -> None:

@@ -10,9 +10,13 @@ from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.store import read, revision
-from claimgraph.store.db import lock_writes, make_engine
+from claimgraph.store.db import is_read_only, lock_writes, make_engine
 from claimgraph.store.read import EntitySummary
 from claimgraph.store.schema import RESOLUTION_PENDING, DocumentRow, MetaRow
+
+
+class StoreReadOnly(RuntimeError):
+    """The store cannot be written (a SQLite file or folder without write permission)."""
 
 
 class Store:
@@ -22,6 +26,10 @@ class Store:
         self.engine = make_engine(url_or_path)
         with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
             current = revision.is_current(connection)
+        self.read_only = is_read_only(self.engine)  # a SQLite file this process cannot write: read it as it is
+        if not current and self.read_only:
+            raise StoreReadOnly(f"{url_or_path}: the store cannot be written, and its schema is older than this "
+                                "version's: open it once where it can be written, to migrate it")
         if not current:
             from claimgraph.store.migrate import upgrade  # Alembic: only when there is something to migrate
 
@@ -32,7 +40,7 @@ class Store:
         self._read = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
         with self._read() as session:
             fresh = figures.is_fresh(session)
-        if not fresh:  # figures of a migrated store, or computed with another sources table or version
+        if not fresh and not self.read_only:  # figures of a migrated store, or computed with another sources table or version
             self.reindex()
 
     def add_document(self, doc: Document) -> bool:
