@@ -3,6 +3,7 @@ answers what the test put in `routes` (a status, headers and a body, or a functi
 request), and every request is recorded."""
 from __future__ import annotations
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -10,7 +11,7 @@ import pytest
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, object] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         server = self
@@ -40,11 +41,14 @@ class Server:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server6(ThreadingHTTPServer):
+            address_family = socket.AF_INET6
+
+        self.httpd = (Server6 if ":" in host else ThreadingHTTPServer)((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.host = "127.0.0.1"
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.host = host
+        self.base = f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
@@ -73,17 +77,11 @@ def other_server():
     s.close()
 
 
-ARTICLE = """<!doctype html><html lang="en"><head><title>{title}</title>
-<link rel="canonical" href="{canonical}">
-<meta property="article:published_time" content="2026-11-30">
-<meta property="og:site_name" content="Harbour Gazette"></head>
-<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>{title}</h1>
-<p>{body}</p>
-<p>The ministry said the inspection would continue next week, according to a statement
-released on Monday by officials in the capital.</p>
-</article><footer>Copyright Harbour Gazette</footer></body></html>"""
-
-
-def article(title: str, body: str, canonical: str = "") -> str:
-    return ARTICLE.format(title=title, body=body, canonical=canonical)
+@pytest.fixture
+def ipv6_server():
+    try:
+        s = Server("::1")
+    except OSError as e:
+        pytest.skip(f"no IPv6 loopback here: {e}")
+    yield s
+    s.close()

@@ -46,6 +46,15 @@ def test_the_same_server_is_refused_without_the_allow_list(server):
     assert server.requests == []  # refused before connecting
 
 
+def test_ipv6_loopback_server_refused_unless_allowed(ipv6_server):
+    ipv6_server.routes["/a"] = (200, {}, "six")
+    with GuardedClient(Policy.make([])) as client, pytest.raises(Refused, match="::1, a loopback address"):
+        client.get(ipv6_server.url("/a"))
+    assert ipv6_server.requests == []
+    with GuardedClient(Policy.make(["[::1]"])) as client:
+        assert client.get(ipv6_server.url("/a")).content == b"six"
+
+
 def test_a_name_is_checked_after_resolution(server):
     # "localhost" resolves to 127.0.0.1 (and ::1): allowing the address does not allow the name
     with GuardedClient(Policy.make(["127.0.0.1"])) as client, pytest.raises(Refused, match="localhost resolves to"):

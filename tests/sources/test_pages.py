@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import article
+from html_pages import article
 from typer.testing import CliRunner
 
 from claimgraph.cli.main import app
@@ -122,3 +122,30 @@ def test_cli_fetch_with_and_without_the_allow_list(server, db):
     assert "stored 1" in done.output and counts(db)[0] == 1
     again = runner.invoke(app, ["fetch", server.url("/a"), "--db", db, "--allow-host", "127.0.0.1", "--delay", "0"])
     assert again.exit_code == 0 and "stored 0" in again.output and counts(db)[0] == 1
+
+
+def test_fetch_and_watch_state_on_sqlite_and_postgresql(server, extractor, db_url):
+    from claimgraph.sources.feeds import watch_round
+    from claimgraph.sources.state import SourceState
+
+    def page(handler):
+        if handler.headers.get("If-None-Match") == '"p1"':
+            return (304, {"ETag": '"p1"'}, "")
+        return (200, {"Content-Type": "text/html", "ETag": '"p1"'}, article("Rockets", BODY, "/a"))
+
+    server.routes["/a"] = page
+    server.routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml", "ETag": '"f"'},
+                                  f"<rss version='2.0'><channel><title>T</title><item><title>x</title>"
+                                  f"<link>{server.url('/a')}</link></item></channel></rss>")
+    with Store(db_url) as store:
+        _, first = run(store, extractor, [server.url("/a")])
+        _, second = run(store, extractor, [server.url("/a")])
+        with Fetcher(Policy.make(["127.0.0.1"]), delay=0.0) as f:
+            [report] = watch_round(store, [server.url("/feed.xml")], f, extractor)
+        state = SourceState(store)
+        row = state.page(server.url("/a"))
+        assert [first[0][1], second[0][1], dict(report.outcomes)] == ["stored", "not modified", {"unchanged": 1}]
+        assert (row.etag, row.doc_id, row.outcome) == ('"p1"', store.documents()[0].id, "stored")
+        assert state.seen_entries(server.url("/feed.xml")) == {server.url("/a")}
+        assert state.feed(server.url("/feed.xml")).etag == '"f"'
+        assert store.document_count() == 1

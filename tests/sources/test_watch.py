@@ -11,7 +11,7 @@ import sys
 import time
 
 import pytest
-from conftest import article
+from html_pages import article
 
 from claimgraph.sources.feeds import parse_every, watch_round
 from claimgraph.sources.fetch import Fetcher
