@@ -21,6 +21,7 @@ DEFAULT_DELAY = 1.0  # seconds between two requests to one host
 DEFAULT_RETRIES = 3
 MAX_BACKOFF = 60.0
 ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a robots.txt kept at most a day
+ROBOTS_RETRY = 15 * 60.0  # a robots.txt that could not be had ("disallow all") is asked again after this
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
@@ -95,17 +96,18 @@ class Fetcher:
 
     def _robots_for(self, url: str) -> urllib.robotparser.RobotFileParser | None:
         """The origin's robots.txt (None: no rules). RFC 9309: a 4xx is no rules; a 5xx or an
-        unreachable file is "disallow all" (for this run)."""
+        unreachable file is "disallow all", asked again after ROBOTS_RETRY; rules are kept ROBOTS_TTL."""
         origin = _origin(url)
         if origin in self._robots and time.monotonic() - self._robots[origin][0] < ROBOTS_TTL:
             return self._robots[origin][1]
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+        kept = ROBOTS_TTL
         try:
             self._wait_turn(origin + "/robots.txt")
             r = self.client.get(origin + "/robots.txt", max_bytes=ROBOTS_MAX_BYTES,
                                 before_request=lambda u: None)
             if r.status >= 500:
-                parser.disallow_all = True
+                parser.disallow_all, kept = True, ROBOTS_RETRY
             elif r.status >= 400:
                 parser.allow_all = True
             else:
@@ -113,8 +115,8 @@ class Fetcher:
         except Refused:
             raise
         except SourceError:
-            parser.disallow_all = True
-        self._robots[origin] = (time.monotonic(), parser)
+            parser.disallow_all, kept = True, ROBOTS_RETRY
+        self._robots[origin] = (time.monotonic() - ROBOTS_TTL + kept, parser)  # expires `kept` from now
         return parser
 
     def _before_request(self, url: str) -> None:
