@@ -84,3 +84,49 @@ def test_a_killed_worker_fails_its_documents_and_the_others_are_extracted():
     extracted = [d for d in out if "error" not in d.extra]
     assert extracted and all(d.entities and d.spacy_doc is None for d in extracted)
     assert len(failed) < len(docs) // 2
+
+
+def test_a_document_over_its_time_budget_fails_alone_and_the_pool_goes_on():
+    from claimgraph.extract.workers import Budget
+    small = [Document(text=f"{SENTENCES[i % len(SENTENCES)]} Report {i}.", path=f"doc{i:02d}.txt") for i in range(6)]
+    big = Document(text=" ".join(SENTENCES * 600), path="big.txt")  # ~100,000 characters: seconds of work
+    docs = small[:3] + [big] + small[3:]
+    signal.alarm(300)
+    try:
+        out = list(extract_documents(docs, workers=1, batch_size=2, budget=Budget(seconds=1.5)))
+    finally:
+        signal.alarm(0)
+    assert [d.path for d in out] == [d.path for d in docs]
+    failed = [d for d in out if "error" in d.extra]
+    assert len(failed) == 1, [d.path for d in failed]
+    [failed] = failed
+    assert failed.path == "big.txt" and not failed.claims and not failed.entities
+    assert "over its time budget of 1.5 s per document" in failed.extra["error"], failed.extra["error"]
+    assert all(d.entities for d in out if d.path != "big.txt")
+
+
+def test_a_document_over_the_memory_budget_fails_with_its_own_message():
+    from claimgraph.extract.workers import Budget
+    docs = [Document(text=SENTENCES[0], path="a.txt")]
+    out = list(extract_documents(docs, workers=1, budget=Budget(memory_mb=1)))  # below any worker's own size
+    assert "over its memory budget of 1 MB per document" in out[0].extra["error"]
+
+
+def test_the_budget_comes_from_the_environment():
+    from claimgraph.extract.workers import Budget
+    assert not Budget.from_env({})
+    assert Budget.from_env({"CLAIMGRAPH_DOC_SECONDS": "2.5", "CLAIMGRAPH_DOC_MEMORY_MB": "900"}) == Budget(2.5, 900)
+    with pytest.raises(ValueError, match="CLAIMGRAPH_DOC_SECONDS must be a positive number"):
+        Budget.from_env({"CLAIMGRAPH_DOC_SECONDS": "-1"})
+
+
+def test_the_cli_fails_the_document_over_budget_and_extracts_the_others(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    (tmp_path / "big.txt").write_text(" ".join(SENTENCES * 600), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(SENTENCES[1], encoding="utf-8")
+    env = {**os.environ, "CLAIMGRAPH_DOC_SECONDS": "1.5"}
+    done = subprocess.run([*CLI, "extract", str(tmp_path), "--format", "json", "--workers", "1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert "big.txt" in done.stderr and "over its time budget of 1.5 s per document" in done.stderr, done.stderr
+    data = json.loads(done.stdout)
+    assert sorted(Path(d["path"]).name for d in data["documents"]) == ["a.txt", "c.txt"], data["documents"]

@@ -10,12 +10,16 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from claimgraph.model import Document
 
 _extractor = None  # the worker process's Extractor, made once by _init
+_progress = None  # the worker's channel to the parent's watchdog: (pid, task, started or None)
 
 
 def default_workers() -> int:
@@ -41,20 +45,112 @@ def cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
         return None
 
 
-def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int) -> None:
-    global _extractor
+def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int, progress=None) -> None:
+    global _extractor, _progress
+    _progress = progress
     # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down;
     # a worker would only print a traceback from its wait for work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from claimgraph.extract.pipeline import Extractor
     _extractor = Extractor(model=model, kb_paths=kb_paths, batch_size=batch_size)
+    if progress is not None:  # under a budget: what loads on first use loads now, not on a document's time
+        list(_extractor([Document(text="Iran funds Hezbollah, the ministry said on Monday.")]))
 
 
-def _run(chunk: list[Document]) -> list[Document]:
+def _run(chunk: list[Document], task: int | None = None) -> list[Document]:
+    if _progress is not None:
+        _progress.put((os.getpid(), task, time.monotonic()))
     done = list(_extractor(chunk))
     for d in done:
         d.spacy_doc = None  # not picklable cheaply, and the store does not need it
+    if _progress is not None:
+        _progress.put((os.getpid(), task, None))
     return done
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost in a worker: wall-clock seconds of parsing and extraction, and
+    the worker's resident memory in MB (None: no bound). A document over it has its worker
+    killed (SIGKILL: a loop in C code or a runaway allocation cannot refuse it) and fails alone
+    with a message saying which bound it passed; the others go on in a new pool."""
+    seconds: float | None = None
+    memory_mb: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.seconds is not None or self.memory_mb is not None
+
+    @classmethod
+    def from_env(cls, env=os.environ) -> "Budget":
+        """`CLAIMGRAPH_DOC_SECONDS` and `CLAIMGRAPH_DOC_MEMORY_MB` (what `extract` and `ingest` use)."""
+        def number(name, kind):
+            raw = env.get(name, "").strip()
+            if not raw:
+                return None
+            try:
+                value = kind(raw)
+            except ValueError:
+                raise ValueError(f"{name} must be a positive number, not {raw!r}") from None
+            if value <= 0:
+                raise ValueError(f"{name} must be a positive number, not {raw!r}")
+            return value
+        return cls(number("CLAIMGRAPH_DOC_SECONDS", float), number("CLAIMGRAPH_DOC_MEMORY_MB", int))
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+class _Watchdog(threading.Thread):
+    """Reads which task each worker started (and when) and kills a worker whose task is over the
+    budget; `killed` maps the task to the reason, for the parent to fail that document alone."""
+
+    def __init__(self, budget: Budget, poll: float = 0.05):
+        super().__init__(name="claimgraph-budget", daemon=True)
+        self.budget, self.poll = budget, poll
+        self.killed: dict[int, str] = {}
+        self.channel = None  # the current pool's SimpleQueue (a new pool, a new one)
+        self.busy: dict[int, tuple[int, float]] = {}  # worker pid → (task, started)
+        self.halt = threading.Event()
+
+    def watch(self, channel) -> None:
+        self.channel, self.busy = channel, {}
+
+    def run(self) -> None:
+        while not self.halt.wait(self.poll):
+            channel, busy = self.channel, self.busy
+            try:
+                while channel is not None and not channel.empty():
+                    pid, task, started = channel.get()
+                    if started is None:
+                        busy.pop(pid, None)
+                    else:
+                        busy[pid] = (task, started)
+            except (OSError, EOFError, ValueError):
+                continue  # the pool is being replaced
+            now = time.monotonic()
+            for pid, (task, started) in list(busy.items()):
+                reason = self._over(pid, now - started)
+                if reason and task not in self.killed:
+                    self.killed[task] = reason
+                    busy.pop(pid, None)
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+
+    def _over(self, pid: int, elapsed: float) -> str | None:
+        b = self.budget
+        if b.seconds is not None and elapsed > b.seconds:
+            return f"over its time budget of {b.seconds:g} s per document (its extraction worker was killed)"
+        if b.memory_mb is not None and (rss := _rss_mb(pid)) > b.memory_mb:
+            return (f"over its memory budget of {b.memory_mb:,} MB per document ({rss:,.0f} MB; its extraction "
+                    f"worker was killed)")
+        return None
 
 
 def _context():
@@ -74,72 +170,129 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def extract_documents(docs: Iterable[Document], workers: int = 1, model: str | None = None,
-                      kb_paths: tuple[str, ...] = (), batch_size: int = 16) -> Iterator[Document]:
+                      kb_paths: tuple[str, ...] = (), batch_size: int = 16,
+                      budget: Budget | None = None) -> Iterator[Document]:
     """Yield every document of `docs`, in input order, with the extraction stages run (a failed
     one carries `extra["error"]`, as `Extractor` gives it). The pipeline is loaded once per
     process, when the first document arrives; at most about 2 × `workers` chunks of
-    `batch_size` documents are in flight. With `workers` > 1, `spacy_doc` is None."""
+    `batch_size` documents are in flight. With `workers` > 1, `spacy_doc` is None.
+
+    With a `budget` (by default `Budget.from_env()`), documents go one per task to workers (one
+    at least, even when `workers` is 1) watched by the parent: a document over it fails alone."""
     it = iter(docs)
     first = next(it, None)
     if first is None:
         return
     stream = itertools.chain([first], it)
-    if workers <= 1:
+    if budget is None:
+        budget = Budget.from_env()
+    if workers <= 1 and not budget:
         from claimgraph.extract.pipeline import Extractor
         yield from Extractor(model=model, kb_paths=tuple(kb_paths), batch_size=batch_size)(stream)
         return
-    yield from _pooled(stream, workers, model, tuple(kb_paths), batch_size)
+    yield from _pooled(stream, max(1, workers), model, tuple(kb_paths), batch_size, budget or None)
 
 
-def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_size) -> Iterator[Document]:
+def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_size,
+            budget: Budget | None = None) -> Iterator[Document]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     if kb_paths or os.environ.get("CLAIMGRAPH_KB_PATH"):  # an analyst's KB files: their errors said here, once
         from claimgraph.kb.loader import load
         load(list(kb_paths))
-    chunk_size = max(1, min(batch_size, 4))  # a few documents per task: amortizes pickling, keeps order cheap
-    chunks = _chunks(stream, chunk_size)
+    # a few documents per task: amortizes pickling, keeps order cheap; one under a budget, so
+    # that the task over it is that document
+    chunk_size = 1 if budget else max(1, min(batch_size, 4))
+    chunks = enumerate(_chunks(stream, chunk_size))
+    watchdog = _Watchdog(budget) if budget else None
+    ctx = _context()
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
-                                   initargs=(model, kb_paths, batch_size))
+        channel = None
+        if watchdog is not None:
+            channel = ctx.SimpleQueue()  # a new one per pool: a killed worker may hold the old one's lock
+            watchdog.watch(channel)
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
+                                   initargs=(model, kb_paths, batch_size, channel))
+
+    def submit(task: int, chunk: list[Document]):
+        return pool.submit(_run, chunk, task)
 
     pool, finished = new_pool(), 0  # chunks the current pool has finished
-    pending: deque = deque()  # (chunk, future), in input order
+    if watchdog is not None:
+        watchdog.start()
+    pending: deque = deque()  # (task, chunk, future), in input order
     try:
         while True:
-            while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
+            while len(pending) < 2 * workers and (item := next(chunks, None)) is not None:
+                task, chunk = item
                 try:
-                    pending.append((chunk, pool.submit(_run, chunk)))
+                    pending.append((task, chunk, submit(task, chunk)))
                 except BrokenProcessPool:
-                    pending.append((chunk, None))
+                    pending.append((task, chunk, None))
             if not pending:
                 break
-            chunk, future = pending.popleft()
+            task, chunk, future = pending.popleft()
             try:
                 if future is None:
                     raise BrokenProcessPool("the worker pool was broken")
                 yield from future.result()
                 finished += 1
+            except _OverBudget as e:
+                for d in chunk:
+                    d.extra["error"] = f"extraction stopped: the document is {e}"
+                    d.entities, d.claims = [], []
+                    yield d
             except BrokenProcessPool as e:
-                if not finished:
+                over = dict(watchdog.killed) if watchdog is not None else {}
+                if not finished and not over:
                     _fail_to_start(model, kb_paths, batch_size, e)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool, finished = new_pool(), 0
+                if over:
+                    # the watchdog killed a worker: the documents over budget fail, every other
+                    # unfinished task (this one too, when it is not one of them) goes to the new pool
+                    pending.appendleft((task, chunk, future))
+                    pending = deque((t, c, f if _succeeded(f) else _Failed(over[t]) if t in over else submit(t, c))
+                                    for t, c, f in pending)
+                    watchdog.killed.clear()
+                    continue
                 # a worker died (killed, out of memory): its documents fail, the run goes on
                 for d in chunk:
                     d.extra["error"] = f"extraction worker died: {e}"
                     d.entities, d.claims = [], []
                     yield d
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool, finished = new_pool(), 0
                 # the tasks the dead pool did not finish go to the new one
-                pending = deque((c, f if _succeeded(f) else pool.submit(_run, c)) for c, f in pending)
+                pending = deque((t, c, f if _succeeded(f) else submit(t, c)) for t, c, f in pending)
     finally:
+        if watchdog is not None:
+            watchdog.halt.set()
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+class _Failed:
+    """A task that will not run again: its documents fail with `reason` (a future's stand-in)."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def result(self) -> list[Document]:
+        raise _OverBudget(self.reason)
+
+    def done(self) -> bool:
+        return True
+
+
 def _succeeded(future) -> bool:
+    """The task needs no new run: it finished, or it was failed for good (`_Failed`)."""
+    if isinstance(future, _Failed):
+        return True
     return future is not None and future.done() and not future.cancelled() and future.exception() is None
+
+
+class _OverBudget(Exception):
+    pass
 
 
 def _fail_to_start(model, kb_paths, batch_size, broken: Exception) -> None:
