@@ -182,3 +182,62 @@ def test_random_line_endings_are_kept(tmp_path, lines):
     path.write_bytes(text.encode("utf-8"))
     [doc] = read_paths([path])
     assert doc.text == text
+
+
+MOSTLY_UTF8 = ("The IRGC’s commander said on Monday that the army attacked the town. " * 40).encode() + (
+    "Café Radwan.".encode("cp1252") + b"\n"
+)
+
+
+def test_mixed_utf8_is_an_error_naming_the_file_not_mojibake(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(MOSTLY_UTF8)  # read before as mac_iceland: "IRGC‚Äôs", "CafÈ"
+    good = tmp_path / "z_good.txt"
+    good.write_text("The army attacked the town on Monday, officials said.\n")
+    error, doc = read_paths([tmp_path])
+    assert str(error) == (
+        f"{path}: undecodable text: not valid UTF-8 (byte 0xe9 at offset 2843) though most of it is: "
+        "mixed encodings; convert the file to UTF-8 (or read it with --replace-undecodable)"
+    )
+    assert doc.path == str(good)
+
+
+def test_mixed_utf8_with_replacement_counted(tmp_path):
+    path = tmp_path / "mixed.md"
+    path.write_bytes(b"# A title\n\n" + MOSTLY_UTF8 + "An old \ufffd kept.\n".encode() + b"\xff\xfe\n")
+    [doc] = read_paths([path], replace_undecodable=True)
+    assert "IRGC’s" in doc.text and "Caf\ufffd Radwan." in doc.text
+    assert doc.extra["encoding"] == "utf-8 (replaced)"
+    assert doc.extra["replaced_characters"] == 3  # é, \xff, \xfe; the U+FFFD of the file not counted
+
+
+def test_single_byte_code_page_still_read_with_the_flag(tmp_path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("The minister’s “statement” on Monday, café.\n".encode("cp1252"))
+    [doc] = read_paths([path], replace_undecodable=True)
+    assert doc.text == "The minister’s “statement” on Monday, café.\n"
+    assert "replaced_characters" not in doc.extra
+
+
+def test_undecodable_with_flag_stored_with_count(tmp_path):
+    """Through the CLI into a real SQLite store: the document is stored, its count in its extra."""
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(MOSTLY_UTF8)
+    db = tmp_path / "store.db"
+    claimgraph = str(Path(sys.executable).with_name("claimgraph"))
+    run = subprocess.run([claimgraph, "ingest", "--db", str(db), "--no-resolve", str(path)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "mixed encodings" in run.stderr
+    run = subprocess.run([claimgraph, "ingest", "--db", str(db), "--no-resolve", "--replace-undecodable", str(path)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    with sqlite3.connect(db) as con:
+        [(extra,)] = con.execute("SELECT extra FROM documents").fetchall()
+    extra = json.loads(extra) if isinstance(extra, str) else extra
+    assert extra["replaced_characters"] == 1 and extra["encoding"] == "utf-8 (replaced)"

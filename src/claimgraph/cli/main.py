@@ -42,7 +42,13 @@ MAXSIZE = Annotated[int, typer.Option("--max-size", help="Largest input file in 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # claimgraph.ingest.DEFAULT_MAX_BYTES, not imported here (a test checks)
 
 
-def _read(paths: list[Path], max_size: int, errors: list) -> Iterator[Document]:
+REPLACE = Annotated[bool, typer.Option("--replace-undecodable",
+                                       help="Read text that does not decode cleanly as UTF-8 with a replacement "
+                                            "character for each bad byte (counted in the document's extra) "
+                                            "instead of refusing the file.")]
+
+
+def _read(paths: list[Path], max_size: int, errors: list, replace_undecodable: bool = False) -> Iterator[Document]:
     """The documents of `paths`, read lazily; each reader error gets one line on stderr and is
     appended to `errors`, and the reading goes on."""
     import logging
@@ -51,7 +57,7 @@ def _read(paths: list[Path], max_size: int, errors: list) -> Iterator[Document]:
     from claimgraph.ingest.errors import over_length
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on broken PDFs; ingest reports the file
-    for item in read_paths(paths, max_bytes=max_size):
+    for item in read_paths(paths, max_bytes=max_size, replace_undecodable=replace_undecodable):
         if isinstance(item, Document) and (why := over_length(item.text)):
             item = IngestError(item.path or item.id, None, why)
         if isinstance(item, IngestError):
@@ -129,7 +135,7 @@ def _pipeline_errors():
 
 @app.command()
 def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
-            max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None,
+            max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None, replace_undecodable: REPLACE = False,
             explain: Annotated[bool, typer.Option("--explain", help="Show the rule and cue words of each claim.")] = False
             ) -> None:
     """Read documents and print what they say: actors and claims (the exchange format with --format json)."""
@@ -137,7 +143,7 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
     errors: list = []
     done = []
     with _pipeline_errors():
-        extracted = list(_extracted(_extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors))))
+        extracted = list(_extracted(_extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors, replace_undecodable))))
     for d in extracted:
         if "error" in d.extra:
             report_error(f"{d.path or d.id}: {d.extra['error']}")
@@ -164,7 +170,7 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
 
 @app.command()
 def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB = None,
-           max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None,
+           max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None, replace_undecodable: REPLACE = False,
            resolve: Annotated[bool, typer.Option(help="Then merge the entities that name one actor "
                                                       "(recorded automatic judgements; see `resolve`).")] = True
            ) -> None:
@@ -185,7 +191,7 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
 
         def docs() -> Iterator[Document]:
             nonlocal read
-            for d in _read(paths, max_size, errors):
+            for d in _read(paths, max_size, errors, replace_undecodable):
                 read += 1
                 yield d
 

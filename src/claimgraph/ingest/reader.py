@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..model import Document
-from .decode import decode_bytes
+from .decode import REPLACED, decode_bytes, replaced_count
 from .errors import IngestError
 from .html import read_html
 from .jsonl import read_json, read_jsonl
@@ -52,13 +52,16 @@ FORMATS = {
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike] | str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike] | str | os.PathLike, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
+    replace_undecodable: bool = False,
 ) -> Iterator[Result]:
     """Yield a Document for each document read and an IngestError for each problem.
 
     Folders are read recursively in sorted order, skipping hidden files and folders
     (names starting with "."). A problem with one file, or one JSONL line, never
     stops the rest. `max_bytes` is the largest file read (None: no limit).
+    `replace_undecodable`: text that does not decode cleanly is read as UTF-8 with U+FFFD for
+    each bad sequence (counted in `extra["replaced_characters"]`) instead of being an error.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -68,15 +71,17 @@ def read_paths(
         if isinstance(info, IngestError):
             yield info
         elif stat.S_ISDIR(info.st_mode):
-            yield from _read_folder(path, max_bytes, set())
+            yield from _read_folder(path, max_bytes, set(), replace_undecodable)
         elif stat.S_ISREG(info.st_mode):
-            yield from read_file(path, max_bytes=max_bytes, size=info.st_size)
+            yield from read_file(path, max_bytes=max_bytes, size=info.st_size,
+                                 replace_undecodable=replace_undecodable)
         else:
             yield IngestError(path, None, "not a regular file or folder")
 
 
 def read_file(
-    path: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES, size: int | None = None
+    path: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES, size: int | None = None,
+    replace_undecodable: bool = False,
 ) -> Iterator[Result]:
     """Yield the Document(s) of one file (several for JSONL) or IngestErrors."""
     extension = os.path.splitext(os.path.basename(path))[1].lower()
@@ -105,15 +110,17 @@ def read_file(
         if kind in _BYTES_READERS:
             yield _BYTES_READERS[kind](data, path)
             return
-        text, encoding = decode_bytes(data, path)
+        text, encoding = decode_bytes(data, path, replace=replace_undecodable)
         if not text.strip():
             yield IngestError(path, None, "file contains only whitespace")
             return
         result = _TEXT_READERS[kind](text, path, encoding)
-        if isinstance(result, Document):
-            yield result
-        else:
-            yield from result
+        results = [result] if isinstance(result, Document) else result
+        replaced = replaced_count(text, data) if encoding == REPLACED else 0
+        for item in results:
+            if replaced and isinstance(item, Document):
+                item.extra["replaced_characters"] = replaced  # in the file (a JSONL line's own: see its text)
+            yield item
     except IngestError as error:
         yield error
     except Exception as error:  # a library failing on one odd file must not stop the run
@@ -133,7 +140,8 @@ def read_text(text: str, *, path: str | None = None, **meta: Any) -> Document:
     return make_document(text, path=path, format="text", meta=meta)
 
 
-def _read_folder(folder: str, max_bytes: int | None, seen: set[str]) -> Iterator[Result]:
+def _read_folder(folder: str, max_bytes: int | None, seen: set[str],
+                 replace_undecodable: bool = False) -> Iterator[Result]:
     real = os.path.realpath(folder)
     if real in seen:
         yield IngestError(folder, None, "folder already being read (symbolic link loop)")
@@ -152,9 +160,10 @@ def _read_folder(folder: str, max_bytes: int | None, seen: set[str]) -> Iterator
         if isinstance(info, IngestError):
             yield info
         elif stat.S_ISDIR(info.st_mode):
-            yield from _read_folder(path, max_bytes, seen)
+            yield from _read_folder(path, max_bytes, seen, replace_undecodable)
         elif stat.S_ISREG(info.st_mode):
-            yield from read_file(path, max_bytes=max_bytes, size=info.st_size)
+            yield from read_file(path, max_bytes=max_bytes, size=info.st_size,
+                                 replace_undecodable=replace_undecodable)
         # sockets, pipes and devices in a folder are not documents: skipped quietly
 
 
