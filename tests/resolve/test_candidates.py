@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -86,16 +85,14 @@ def _random_name(rng: random.Random) -> str:
     return f"{rng.choice(GIVEN)} {family}"
 
 
-def test_twenty_thousand_names_are_compared_in_seconds():
+def test_twenty_thousand_names_are_blocked_not_compared_all_against_all():
+    # speed is bench/'s to measure; here the work: the pairs blocking lets through
     rng = random.Random(4)
     records = [person(f"p{i}", _random_name(rng), rng.choice([None, "IRQ", "IRN", "LBN", "SYR"])) for i in range(20_000)]
     records.append(person("q1", "Qasem Suleimani"))
     records.append(person("q2", "Qassim Soleimani"))
-    start = time.perf_counter()
     pairs = candidate_pairs(records)
     found = candidates(records, min_score=0.92)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5, elapsed
     assert len(pairs) < 20_000 * 60  # blocking: nowhere near the 200 million pairs of all against all
     assert ("q1", "q2") in {(c.left_id, c.right_id) for c in found}
 
