@@ -6,13 +6,11 @@ and its own server (the tests write to the store: reviews, uploads), on a free l
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from web_corpus import make_store
+from web_server import serve
 
 from claimgraph.web.vendor import VENDOR_DIR
 
@@ -28,34 +26,15 @@ def web_db(extractor, tmp_path_factory) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def server(web_db, extractor, tmp_path_factory):
     """The app (claimgraph.api.create_app) served by uvicorn on 127.0.0.1; yields its base URL."""
-    import uvicorn
-
-    from claimgraph.api import create_app
-
     assert (VENDOR_DIR / "cytoscape.min.js").is_file(), "run `make install` (python -m claimgraph.web.vendor) first"
     db = tmp_path_factory.mktemp("served") / "store.db"
     shutil.copy(web_db, db)
-    port = _free_port()
-    app = create_app(str(db), extractor=extractor)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(str(db), extractor) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

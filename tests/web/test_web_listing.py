@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
-import time
 
 import pytest
 from playwright.sync_api import expect
 from typer.testing import CliRunner
 from web_corpus import KH, SOLEIMANI
+from web_server import serve
 
 LINE = {"id": "tst-web-0001", "schema": "Person", "caption": "Qasem Soleimany",
         "properties": {"name": ["Qasem Soleimany"], "topics": ["sanction", "crime.terror"]},
         "datasets": ["test_web_list"], "target": True}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(web_db, extractor, tmp_path_factory):
-    import uvicorn
-
-    from claimgraph.api import create_app
     from claimgraph.cli.main import app as cli
 
     folder = tmp_path_factory.mktemp("listed")
@@ -38,18 +27,8 @@ def server(web_db, extractor, tmp_path_factory):
     result = CliRunner().invoke(cli, ["kb", "import", str(folder / "list.ftm.json"), "--db", str(db),
                                       "--title", "Test list"])
     assert result.exit_code == 0, result.output
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db), extractor=extractor), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(str(db), extractor) as url:
+        yield url
 
 
 def test_actor_page_says_listed(page):
