@@ -170,3 +170,65 @@ def test_watch_killed_midway_resumes_without_duplicates(server, tmp_path):
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+GROUPS = ["Kata'ib Hizballah", "Asa'ib Ahl al-Haq", "the Badr Organization", "Harakat al-Nujaba"]
+CITIES = ["Baghdad", "Basra", "Erbil", "Mosul", "Kirkuk"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def many_articles(server, count):
+    """`count` distinct articles and a feed of them."""
+    names = []
+    for i in range(count):
+        name = f"story-{i}"
+        text = (f"The Iraqi Ministry of Interior accused {GROUPS[i % 4]} of firing rockets at a base near "
+                f"{CITIES[i % 5]} on {DAYS[i % 7]}, officials said. The ministry counted {i + 2} rockets.")
+        server.routes[f"/news/{name}"] = (200, {"Content-Type": "text/html"}, article(f"Rockets {i}", text))
+        names.append(name)
+    items = "\n".join(ITEM.format(name=n, link=server.url(f"/news/{n}")) for n in names)
+    server.routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml", "ETag": '"f1"'},
+                                  RSS.format(base=server.base, items=items))
+    return names
+
+
+def test_watch_killed_at_random_moments_stores_every_article_once(server, tmp_path):
+    """SIGKILL a real `watch --once` at random moments (start-up, fetching, extraction, the writes
+    of each batch, resolution) within the time an uninterrupted round takes, up to eight runs or
+    four kills with work left (once a run finishes there is none), then let one run finish: every article stored once, every entry seen once, the feed's ETag saved, the database
+    intact."""
+    import random
+
+    rng = random.Random(int(os.environ.get("CLAIMGRAPH_KILL_SEED", "13")))
+    db = str(tmp_path / "store.db")
+    names = many_articles(server, 40)
+    cmd = [sys.executable, "-m", "claimgraph.cli.main", "watch", server.url("/feed.xml"), "--db", db, "--once",
+           "--allow-host", "127.0.0.1", "--delay", "0", "--retries", "0"]
+    start = time.monotonic()  # an uninterrupted run into another store: how long a round takes here
+    clean = subprocess.run([*cmd[:6], str(tmp_path / "clean.db"), *cmd[7:]], capture_output=True, timeout=300)
+    full = time.monotonic() - start
+    assert clean.returncode == 0 and rows(str(tmp_path / "clean.db"), "select count(*) from documents") == [(40,)]
+    kills = []
+    for _ in range(8):
+        if len(kills) >= 4:
+            break
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        at = rng.uniform(0.2, 0.9) * full
+        try:
+            proc.wait(timeout=at)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            stored = rows(db, "select count(*) from documents")[0][0] if os.path.exists(db) else None
+            if stored != len(names):
+                kills.append((round(at, 1), stored))
+    print(f"a round: {full:.1f} s; killed at (seconds, documents stored then): {kills}")
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert kills, "no run was killed with work left: the kill moments are too late for this machine"
+    assert rows(db, "select count(*) from documents") == [(len(names),)]
+    assert rows(db, "select count(*), count(distinct url) from feed_entries") == [(len(names), len(names))]
+    assert rows(db, "select etag from feeds") == [('"f1"',)]
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
