@@ -87,3 +87,27 @@ def test_html_with_no_main_text(tmp_path):
     [error] = read_paths([path])
     assert isinstance(error, IngestError)
     assert str(error) == f"{path}: HTML page has no main text (only navigation or boilerplate)"
+
+
+def _deep_page(levels: int) -> bytes:
+    return (
+        "<html><head><title>Strike</title></head><body>"
+        "<p>The army attacked the town on Monday, officials said in a statement.</p>"
+        + "<div>" * levels + "<p>Deep inside, the minister said the strike had been planned for weeks.</p>"
+        + "</div>" * levels
+        + "<p>The ministry later denied that the army attacked the town.</p></body></html>"
+    ).encode()
+
+
+def test_html_too_deep_to_parse_whole_is_an_error_not_a_cut(tmp_path):
+    deep = tmp_path / "deep.html"
+    deep.write_bytes(_deep_page(300))  # the text after level 256 (the denial) was silently dropped
+    fine = tmp_path / "fine.html"
+    fine.write_bytes(_deep_page(100))
+    error, doc = read_paths([deep, fine])
+    assert isinstance(error, IngestError)
+    assert str(error) == (
+        f"{deep}: HTML nested too deeply to parse whole (over 256 levels at line 1): "
+        "the parser would cut the page there and drop the text after it"
+    )
+    assert "denied" in doc.text

@@ -32,6 +32,9 @@ def read_html(data: bytes, path: str) -> Document:
     """Read an HTML page; raise IngestError when it has no main text."""
     import trafilatura
 
+    too_deep = _depth_problem(data)
+    if too_deep:
+        raise IngestError(path, None, too_deep)
     tags = page_metadata(data)
     result = trafilatura.bare_extraction(
         data,
@@ -59,6 +62,25 @@ def read_html(data: bytes, path: str) -> Document:
     }
     meta = {key: value for key, value in found.items() if value}
     return make_document(text, path=path, format="html", meta=meta)
+
+
+def _depth_problem(data: bytes) -> str | None:
+    """Why the page cannot be parsed whole, or None: libxml2's HTML parser (lxml's, trafilatura's)
+    stops at 256 levels of nesting without failing, dropping all the text after that point."""
+    from lxml import etree, html as lxml_html
+
+    parser = lxml_html.HTMLParser()
+    try:
+        etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        pass  # not a depth problem: the reading below reports what it finds
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            return (
+                "HTML nested too deeply to parse whole (over 256 levels at line "
+                f"{entry.line}): the parser would cut the page there and drop the text after it"
+            )
+    return None
 
 
 def page_metadata(data: bytes) -> dict[str, str]:
