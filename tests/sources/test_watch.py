@@ -232,3 +232,30 @@ def test_watch_killed_at_random_moments_stores_every_article_once(server, tmp_pa
     with sqlite3.connect(db) as c:
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_watch_every_runs_rounds_until_interrupted(server, tmp_path):
+    db = str(tmp_path / "store.db")
+    serve_feed(server, ["rockets"])
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli.main", "watch", server.url("/feed.xml"), "--db", db,
+                             "--every", "1s", "--allow-host", "127.0.0.1", "--delay", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while server.hits("/feed.xml") < 3:
+            assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert out.count("Watch (") >= 2 and "not modified" in out  # the third round may be the one interrupted
+    assert server.hits("/news/rockets") == 1 and rows(db, "select count(*) from documents") == [(1,)]
+
+
+def test_watch_refuses_a_bad_interval(tmp_path):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli.main import app
+    r = CliRunner().invoke(app, ["watch", "http://example.org/feed", "--db", str(tmp_path / "s.db"), "--every", "soon"])
+    assert r.exit_code == 2 and "not a duration" in r.output
