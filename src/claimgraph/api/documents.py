@@ -93,9 +93,10 @@ def _ingest(cg: AppState, docs) -> list[dict]:
         results.append({"id": doc.id, "path": doc.path, "created": outcome == STORED, "outcome": outcome,
                         "claims": len(doc.claims), "error": error})
 
-    with cg.write_lock:
-        ingest_documents(cg.store, docs, cg.extractor, on_document=done)
-        view = cg.reload()
+    # extracted outside the write lock (searches and other writes wait on it): only the store's
+    # transactions and the resolution hold it
+    ingest_documents(cg.store, docs, cg.extractor, on_document=done, lock=cg.write_lock)
+    view = cg.reload()
     for r in results:  # claims now in the store with evidence in the document
         if r["outcome"] != FAILED:
             r["claims"] = len(view.doc_claims.get(r["id"], ()))

@@ -5,6 +5,7 @@ goes through the same checks, extraction and transaction whichever way it came i
 """
 from __future__ import annotations
 
+import contextlib
 import inspect
 import itertools
 from collections import Counter
@@ -40,7 +41,8 @@ def _is_factory(extractor) -> bool:
 
 
 def ingest_documents(store, docs: Iterable[Document], extractor, on_document: OnDocument | None = None,
-                     max_chars: int = MAX_TEXT_CHARS, resolve: bool = True) -> Tally:
+                     max_chars: int = MAX_TEXT_CHARS, resolve: bool = True,
+                     lock: contextlib.AbstractContextManager | None = None) -> Tally:
     """Extract the documents whose text is not stored yet and add them to `store` in transactions
     of `WRITE_BATCH` documents (a savepoint each); a document that fails (too long, extraction or
     storage error) does not stop the others. Then, with `resolve`, when anything was stored or the
@@ -57,7 +59,10 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     (loading the spaCy pipeline takes seconds).
     `on_document(doc, outcome, error)` is called once per document, in order of completion,
     with outcome "stored", "unchanged" or "failed" and the error message of a failure.
+    `lock` (the REST server's write lock) is held around each store write and the resolution,
+    never around extraction: what waits on it waits for a transaction, not for spaCy.
     """
+    lock = lock if lock is not None else contextlib.nullcontext()
     tally = Tally()
 
     def done(doc: Document, outcome: str, error: str | None = None) -> None:
@@ -83,18 +88,19 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     stream = new_documents()
     first = next(stream, None)
     if first is not None:
-        _extract_and_write(store, itertools.chain([first], stream), extractor, done)
+        _extract_and_write(store, itertools.chain([first], stream), extractor, done, lock)
     # pending work is recorded in the store (a mark set with each stored document, cleared by
     # `Resolver.auto`), not inferred from this run: a run killed before resolving is finished here
-    if resolve and (tally[STORED] or _resolution_pending(store)):
-        from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
-        tally["merged"] = Resolver(store).auto()
-    if tally[STORED] and hasattr(store, "optimize"):
-        store.optimize()  # the planner's statistics follow the store's growth
+    with lock:
+        if resolve and (tally[STORED] or _resolution_pending(store)):
+            from claimgraph.resolve import Resolver  # resolution builds on the store, not the reverse
+            tally["merged"] = Resolver(store).auto()
+        if tally[STORED] and hasattr(store, "optimize"):
+            store.optimize()  # the planner's statistics follow the store's growth
     return tally
 
 
-def _extract_and_write(store, docs: Iterable[Document], extractor, done) -> None:
+def _extract_and_write(store, docs: Iterable[Document], extractor, done, lock) -> None:
     if _is_factory(extractor):
         extractor = extractor()
     batch: list[Document] = []
@@ -106,10 +112,12 @@ def _extract_and_write(store, docs: Iterable[Document], extractor, done) -> None
                 continue
             batch.append(d)
             if len(batch) == WRITE_BATCH:
-                _write(store, batch, done)
+                with lock:
+                    _write(store, batch, done)
                 batch = []
     finally:  # documents already extracted are stored even when the extraction stops the run
-        _write(store, batch, done)
+        with lock:
+            _write(store, batch, done)
 
 
 def _resolution_pending(store) -> bool:
