@@ -13,6 +13,7 @@ from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .markdown import read_markdown
 from .metadata import make_document
+from .paths import escape_path
 from .pdf import read_pdf
 from .text import read_plain
 
@@ -76,14 +77,20 @@ def read_paths(
             yield from read_file(path, max_bytes=max_bytes, size=info.st_size,
                                  replace_undecodable=replace_undecodable)
         else:
-            yield IngestError(path, None, "not a regular file or folder")
+            yield IngestError(escape_path(path), None, "not a regular file or folder")
 
 
 def read_file(
     path: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES, size: int | None = None,
     replace_undecodable: bool = False,
 ) -> Iterator[Result]:
-    """Yield the Document(s) of one file (several for JSONL) or IngestErrors."""
+    """Yield the Document(s) of one file (several for JSONL) or IngestErrors.
+
+    Documents and errors name the file by `escape_path(path)`: a name that is not valid UTF-8 is
+    given with `\\xHH` escapes (`unescape_path` gives it back), as no UTF-8 store takes it raw.
+    """
+    path = os.fspath(path)
+    real, path = path, escape_path(path)
     extension = os.path.splitext(os.path.basename(path))[1].lower()
     kind = FORMATS.get(extension)
     if kind is None:
@@ -91,14 +98,14 @@ def read_file(
         yield IngestError(path, None, f"unsupported file type '{extension}' (supported: {supported})")
         return
     try:
-        size = os.stat(path).st_size if size is None else size
+        size = os.stat(real).st_size if size is None else size
         if max_bytes is not None and size > max_bytes:
             yield IngestError(path, None, _too_large(size, max_bytes))
             return
-        with open(path, "rb") as file:
+        with open(real, "rb") as file:
             data = file.read()
     except OSError as error:
-        yield _os_error(path, error)
+        yield _os_error(real, error)
         return
     if not data:
         yield IngestError(path, None, "empty file")
@@ -144,7 +151,7 @@ def _read_folder(folder: str, max_bytes: int | None, seen: set[str],
                  replace_undecodable: bool = False) -> Iterator[Result]:
     real = os.path.realpath(folder)
     if real in seen:
-        yield IngestError(folder, None, "folder already being read (symbolic link loop)")
+        yield IngestError(escape_path(folder), None, "folder already being read (symbolic link loop)")
         return
     try:
         names = sorted(os.listdir(folder))
@@ -175,14 +182,15 @@ def _stat(path: str) -> os.stat_result | IngestError:
 
 
 def _os_error(path: str, error: OSError) -> IngestError:
+    shown = escape_path(path)
     if isinstance(error, FileNotFoundError) and os.path.islink(path):
-        target = os.readlink(path)
-        return IngestError(path, None, f"broken symbolic link (its target {target!r} does not exist)")
+        target = escape_path(os.readlink(path))
+        return IngestError(shown, None, f"broken symbolic link (its target {target!r} does not exist)")
     if isinstance(error, FileNotFoundError):
-        return IngestError(path, None, "no such file or folder")
+        return IngestError(shown, None, "no such file or folder")
     if isinstance(error, PermissionError):
-        return IngestError(path, None, "permission denied")
-    return IngestError(path, None, f"cannot read: {error.strerror or error}")
+        return IngestError(shown, None, "permission denied")
+    return IngestError(shown, None, f"cannot read: {error.strerror or error}")
 
 
 def _too_large(size: int, limit: int) -> str:
