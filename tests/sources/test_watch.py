@@ -259,3 +259,18 @@ def test_watch_refuses_a_bad_interval(tmp_path):
     from claimgraph.cli.main import app
     r = CliRunner().invoke(app, ["watch", "http://example.org/feed", "--db", str(tmp_path / "s.db"), "--every", "soon"])
     assert r.exit_code == 2 and "not a duration" in r.output
+
+
+def test_an_entity_bomb_feed_is_not_expanded(server, extractor, tmp_path):
+    """A billion-laughs feed (10^9 'lol's from a few hundred bytes): expat refuses the expansion,
+    feedparser's loose parser reads the entries, the round takes no time or memory."""
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    body = (f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>&a9;</title>'
+            f'<item><title>x</title><link>{server.url("/news/rockets")}</link></item></channel></rss>')
+    server.routes["/bomb.xml"] = (200, {"Content-Type": "application/rss+xml"}, body)
+    server.routes["/news/rockets"] = (200, {"Content-Type": "text/html"}, article("Rockets", TEXTS["rockets"]))
+    start = time.monotonic()
+    with Store(str(tmp_path / "store.db")) as store:
+        [report] = round_(store, extractor, [server.url("/bomb.xml")])
+    assert time.monotonic() - start < 30 and len(report.title or "") < 100
+    assert dict(report.outcomes) == {"stored": 1}
