@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -161,14 +161,19 @@ class NameGuard:
         self.trie = shared_trie(nlp, kb)
 
     def __call__(self, doc: Doc) -> Doc:
+        # the boundaries set in one array: `Token.is_sent_start = ...` looks over the whole document
+        # (for a parse) on every call, the square of a long text's length
+        starts = doc.to_array([SENT_START]).astype(numpy.int64)  # 1 starts, -1 does not, 0 unknown
+        before = starts.copy()
         if doc.text.count("\n") >= 2:  # else no token can be a paragraph break
             for i in numpy.flatnonzero(doc.to_array([IS_SPACE])):
                 # a paragraph break always ends a sentence (not a wrapped line's end)
                 if doc[int(i)].text.count("\n") >= 2 and i + 1 < len(doc):
-                    doc[int(i) + 1].is_sent_start = True
+                    starts[int(i) + 1] = 1
         for start, end, _ in self.trie.matches(doc):
-            for i in range(start + 1, end):
-                doc[i].is_sent_start = False
+            starts[start + 1:end] = -1
+        if not numpy.array_equal(starts, before):
+            doc.from_array([SENT_START], starts.astype(numpy.uint64))
         return doc
 
 
@@ -183,8 +188,9 @@ class KBRuler:
         ner = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
         headline = _headline_tokens(doc)
         spans = []
+        ner_at = {i: e for e in ner for i in range(e.start, e.end)}  # doc.ents do not overlap
         for start, end, term in self.trie.matches(
-                doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner)):
+                doc, lambda s, e, t: self._acceptable(doc, s, e, self.kb.actors[t.actor_id], t, ner_at)):
             actor = self.kb.actors[term.actor_id]
             spans.append(Span(doc, start, end, label=LABELS[actor.type], kb_id=actor.id))
         near = self.trie.near.matches(doc, [(s.start, s.end) for s in spans], *self.trie.keys(doc))
@@ -199,11 +205,13 @@ class KBRuler:
         doc.set_ents(spans, default="outside")
         return doc
 
-    def _acceptable(self, doc, start, end, actor, term, ner) -> bool:
-        # a name that is also a common word ("Turkey", "Chad") needs spaCy's NER to agree
+    def _acceptable(self, doc, start, end, actor, term, ner_at: dict[int, Span]) -> bool:
+        # a name that is also a common word ("Turkey", "Chad") needs spaCy's NER to agree: the NER
+        # span over its first token (`ner_at`: token → NER actor span) holds it whole
         if actor.ambiguous:
             labels = _PLACE_LABELS if actor.type in ("country", "location") else ACTOR_LABELS
-            if not any(e.start <= start and end <= e.end and e.label_ in labels for e in ner):
+            e = ner_at.get(start)
+            if e is None or not (end <= e.end and e.label_ in labels):
                 return False
         first, last = doc[start], doc[end - 1]
         if term.kind != "demonym" and first.is_lower and not first.is_stop and end - start == 1 and not term.exact:
@@ -226,19 +234,28 @@ class KBRuler:
         """KB spans win over overlapping NER spans, except where the NER span is a longer proper
         name that merely contains a KB name ("Iraqi National Congress", "Qeshm Fars Air",
         "VOA Persian"): a unit or body the KB does not know yet."""
+        at: dict[int, list[int]] = {}  # token → the KB spans over it (by index): overlaps in a span's length
+        for k, s in enumerate(kb_spans):
+            for i in range(s.start, s.end):
+                at.setdefault(i, []).append(k)
+
+        def overlapping(e: Span) -> list[Span]:
+            return [kb_spans[k] for k in sorted({k for i in range(e.start, e.end) for k in at.get(i, ())})]
+
         keep_ner = []
         for e in ner:
-            inside = [s for s in kb_spans if s.start < e.end and e.start < s.end]
+            inside = overlapping(e)
             if inside and e.label_ in _KEEP_SPACY_OVER_KB and e.start not in headline and all(
                 e.start <= s.start and s.end <= e.end for s in inside
             ) and self._adds_a_name(e, inside):
                 keep_ner.append(e)
-        shadowed = {id(s) for e in keep_ner for s in kb_spans if s.start < e.end and e.start < s.end}
+        shadowed = {id(s) for e in keep_ner for s in overlapping(e)}
         kept_kb = [s for s in kb_spans if id(s) not in shadowed]
         taken = set()
         for s in kept_kb + keep_ner:
             taken.update(range(s.start, s.end))
-        rest = [e for e in ner if e not in keep_ner and not any(i in taken for i in range(e.start, e.end))]
+        kept = {id(e) for e in keep_ner}
+        rest = [e for e in ner if id(e) not in kept and not any(i in taken for i in range(e.start, e.end))]
         return sorted(kept_kb + keep_ner + rest, key=lambda s: s.start)
 
     def _adds_a_name(self, ent: Span, inside: list[Span]) -> bool:
