@@ -82,3 +82,10 @@ def test_escape_round_trips_any_name(parts):
         clean = None
     if clean is not None and "\\" not in clean:
         assert stored == clean  # valid names are kept as they are
+
+
+def test_ingest_error_with_surrogates_is_valid_utf8():
+    error = IngestError(os.fsdecode(b"bad\xe9.txt"), None, os.fsdecode(b"library says: bad\xe9.txt"))
+    assert error.path == "bad\\xe9.txt"
+    assert str(error) == "bad\\xe9.txt: library says: bad\\udce9.txt"
+    str(error).encode("utf-8")

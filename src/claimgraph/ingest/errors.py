@@ -17,8 +17,12 @@ class IngestError(Exception):
     message: str
 
     def __post_init__(self) -> None:
-        # Always one line, whatever a library put in its error text.
-        self.message = " ".join(str(self.message).split())
+        # Always one line of valid UTF-8, whatever a library put in its error text (a lone surrogate
+        # from a file name that is not UTF-8 as `\udce9`, since no stream or store takes it raw).
+        self.message = _printable(" ".join(str(self.message).split()))
+        if any("\ud800" <= char <= "\udfff" for char in self.path):
+            from .paths import escape_path
+            self.path = escape_path(self.path)
         Exception.__init__(self, str(self))
 
     def __reduce__(self):  # pickle by fields, not by Exception.args
@@ -27,6 +31,12 @@ class IngestError(Exception):
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+
+def _printable(text: str) -> str:
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 MAX_TEXT_CHARS = 2_000_000  # what the parser takes in one piece (spaCy's max_length, raised)
