@@ -109,10 +109,11 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         cands.append(new)
         added.append(new)
         covered.update(range(new.start, new.end))
+    index = _FullNames(doc, fulls)
     for c in cands:
-        if c in fulls or (c.actor is not None and (c.rule.startswith("kb") and (c.type != "person" or len(_words(doc, c)) == 1))):
+        if id(c) in index.ids or (c.actor is not None and (c.rule.startswith("kb") and (c.type != "person" or len(_words(doc, c)) == 1))):
             continue  # full names, and KB actors that are not a person's short name
-        options = _short_form_of(doc, c, fulls, surnames)
+        options = _short_form_of(doc, c, fulls, surnames, index)
         if not options:
             continue
         before = [o for o in options if o.start < c.start]
@@ -141,13 +142,36 @@ def _initialled(doc: Doc, c: Cand) -> bool:
     return len(toks) >= 2 and (len(last) == 2 and last.endswith(".") or len(last) == 1 and last.isupper())
 
 
-def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, list[Cand]]) -> list[Cand]:
+class _FullNames:
+    """The full names' words, and the full names by each word they hold (in document order): a
+    short form is looked for among the names holding its words, not among all of them (which
+    cost the square of a long text's names)."""
+
+    def __init__(self, doc: Doc, fulls: list[Cand]):
+        self.ids = {id(f) for f in fulls}
+        self.words = {id(f): _words(doc, f) for f in fulls}
+        self.holding: dict[str, list[Cand]] = {}
+        for f in fulls:
+            for w in dict.fromkeys(self.words[id(f)]):
+                self.holding.setdefault(w, []).append(f)
+
+    def of(self, doc: Doc, f: Cand) -> list[str]:
+        return self.words[id(f)] if id(f) in self.words else _words(doc, f)
+
+    def with_word(self, word: str) -> list[Cand]:
+        return self.holding.get(word, [])
+
+
+def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, list[Cand]],
+                   index: _FullNames | None = None) -> list[Cand]:
+    index = index or _FullNames(doc, fulls)
     words = _words(doc, c)
     if not words:
         return []
     if _initialled(doc, c):
         initial = fold(doc[c.end - 1].text.rstrip("."))
-        return [f for f in fulls if _words(doc, f)[0] == words[0] and _words(doc, f)[-1].startswith(initial)]
+        return [f for f in index.with_word(words[0])
+                if index.of(doc, f)[0] == words[0] and index.of(doc, f)[-1].startswith(initial)]
     if len(words) == 1:
         options = surnames.get(words[0])
         if options is None and c.type == "person":
@@ -155,23 +179,28 @@ def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, lis
             if fuzz.ratio(best, words[0]) >= SURNAME_SIMILARITY:
                 options = surnames[best]
         if not options and c.actor is None and c.type in ("person", "organization") and len(words[0]) > 3:
-            options = _one_person(doc, fulls, words)  # "Qais", "Abedini": another part of one full name
+            options = _one_person(doc, fulls, words, index)  # "Qais", "Abedini": another part of one full name
         return options or []
     if c.type not in ("person", "organization"):
         return []
     # "al-Lami" for "Aziz al-Lami": the end of a longer name
-    ends = [f for f in fulls if len(_words(doc, f)) > len(words) and _words(doc, f)[-len(words):] == words]
-    return ends or (_one_person(doc, fulls, words) if c.actor is None else [])
+    ends = [f for f in index.with_word(words[-1])
+            if len(index.of(doc, f)) > len(words) and index.of(doc, f)[-len(words):] == words]
+    return ends or (_one_person(doc, fulls, words, index) if c.actor is None else [])
 
 
-def _one_person(doc: Doc, fulls: list[Cand], words: list[str]) -> list[Cand]:
+def _one_person(doc: Doc, fulls: list[Cand], words: list[str], index: _FullNames | None = None) -> list[Cand]:
     """The mentions of the one person whose full name holds `words` in a row ("al-Khanjar" in
     "Khamis Farhan al-Khanjar al-Issawi"); none when several persons' names do."""
     if all(w in _PARTICLES for w in words):
         return []
+    index = index or _FullNames(doc, fulls)
     n = len(words)
-    found = [f for f in fulls if any(_words(doc, f)[i:i + n] == words for i in range(len(_words(doc, f)) - n + 1))
-             and len(_words(doc, f)) > n]
+    found = []
+    for f in index.with_word(words[0]):
+        fw = index.of(doc, f)
+        if any(fw[i:i + n] == words for i in range(len(fw) - n + 1)) and len(fw) > n:
+            found.append(f)
     return found if len({f.key for f in found}) == 1 else []
 
 
