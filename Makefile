@@ -59,6 +59,13 @@ THROUGHPUT_ARGS ?=
 bench-throughput: install
 	$(PY) bench/throughput.py $(THROUGHPUT_ARGS)
 
+# extraction CPU time as one text doubles in length four times (25,000 → 400,000 characters),
+# the ratio per doubling printed (2.0 is linear); LENGTH_ARGS="--repeat" for one block repeated
+.PHONY: bench-length
+LENGTH_ARGS ?=
+bench-length: install
+	$(PY) bench/length_scaling.py $(LENGTH_ARGS)
+
 # start-up of the command line in fresh processes (--help, summary, a dossier) on a demo store
 .PHONY: bench-cli
 bench-cli: install
