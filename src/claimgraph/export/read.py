@@ -261,7 +261,7 @@ def _bytewise(store, column):
 
 def _stream(store, statement, batch: int = 2000) -> Iterator[tuple]:
     """The rows of `statement`, fetched `batch` at a time (a server-side cursor on PostgreSQL)."""
-    with store.engine.connect() as conn:
+    with store.engine.connect().execution_options(sqlite_begin="DEFERRED") as conn:  # no write lock held
         result = conn.execution_options(yield_per=batch).execute(statement)
         for row in result:
             yield tuple(row)

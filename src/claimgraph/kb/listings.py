@@ -85,7 +85,7 @@ def _execute(view, statement) -> list:
     if hasattr(view, "session"):
         return list(view.session.execute(statement))
     from sqlalchemy.orm import Session
-    with Session(view.store.engine) as session:
+    with Session(view.store.engine.execution_options(sqlite_begin="DEFERRED")) as session:  # no write lock
         return list(session.execute(statement))
 
 

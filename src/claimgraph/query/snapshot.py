@@ -164,7 +164,7 @@ def snapshot(store) -> Snapshot:
     """Read what the queries need from `store` (a `Store`; a `Snapshot` is returned as is)."""
     if isinstance(store, Snapshot):
         return store
-    with Session(store.engine) as session:
+    with Session(store.engine.execution_options(sqlite_begin="DEFERRED")) as session:  # reads: no write lock
         snap = _load(session, store)
         verdicts = live_verdicts(session)
     snap.claims = {k: c for k, c in snap.claims.items() if verdicts.get(k) != "rejected"}

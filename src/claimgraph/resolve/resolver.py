@@ -38,6 +38,8 @@ class Resolver:
     def __init__(self, store):
         self.store = store
         self._sessions = sessionmaker(store.engine, expire_on_commit=False)
+        # reads take no write lock (on SQLite a transaction begins IMMEDIATE unless told otherwise)
+        self._reads = sessionmaker(store.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
         self._state: Clusters | None = None
 
     # reading
@@ -45,7 +47,7 @@ class Resolver:
     def _clusters(self, session: Session | None = None) -> Clusters:
         if self._state is None:
             if session is None:
-                with self._sessions() as s:
+                with self._reads() as s:
                     return self._clusters(s)
             records = {r.id: r for r in load_records(session, with_documents=False)}
             self._state = Clusters.from_judgements(jdb.load(session, live_only=True), records)
@@ -86,20 +88,20 @@ class Resolver:
         figures.after_resolution(session, mapping)
 
     def judgements(self, live_only: bool = False, ids: list[int] | None = None) -> list[Judgement]:
-        with self._sessions() as session:
+        with self._reads() as session:
             return jdb.load(session, live_only, ids)
 
     def audit(self) -> list[AuditEntry]:
-        with self._sessions() as session:
+        with self._reads() as session:
             return jdb.audit(session)
 
     def candidates(self, min_score: float = 0.8) -> list[Candidate]:
-        with self._sessions() as session:
+        with self._reads() as session:
             return candidates(load_records(session), min_score)
 
     def find(self, name_or_id: str) -> str:
         """An entity id from an id or an exact name or alias; an unknown or ambiguous name is an error."""
-        with self._sessions() as session:
+        with self._reads() as session:
             if session.get(EntityRow, name_or_id) is not None:
                 return name_or_id
             ids = set(session.scalars(select(EntityRow.id).where(EntityRow.name == name_or_id)))

@@ -49,7 +49,7 @@ class Reviews:
 
     def verdicts(self) -> dict[str, str]:
         """Claim id → its live verdict ("confirmed" or "rejected"): the latest not undone."""
-        with self._sessions() as session:
+        with Session(self.store.engine.execution_options(sqlite_begin="DEFERRED")) as session:  # no write lock
             return live_verdicts(session)
 
 
