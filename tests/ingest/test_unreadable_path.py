@@ -46,3 +46,19 @@ def test_unreadable_file_named_on_the_command_line(tmp_path):
     assert errors == [f"error: {locked}: permission denied", f"error: {locked_feed}: permission denied"], run.stderr
     graph = json.loads(run.stdout)
     assert [d["path"] for d in graph["documents"]] == [str(good)]
+
+
+def test_fifo_named_jsonl_is_its_error_not_a_hang(tmp_path):
+    """A FIFO named like a JSONL file (on the command line or in a folder) is not opened: it blocked
+    the whole run in the count of documents before any was read."""
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT)
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    run = subprocess.run([CLAIMGRAPH, "extract", str(fifo), str(tmp_path), "--format", "json"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert [line for line in run.stderr.splitlines() if line.strip()] == [
+        f"error: {fifo}: not a regular file or folder"
+    ]
+    assert [d["path"] for d in json.loads(run.stdout)["documents"]] == [str(good)]

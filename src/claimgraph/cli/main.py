@@ -80,9 +80,12 @@ def _files(path: str) -> Iterator[str]:
 def _count(paths: list[Path]) -> int:
     """A cheap first walk: about how many documents `paths` hold (a file is one, a JSONL file one
     a non-empty line), for the progress bar's total and its estimate of the time left."""
+    import os
     n = 0
     for f in itertools.chain.from_iterable(_files(str(p)) for p in paths):
-        if f.lower().endswith((".jsonl", ".ndjson")):  # a JSON array file counts as one: its length is not cheap
+        # a JSON array file counts as one: its length is not cheap; a FIFO or device is not opened
+        # (it would block the run before it starts: the readers report it as not a regular file)
+        if f.lower().endswith((".jsonl", ".ndjson")) and os.path.isfile(f):
             try:
                 with open(f, "rb") as fh:
                     n += sum(1 for line in fh if line.strip())
