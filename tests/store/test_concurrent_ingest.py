@@ -91,3 +91,24 @@ def test_two_ingests_at_once_store_each_row_once(db_url, tmp_path, reference):
         assert counted == reference[table], f"{table}: not the rows of one ingest of both corpora"
     assert len(found["documents"]) == len(TEXTS)
     assert len(found["clusters"]) == len(TEXTS) - 1  # the reprint joined its story
+
+
+def test_two_first_ingests_into_a_new_store_wait_for_each_other(db_url, tmp_path, extractor):
+    """No store yet: both processes migrate it at once (one does, under the write lock; the other
+    waits and finds it done), then write distinct documents: all stored, none fails with
+    "database is locked", the rows of one process ingesting both."""
+    write_corpus(tmp_path / "first", [0, 1, 2, 3, 4])
+    write_corpus(tmp_path / "second", [5, 6, 7, 8, 9])
+    procs = [subprocess.Popen([sys.executable, "-m", "claimgraph.cli.main", "ingest", str(tmp_path / name), "--db", db_url,
+                               "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name in ("first", "second")]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert not any("locked" in out + err for out, err in outputs), outputs
+    write_corpus(tmp_path / "both", range(10))
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    with Store(url) as store:
+        assert ingest_documents(store, read_paths([tmp_path / "both"]), extractor)["stored"] == 10
+    found, expected = stored(db_url), stored(url)
+    assert len(found["documents"]) == 10
+    assert found == expected
