@@ -49,8 +49,7 @@ class EventMemory:
         if not how_many:
             return []
         lemma = noun.lemma_.lower()  # "raided ... Both raids": the same word, whatever types the codebook gives
-        earlier = [m for m in self.mentions if (m.predicate == predicate or m.trigger.lemma_.lower() == lemma)
-                   and self.sentence - WINDOW <= m.sentence < self.sentence]
+        earlier = [m for m in self._window() if m.predicate == predicate or m.trigger.lemma_.lower() == lemma]
         if not earlier:
             return []
         return _one_per_event(earlier)[-how_many:]
@@ -58,8 +57,20 @@ class EventMemory:
     def latest(self, noun: Token) -> EventMention | None:
         """The event a definite general noun ("the action", "today's move") refers back to: the
         latest one told in the sentences before, whatever its type."""
-        earlier = [m for m in self.mentions if self.sentence - WINDOW <= m.sentence < self.sentence]
+        earlier = self._window()
         return earlier[-1] if earlier and definite(noun) else None
+
+    def _window(self) -> list[EventMention]:
+        """The mentions of the `WINDOW` sentences before this one, in order: read back from the
+        latest (mentions are recorded in sentence order), not over the whole document's."""
+        out = []
+        for m in reversed(self.mentions):
+            if m.sentence < self.sentence - WINDOW:
+                break
+            if m.sentence < self.sentence:
+                out.append(m)
+        out.reverse()
+        return out
 
 
 def definite(noun: Token) -> int:
