@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 import time
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 from claimgraph.model import Document
 
 _extractor = None  # the worker process's Extractor, made once by _init
-_progress = None  # the worker's channel to the parent's watchdog: (pid, task, started or None)
+_progress = None  # the worker's channel to the parent's watchdog: (pid, task, started or None[, peak MB])
+_memory_mb = None  # the worker's memory budget: its peak, read after each document
 
 
 def default_workers() -> int:
@@ -45,9 +47,10 @@ def cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
         return None
 
 
-def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int, progress=None) -> None:
-    global _extractor, _progress
-    _progress = progress
+def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int, progress=None,
+          memory_mb: int | None = None) -> None:
+    global _extractor, _progress, _memory_mb
+    _progress, _memory_mb = progress, memory_mb
     # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down;
     # a worker would only print a traceback from its wait for work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -64,6 +67,11 @@ def _run(chunk: list[Document], task: int | None = None) -> list[Document]:
     for d in done:
         d.spacy_doc = None  # not picklable cheaply, and the store does not need it
     if _progress is not None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+        if _memory_mb is not None and peak > _memory_mb:
+            # a peak the watchdog's polls missed: it kills this worker and fails the document
+            _progress.put((os.getpid(), task, None, peak))
+            time.sleep(600)
         _progress.put((os.getpid(), task, None))
     return done
 
@@ -125,8 +133,12 @@ class _Watchdog(threading.Thread):
             channel, busy = self.channel, self.busy
             try:
                 while channel is not None and not channel.empty():
-                    pid, task, started = channel.get()
-                    if started is None:
+                    pid, task, started, *peak = channel.get()
+                    if peak and task not in self.killed:  # over the memory budget at its peak
+                        self.killed[task] = self._memory(peak[0])
+                        busy.pop(pid, None)
+                        _kill(pid)
+                    elif started is None:
                         busy.pop(pid, None)
                     else:
                         busy[pid] = (task, started)
@@ -138,19 +150,26 @@ class _Watchdog(threading.Thread):
                 if reason and task not in self.killed:
                     self.killed[task] = reason
                     busy.pop(pid, None)
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except OSError:
-                        pass
+                    _kill(pid)
 
     def _over(self, pid: int, elapsed: float) -> str | None:
         b = self.budget
         if b.seconds is not None and elapsed > b.seconds:
             return f"over its time budget of {b.seconds:g} s per document (its extraction worker was killed)"
         if b.memory_mb is not None and (rss := _rss_mb(pid)) > b.memory_mb:
-            return (f"over its memory budget of {b.memory_mb:,} MB per document ({rss:,.0f} MB; its extraction "
-                    f"worker was killed)")
+            return self._memory(rss)
         return None
+
+    def _memory(self, mb: float) -> str:
+        return (f"over its memory budget of {self.budget.memory_mb:,} MB per document ({mb:,.0f} MB; its "
+                f"extraction worker was killed)")
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def _context():
@@ -214,7 +233,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
             channel = ctx.SimpleQueue()  # a new one per pool: a killed worker may hold the old one's lock
             watchdog.watch(channel)
         return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
-                                   initargs=(model, kb_paths, batch_size, channel))
+                                   initargs=(model, kb_paths, batch_size, channel, budget.memory_mb if budget else None))
 
     def submit(task: int, chunk: list[Document]):
         return pool.submit(_run, chunk, task)
