@@ -127,6 +127,9 @@ def read_json(text: str, path: str, encoding: str) -> Iterator[Document | Ingest
     if not isinstance(data, list):
         yield IngestError(path, None, f"a JSON document is an object or an array of objects, not {_json_type(data)}")
         return
+    if not data:
+        yield IngestError(path, None, "an empty JSON array (no records)")
+        return
     for index, record in enumerate(data):
         if not isinstance(record, dict):
             yield IngestError(path, None, f"item {index} of the array is {_json_type(record)}, not an object")
