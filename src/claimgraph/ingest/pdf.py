@@ -53,6 +53,8 @@ def read_pdf(data: bytes, path: str, *, max_pages: int | None = MAX_PDF_PAGES,
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise IngestError(path, None, f"corrupt PDF: {error or type(error).__name__}") from None
+    except NotImplementedError as error:  # a stream filter pypdf does not know (a damaged name, say)
+        raise IngestError(path, None, f"corrupt or unsupported PDF: {error or 'a feature pypdf does not read'}") from None
     text = "\n\n".join(page.strip("\n") for page in pages if page.strip())
     if not text.strip():
         raise IngestError(
