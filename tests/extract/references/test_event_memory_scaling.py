@@ -1,29 +1,8 @@
-"""Event anaphora looks back over the last few sentences' events, not over the whole document's:
-a text four times as long costs about four times as much, not sixteen."""
+"""Event anaphora looks back over the last few sentences' events, not over the whole document's
+(so its cost grows with the text's length, not its square: bench/length_scaling.py measures it)."""
 from __future__ import annotations
 
-import gc
-import time
-
 from claimgraph.extract.references.events import WINDOW, EventMemory
-
-
-def _run(nlp_doc, sentences: int) -> float:
-    trigger, noun = nlp_doc[1], nlp_doc[6]  # "attacked", "attack" (of "The attack")
-    memory = EventMemory()
-    gc.disable()  # the collector's passes over a growing list are not what is measured
-    try:
-        t = time.process_time()
-        found = 0
-        for _ in range(sentences):
-            memory.start_sentence()
-            found += len(memory.antecedents(noun, "ASSAULT"))
-            memory.record("ASSAULT", trigger, [], [])
-        cpu = time.process_time() - t
-    finally:
-        gc.enable()
-    assert found == sentences - 1  # each "the attack" has the one event of the sentence before
-    return max(cpu, 1e-3)
 
 
 def test_antecedents_read_only_the_window(extractor):
@@ -35,5 +14,4 @@ def test_antecedents_read_only_the_window(extractor):
         memory.record("ASSAULT", doc[1], [], [])
     memory.start_sentence()
     assert [m.sentence for m in memory._window()] == list(range(3, WINDOW + 3))
-    short, long = min(_run(doc, 4_000) for _ in range(3)), min(_run(doc, 16_000) for _ in range(3))
-    assert long / short < 8, long / short
+    assert len(memory.antecedents(doc[6], "ASSAULT")) <= WINDOW  # never the whole document's events
