@@ -45,6 +45,14 @@ demo: install
 test: install postgresql
 	CLAIMGRAPH_REQUIRE_PG=1 bash tools/pg_test_server.sh run $(PY) -m pytest
 
+# coverage-guided fuzzing of the ingest readers (atheris, installed into the venv if missing) for
+# FUZZ_SECONDS; not part of `make test` (tests/fuzz/ runs a bounded Hypothesis fuzz there)
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz: install
+	@$(PY) -c "import atheris" 2>/dev/null || $(PY) -m pip install --quiet atheris
+	$(PY) fuzz/readers_atheris.py -max_total_time=$(FUZZ_SECONDS)
+
 # the README's screenshot of the network view, taken by the browser test
 screenshots: install
 	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py
