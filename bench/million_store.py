@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.orm import Session
 
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache"
@@ -213,6 +214,11 @@ def build_bulk(url: str, n_claims: int, seed: int, progress=None) -> dict:
             conn.execute(text("UPDATE claims SET confidence = :v WHERE id = :i"), chunk)
         for eid, cols in details_up.items():
             conn.execute(update(EntityRow).where(EntityRow.id == eid).values(**cols))
+        if n_docs:  # as each stored document marks it: automatic resolution has work to do
+            from claimgraph.store.write import mark_resolution_pending
+            with Session(bind=conn) as session:
+                mark_resolution_pending(session)
+                session.flush()
     t1 = time.perf_counter()
     if progress:
         progress(n_docs, n_docs, "reindex")
