@@ -7,25 +7,19 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import socket
 import stat
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+from serve_process import first_answer, free_port
 from sqlalchemy.engine import make_url
 
 NOBODY = 65534
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -57,19 +51,11 @@ def _serve(db: Path, port: int) -> subprocess.Popen:
 
 def test_a_store_that_cannot_be_written_is_served_read_only(read_only_store):
     before = hashlib.sha256(read_only_store.read_bytes()).hexdigest()
-    port = _free_port()
+    port = free_port()
     proc = _serve(read_only_store, port)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                r = httpx.get(f"{url}/api/summary", timeout=10)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.communicate()[1][-3000:]
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        r = first_answer(proc, url)
         assert r.status_code == 200, r.text
         assert r.json()["documents"] == 4
         docs = httpx.get(f"{url}/api/documents").json()["items"]

@@ -2,42 +2,28 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 
 from db_copies import copy_url
+from serve_process import first_answer, free_port
 
 from claimgraph.cli.serve_cmds import is_loopback
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_serve_runs_the_app_with_its_tokens(api_db, tmp_path):
     copy = copy_url(api_db, tmp_path)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CLAIMGRAPH_ANALYST_TOKEN": "writer-2"}
     proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli.main", "serve", "--db", str(copy),
                              "--port", str(port), "--token", "reader-1"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                r = httpx.get(f"{url}/api/summary", timeout=5)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.communicate()[1]
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        r = first_answer(proc, url)
         assert r.status_code == 401
         assert httpx.get(f"{url}/api/summary", params={"token": "reader-1"}).json()["documents"] == 4
         headers = {"Authorization": "Bearer reader-1"}

@@ -3,43 +3,29 @@ value of a `?token=` query parameter, however it is spelled, in every request li
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 from db_copies import copy_url
+from serve_process import first_answer, free_port
 
 from claimgraph.api.auth import redact_query
 
 READ, ANALYST, GUESS = "reader-s3cr3t-41", "analyst-s3cr3t-77", "guessed-s3cr3t-09"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_the_access_log_masks_tokens_in_the_query_string(api_db, tmp_path):
     copy = copy_url(api_db, tmp_path)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CLAIMGRAPH_ANALYST_TOKEN": ANALYST}
     proc = subprocess.Popen([sys.executable, "-m", "claimgraph.cli.main", "serve", "--db", str(copy),
                              "--port", str(port), "--token", READ],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{url}/api/summary", timeout=5)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.communicate()[1]
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        first_answer(proc, url)
         assert httpx.get(f"{url}/api/summary?token={READ}").status_code == 200
         assert httpx.get(f"{url}/api/documents?limit=2&token={ANALYST}&offset=0").status_code == 200
         assert httpx.get(f"{url}/api/summary?token={GUESS}").status_code == 401  # a guess is a secret too
