@@ -9,7 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from urllib.parse import urlsplit
+
 from web_corpus import make_store
+from web_demo import build_demo
 from web_server import serve
 
 from claimgraph.web.vendor import VENDOR_DIR
@@ -25,6 +28,20 @@ def web_db(extractor, tmp_path_factory) -> Path:
     make_store(extractor, path).close()
     return path
 
+
+@pytest.fixture(scope="session")
+def demo_web_db(tmp_path_factory) -> Path:
+    """The demo store (`samples/corpus`), built once; tests that write use `demo_server`'s copy."""
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture(scope="module")
+def demo_server(demo_web_db, extractor, tmp_path_factory):
+    """The app over a copy of the demo store, on 127.0.0.1; yields its base URL."""
+    db = tmp_path_factory.mktemp("demo-served") / "demo.db"
+    shutil.copy(demo_web_db, db)
+    with serve(str(db), extractor) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -48,20 +65,48 @@ def browser():
         browser.close()
 
 
-@pytest.fixture()
-def page(browser, server, request):
-    """A fresh page on the app; fails the test on any script error or CSP violation it saw.
+def _open_page(browser, base_url: str, request):
+    """A fresh page on the app at `base_url`; fails the test on any script error or CSP violation
+    it saw, and on any request to a host other than 127.0.0.1 (the app works offline: such a
+    request is refused before it leaves the machine, and reported).
     A test module with `BYPASS_CSP = True` runs without the Content-Security-Policy, so that
     what it proves holds by escaping alone."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=server,
-                                  bypass_csp=getattr(request.module, "BYPASS_CSP", False))
-    page = context.new_page()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=base_url,
+                                  bypass_csp=getattr(request.module, "BYPASS_CSP", False),
+                                  accept_downloads=True)
     problems: list[str] = []
+
+    def offline(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            problems.append(f"request left 127.0.0.1: {url}")
+            route.abort()
+
+    context.route("**/*", offline)
+    page = context.new_page()
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
     page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
             if msg.type == "error" else None)
     page.set_default_timeout(10_000)
     page.problems = problems
+    return context, page
+
+
+@pytest.fixture()
+def page(browser, server, request):
+    """A fresh page on the app over the small `web_corpus` store (see `_open_page`)."""
+    context, page = _open_page(browser, server, request)
     yield page
     context.close()
-    assert not problems, problems
+    assert not page.problems, page.problems
+
+
+@pytest.fixture()
+def demo_page(browser, demo_server, request):
+    """A fresh page on the app over the demo store (see `_open_page`)."""
+    context, page = _open_page(browser, demo_server, request)
+    yield page
+    context.close()
+    assert not page.problems, page.problems
