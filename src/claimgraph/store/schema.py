@@ -269,6 +269,22 @@ class FeedEntryRow(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class SourceGradeRow(Base):
+    """An analyst's reliability grade (A–F) of an outlet, keyed by its normalised name
+    (`corroborate.sources.outlet_key`); the latest row not undone counts, over the sources YAML."""
+
+    __tablename__ = "source_grades"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    outlet: Mapped[str] = mapped_column(String(255), index=True)
+    name: Mapped[str] = mapped_column(String(255))  # the outlet's name as shown
+    reliability: Mapped[str] = mapped_column(String(1))
+    reason: Mapped[str | None] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class ClaimGroupRow(Base):
     """The figures of one claim group (kind, subject, predicate, object by canonical ids), over
     all its modalities: support, contradictions, credibility. Kept by `corroborate.figures`."""
