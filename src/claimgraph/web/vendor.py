@@ -54,6 +54,44 @@ PACKAGES = [
          "package/NOTICE":
              ("swagger-ui.NOTICE.txt", "0d20d1adef18aee3f40dd258172155521ce702ac445cb5f7b7d60ed32dad2fb2")},
     ),
+    Package(  # the map (#/map and the events page's map panel), loaded only on those pages
+        "leaflet", "1.9.4",
+        "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+        {"package/dist/leaflet.js":
+             ("leaflet.js", "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a"),
+         "package/dist/leaflet.css":
+             ("leaflet.css", "a7837102824184820dfa198d1ebcd109ff6d0ff9a2672a074b9a1b4d147d04c6"),
+         "package/LICENSE":
+             ("leaflet.LICENSE.txt", "53e8dc25862014e4324741ca18fbe3611e11d42ef69f59f86ea8c5389647d4cb")},
+    ),
+    Package(
+        "leaflet.markercluster", "1.5.3",
+        "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
+        {"package/dist/leaflet.markercluster.js":
+             ("leaflet.markercluster.js", "1e4e1d22972a3926f48598e0caf14e3fe7049835d428a344fed4f9e3665b3508"),
+         "package/dist/MarkerCluster.css":
+             ("MarkerCluster.css", "614dea0a98ff3f4ead74f04918f6b1d1b9ba435c25b5fc23b21a394d1e3e4d87"),
+         "package/MIT-LICENCE.txt":
+             ("leaflet.markercluster.LICENSE.txt", "3133dacd38250bd1f524d8166cc60a016a382522e062fce143691c65bf5e4b3d")},
+    ),
+    Package(  # the basemap: Natural Earth 1:50m country borders (public domain) as TopoJSON
+        "world-atlas", "2.0.2",
+        "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==",
+        {"package/countries-50m.json":
+             ("world-atlas-countries-50m.json", "04342cdc1e3016bcd7db1630de95684d67b79fe3c8c460321e87aef469502394"),
+         "package/LICENSE":
+             ("world-atlas.LICENSE.txt", "8048290dfdb6e83fbed17e8985c8cfc4ce9da9b842642f3d3e497280790cfa31"),
+         "package/README.md":
+             ("world-atlas.README.md", "6fb00482638ef8f6618099e71e3422713c2dd60c7deedcd96d4b95f61d124b9b")},
+    ),
+    Package(  # TopoJSON → GeoJSON for Leaflet
+        "topojson-client", "3.1.0",
+        "sha512-605uxS6bcYxGXw9qi62XyrV6Q3xwbndjachmNxu8HWTtVPxZfEJN9fd/SZS1Q54Sn2y0TMyMxFj/cJINqGHrKw==",
+        {"package/dist/topojson-client.min.js":
+             ("topojson-client.min.js", "25cd02ae486cc5063e0215a4e4cfb15de83700c87ac48bac4d57dc6aaf3ebb89"),
+         "package/LICENSE":
+             ("topojson-client.LICENSE.txt", "4c4d15b635e04e691825a76db7d33f7f2033b55669a7430011694f31e6c65999")},
+    ),
 ]
 
 
