@@ -1,10 +1,13 @@
 """Claims and events: filtered lists, and one claim with its evidence marked for highlighting."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
+from claimgraph.api import event_csv
 from claimgraph.api.errors import ApiError, user_errors
 from claimgraph.api.highlights import add_highlights
 from claimgraph.api.paging import Limit, Offset, page
@@ -17,9 +20,16 @@ from claimgraph.api.params import (
     MinIndependent,
 )
 from claimgraph.api.state import Cg, accepts, call
-from claimgraph.query import claims, events
+from claimgraph.query import claims, event_list
 
 router = APIRouter(prefix="/api", tags=["claims and events"])
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types of the codebook (events.yaml)."""
+    from claimgraph.extract.codebook import DATA, read_yaml
+    return tuple(read_yaml(DATA / "events.yaml").get("events") or ())
 
 Modality = Annotated[str | None, Query(max_length=16, description="asserted, reported, alleged, speculative or negated.")]
 
@@ -62,19 +72,51 @@ def get_claim(cg: Cg, claim_id: str) -> dict:
     return add_highlights(cg.store, view, c, view.snap.claim_row(c))
 
 
-@router.get("/events", summary="Events, oldest first")
-def list_events(cg: Cg, limit: Limit = 50, offset: Offset = 0,
-                type: Annotated[str | None, Query(max_length=32, description="A PLOVER type: ASSAULT, COERCE, ...")] = None,
-                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None,
-                place: Annotated[str | None, Query(max_length=200, description="ISO alpha-3 code or a place name.")] = None,
-                modality: Annotated[list[str] | None, Query(description="Only these modalities.")] = None,
-                min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
-                as_of: AsOf = None) -> dict:
-    """Events by type, actor (as actor or target), date range and place (`query.events`)."""
-    view = cg.view
+EventType = Annotated[str | None, Query(max_length=32, description="A PLOVER type: ASSAULT, COERCE, ...")]
+Place = Annotated[str | None, Query(max_length=200, description="ISO alpha-3 code or a place name.")]
+Modalities = Annotated[list[str] | None, Query(description="Only these modalities (may repeat).")]
+Status = Annotated[list[str] | None, Query(description="Only events of these statuses (may repeat): "
+                                                       + ", ".join(event_list.STATUSES) + ".")]
+Grade = Annotated[list[str] | None, Query(description="Only events of these credibility grades, 1 … 6 (may repeat).")]
+Sort = Annotated[str, Query(max_length=16, description="Order by " + ", ".join(event_list.SORTS) + ".")]
+Order = Annotated[str, Query(max_length=4, description="asc or desc.")]
+
+
+def _event_query(view, type, actor, date_from, date_to, place, modality, status, grade, min_independent,
+                 max_credibility, as_of, sort, order) -> event_list.EventQuery:
     actor_id = view.actor(actor).id if actor else None
+    return event_list.EventQuery(type=type, actor=actor_id, place=place, date_from=date_from, date_to=date_to,
+                                 modalities=modality or None, statuses=status or None, grades=grade or None,
+                                 min_independent=min_independent or 0, max_credibility=max_credibility,
+                                 as_of=as_of, sort=sort, order=order, types=event_types())
+
+
+@router.get("/events", summary="Events, filtered and sorted")
+def list_events(cg: Cg, limit: Limit = 50, offset: Offset = 0, type: EventType = None,
+                actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None, place: Place = None,
+                modality: Modalities = None, status: Status = None, grade: Grade = None,
+                min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
+                as_of: AsOf = None, sort: Sort = "date", order: Order = "asc") -> dict:
+    """Events by type, actor (as actor or target), date range, place, modality, status and grade,
+    sorted (`sort`, `order`; oldest first by default) and paged in the database (`query.event_list`)."""
+    view = cg.view
     with user_errors():
-        rows = call(events, view.snap, type=type, actor=actor_id, date_from=date_from, date_to=date_to, place=place,
-                    modalities=modality or None, min_independent=min_independent, max_credibility=max_credibility,
-                    as_of=as_of)
-    return page(rows, limit, offset)
+        q = _event_query(view, type, actor, date_from, date_to, place, modality, status, grade, min_independent,
+                         max_credibility, as_of, sort, order)
+        return event_list.events_page(view.snap, q, limit, offset)
+
+
+@router.get("/events.csv", summary="Events, filtered and sorted, as CSV", response_class=StreamingResponse)
+def events_csv(cg: Cg, type: EventType = None, actor: Actor = None, date_from: DateFrom = None,
+               date_to: DateTo = None, place: Place = None, modality: Modalities = None, status: Status = None,
+               grade: Grade = None, min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
+               as_of: AsOf = None, sort: Sort = "date", order: Order = "asc") -> StreamingResponse:
+    """Every event of the filters of `/api/events` (all pages), in its order, one CSV row each
+    (`api.event_csv.COLUMNS`), streamed."""
+    view = cg.view
+    with user_errors():
+        q = _event_query(view, type, actor, date_from, date_to, place, modality, status, grade, min_independent,
+                         max_credibility, as_of, sort, order)
+        rows = event_list.event_rows(view.snap, q)
+    return StreamingResponse(event_csv.lines(view.snap, rows), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="events.csv"'})

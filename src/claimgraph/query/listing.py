@@ -29,6 +29,9 @@ def _places(snap: StoreView, place: str) -> tuple[set[str], set[str]]:
         return set(), {place.upper()}
     found = find_actor(snap, place, types=PLACE_TYPES)
     found = [found] if not isinstance(found, list) else found
+    if len(found) > 1:  # a metonym ("Baghdad" for Iraq's government) gives way to the place of that name
+        named = [e for e in found if e.name.casefold() == place.strip().casefold()]
+        found = named if len(named) == 1 else found
     if len(found) > 1:
         raise LookupError(f"{place!r} names several places: " + ", ".join(f"{e.name} ({e.id})" for e in found))
     if found:
