@@ -145,6 +145,25 @@ class ReviewRow(Base):
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class ClaimReadingRow(Base):
+    """An analyst's reading of a claim beside the machine's (migration 0011): the subject, predicate,
+    object and modality it should have. The latest row of a claim not undone is the reading the
+    queries, figures and exports use; the machine's stays in `claims`. Never deleted."""
+
+    __tablename__ = "claim_readings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(String(64))  # entity ids as stored (the machine's, maybe swapped)
+    predicate: Mapped[str] = mapped_column(String(64))
+    object: Mapped[str | None] = mapped_column(String(64))
+    modality: Mapped[str] = mapped_column(String(16))
+    analyst: Mapped[str] = mapped_column(String(255))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class JudgementRow(Base):
     """A decision that two entities are (positive), are not (negative) or may be (unsure) one actor.
 
