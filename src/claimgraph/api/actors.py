@@ -13,6 +13,7 @@ from claimgraph.api.params import AsOf, DateFrom, DateTo, MaxCredibility, MinInd
 from claimgraph.api.state import Cg, actor_item, call
 from claimgraph.model import Entity
 from claimgraph.query import METRICS, dossier, find_actor, neighbors, path, rank
+from claimgraph.query.paths import MAX_HOPS, MAX_PATHS, paths
 from claimgraph.store.schema import EvidenceRow
 
 router = APIRouter(prefix="/api", tags=["actors and graph"])
@@ -99,6 +100,27 @@ def get_path(cg: Cg, a: Annotated[str, Query(max_length=300, description="An act
     x, y = view.actor(a), view.actor(b)
     with user_errors():
         return path(view.snap, x.id, y.id, max_hops)
+
+
+@router.get("/paths", summary="The shortest chains of claims between two actors, under filters")
+def get_paths(cg: Cg, a: Annotated[str, Query(max_length=300, description="An actor's id or name.")],
+              b: Annotated[str, Query(max_length=300, description="An actor's id or name.")],
+              k: Annotated[int, Query(ge=1, le=MAX_PATHS, description="How many chains, shortest first.")] = 3,
+              max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
+              predicate: Annotated[list[str] | None, Query(description="Only these predicates.")] = None,
+              modality: Annotated[list[str] | None, Query(description="Only these modalities.")] = None,
+              min_sources: Annotated[int | None, Query(ge=0, le=1000)] = None,
+              min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
+              date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None) -> dict:
+    """`{from, to, k, max_hops, truncated, paths: [{length, evidence, nodes, hops: [{from, to,
+    claims, more}]}]}`: the `k` shortest chains at most `max_hops` long over the claims that pass
+    the filters of the neighbours (`query.paths`); `paths` is empty when there is none."""
+    view = cg.view
+    x, y = view.actor(a), view.actor(b)
+    with user_errors():
+        return call(paths, view.snap, x.id, y.id, k=k, max_hops=max_hops, predicates=predicate or None,
+                    modalities=modality or None, min_sources=min_sources, min_independent=min_independent,
+                    max_credibility=max_credibility, date_from=date_from, date_to=date_to, as_of=as_of)
 
 
 @router.get("/rank", summary="Actors by centrality")
