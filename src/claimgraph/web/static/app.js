@@ -2,6 +2,7 @@
 //   #/                home        #/search?q=     actors and documents
 //   #/actor/ID        actor page  #/claim/ID      evidence view
 //   #/doc/ID          document    #/docs, #/claims, #/review
+//   #/path?from=A&to=B  path finder
 
 import {actorView} from "./js/actor.js";
 import {takeTokenFromUrl} from "./js/api.js";
@@ -11,6 +12,7 @@ import {docView, docsView} from "./js/doc.js";
 import {h, replace} from "./js/dom.js";
 import {errorBox} from "./js/format.js";
 import {homeView} from "./js/home.js";
+import {pathView} from "./js/path.js";
 import {reviewView} from "./js/review.js";
 import {searchView} from "./js/search.js";
 
@@ -23,6 +25,7 @@ const ROUTES = [
   [/^docs$/, (main, _, params) => docsView(main, params)],
   [/^claims$/, (main, _, params) => claimsView(main, params)],
   [/^review$/, (main, _, params) => reviewView(main, params)],
+  [/^path$/, (main, _, params) => pathView(main, params)],
 ];
 
 function parseHash() {
