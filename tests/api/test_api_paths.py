@@ -27,3 +27,14 @@ def test_paths_refuse_bad_input(api):
         r = api.get("/api/paths", params=params)
         assert r.status_code == status, (params, r.text)
         assert r.json()["detail"]
+
+
+def test_actors_as_one_types_a_name(api):
+    """`typed=true`: the beginnings of names' words too, after the actors the whole text names."""
+    from api_corpus import SOLEIMANI
+    assert api.get("/api/actors", params={"q": "Solei"}).json()["items"] == []
+    typed = api.get("/api/actors", params={"q": "Solei", "typed": "true"}).json()["items"]
+    assert SOLEIMANI in [a["id"] for a in typed]
+    spelt = api.get("/api/actors", params={"q": "Qasem Soleimany", "typed": "true"}).json()["items"]
+    assert spelt[0]["id"] == SOLEIMANI  # a spelling find_actor knows comes first
+    assert api.get("/api/actors", params={"q": "zzzz", "typed": "true"}).json()["items"] == []

@@ -40,12 +40,19 @@ def get_summary(cg: Cg) -> dict:
 @router.get("/actors", summary="Actors by name, alias or spelling")
 def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
                 q: Annotated[str | None, Query(max_length=300, description="A name, alias, spelling or id.")] = None,
-                type: Annotated[str | None, Query(max_length=32, description="person, organization, country, location, group.")] = None
+                type: Annotated[str | None, Query(max_length=32, description="person, organization, country, location, group.")] = None,
+                typed: Annotated[bool, Query(description="`q` is being typed: also the actors with names whose "
+                                                         "words begin with the words of `q`.")] = False
                 ) -> dict:
     """With `q`, the actors it names (exact name or alias first, else every word given, else a
-    close spelling): one item, several when ambiguous, none when nothing fits. Without `q`,
-    every actor, most mentioned first."""
+    close spelling): one item, several when ambiguous, none when nothing fits; with `typed`,
+    followed by the actors one of whose names has words beginning with those of `q`
+    (`query.suggest`, for suggestions as one types). Without `q`, every actor, most mentioned first."""
     view = cg.view
+    if q is not None and q.strip() and typed:
+        from claimgraph.query.suggest import suggest
+        found = suggest(view.snap, q.strip(), limit=offset + limit, types=(type,) if type else None)
+        return page([actor_item(view, e) for e in found], limit, offset)
     if q is not None and q.strip():
         found = find_actor(view.snap, view.canonical(q.strip()))
         actors = [found] if isinstance(found, Entity) else found
