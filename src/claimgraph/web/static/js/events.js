@@ -1,0 +1,200 @@
+// The events page, #/events: every event of the store, filtered, sorted and paged by the API
+// (GET /api/events: the database does the work, not the browser), a timeline of the same
+// events (timeline.js), and a CSV of all of them (GET /api/events.csv, the same filters).
+// The filters live in the hash query (#/events?type=ASSAULT&place=Baghdad&sort=date&order=desc):
+// a view can be linked and reloaded.
+//
+// For a map panel (or any other view of the same events):
+//   - <section id="events-map" class="events-map"> is on the page, empty, between the timeline
+//     and the table: a container for a map;
+//   - after every load the page dispatches a DOM event "events:shown" on `document`, with
+//     `detail` = {filters, total, items, page, complete}: `items` every event of the filters in
+//     date order (rows of /api/events: `location` {id, name}, `date`, `status`, `claim`, ...),
+//     at most TIMELINE_MAX of them (`complete` false when there were more); `page` the rows of
+//     the table's visible page; `filters` the API parameters (as for /api/events);
+//   - `shownEvents()` answers the last such detail (null before the first load), for a map
+//     that is drawn after the event was sent.
+
+import {api, download, items, query} from "./api.js";
+import {h, replace} from "./dom.js";
+import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
+import {STATUSES, STORED_STATUSES, happened, statusBadge} from "./status.js";
+import {timeline, whenText} from "./timeline.js";
+
+export const TIMELINE_MAX = 2000;
+const LIMIT = 50;
+const PAGE = 500;  // the API's largest page
+const TEXT_KEYS = ["type", "actor", "place", "date_from", "date_to", "grade", "min_independent"];
+const LIST_KEYS = ["modality", "status"];
+const COLUMNS = [
+  ["date", "Date"], ["type", "Type"], ["status", "Status"], ["actor", "Actor"], ["target", "Target"],
+  ["place", "Place"], ["modality", "Modality"], ["grade", "Grade"], ["sources", "Sources"], [null, "Evidence"],
+];
+
+let lastShown = null;
+
+/** The last "events:shown" detail (see the top of this file), or null. */
+export function shownEvents() {
+  return lastShown;
+}
+
+/** The API filters of a hash query (without sort, order and offset). */
+export function eventFilters(params) {
+  const f = {};
+  for (const k of TEXT_KEYS) if (params.get(k)) f[k] = params.get(k);
+  for (const k of LIST_KEYS) if (params.getAll(k).length) f[k] = params.getAll(k);
+  return f;
+}
+
+export async function eventsView(main, params) {
+  document.title = "Events \u2014 claimgraph";
+  const filters = eventFilters(params);
+  const sort = params.get("sort") || "date";
+  const order = params.get("order") === "desc" ? "desc" : "asc";
+  const offset = Math.max(0, Number(params.get("offset") || 0) || 0);
+  const summary = h("p", {class: "events-summary", role: "status"}, loading("Loading the events"));
+  const timelineBox = h("section", {id: "events-timeline", class: "events-timeline"}, h("h2", {}, "Timeline"));
+  const mapBox = h("section", {id: "events-map", class: "events-map"});
+  const tableBox = h("section", {id: "events-table", class: "events-table"});
+  const csv = csvLink(filters, sort, order);
+  replace(main, h("h1", {}, "Events"), filterForm(filters, sort, order), h("div", {class: "events-bar"}, summary, csv),
+    timelineBox, mapBox, tableBox);
+
+  const pageParams = {...filters, sort, order, limit: LIMIT, offset};
+  let data;
+  let all;
+  try {
+    [data, all] = await Promise.all([api("/events", pageParams), everyEvent(filters)]);
+  } catch (err) {
+    replace(summary, errorBox(err));
+    return;
+  }
+  const rows = items(data);
+  const total = data.total ?? rows.length;
+  replace(summary, total
+    ? `${total} event${total === 1 ? "" : "s"}${describe(filters)}; showing ${offset + 1}\u2013${offset + rows.length}.`
+    : `No event${describe(filters)}.`);
+  csv.hidden = !total;
+  replace(timelineBox, h("h2", {}, "Timeline"),
+    all.complete ? null : h("p", {class: "muted"}, `The first ${all.items.length} events by date of ${all.total}; narrow the filters to see the rest.`),
+    all.items.length ? timeline(all.items) : h("p", {class: "muted"}, "Nothing to draw."));
+  replace(tableBox, rows.length ? table(rows, filters, sort, order) : null, pager(filters, sort, order, offset, total));
+  lastShown = {filters, total, items: all.items, page: rows, complete: all.complete};
+  document.dispatchEvent(new CustomEvent("events:shown", {detail: lastShown}));
+}
+
+/** Every event of the filters, in date order, a page of PAGE at a time, up to TIMELINE_MAX. */
+async function everyEvent(filters) {
+  const out = [];
+  let total = 0;
+  do {
+    const data = await api("/events", {...filters, sort: "date", order: "asc", limit: PAGE, offset: out.length});
+    total = data.total;
+    out.push(...items(data));
+    if (!items(data).length) break;
+  } while (out.length < total && out.length < TIMELINE_MAX);
+  return {items: out, total, complete: out.length >= total};
+}
+
+function describe(f) {
+  const parts = [];
+  if (f.type) parts.push(f.type);
+  if (f.status) parts.push(f.status.map((s) => (STATUSES[s] || {label: s}).label).join(" or "));
+  if (f.actor) parts.push(`with ${f.actor}`);
+  if (f.place) parts.push(`in ${f.place}`);
+  if (f.date_from || f.date_to) parts.push(`from ${f.date_from || "\u2026"} to ${f.date_to || "\u2026"}`);
+  if (f.modality) parts.push(f.modality.join(" or "));
+  if (f.grade) parts.push(`grade ${f.grade}`);
+  if (f.min_independent) parts.push(`${f.min_independent}+ independent sources`);
+  return parts.length ? " (" + parts.join(", ") + ")" : "";
+}
+
+function hashFor(filters, sort, order, offset = 0) {
+  return "#/events" + query({...filters, sort: sort !== "date" ? sort : "", order: order !== "asc" ? order : "",
+    offset: offset || ""});
+}
+
+function csvLink(filters, sort, order) {
+  const params = () => ({...filters, sort, order});
+  return h("a", {class: "take-link csv-link", href: "/api/events.csv" + query(params()), download: "events.csv",
+    title: "every event of these filters (all pages), as CSV", onclick: (ev) => download(ev, "/events.csv", params())},
+  "Download CSV");
+}
+
+function filterForm(f, sort, order) {
+  const option = (value, text, current) => h("option", {value, selected: String(current ?? "") === value}, text);
+  const text = (name, label, placeholder, size = 14) => h("label", {}, label + " ",
+    h("input", {type: "text", name, value: f[name] || "", placeholder, size}));
+  const boxes = (name, values, label) => h("fieldset", {class: "checks " + name}, h("legend", {}, label),
+    values.map(([value, shown]) => h("label", {class: "check"},
+      h("input", {type: "checkbox", name, value, checked: (f[name] || []).includes(value)}), " ", shown)));
+  return h("form", {class: "filters events-filters", onsubmit: (ev) => {
+    ev.preventDefault();
+    const el = ev.target;
+    const next = {};
+    for (const k of TEXT_KEYS) {
+      const v = el.elements[k].value.trim();
+      if (v && !(k === "min_independent" && v === "0")) next[k] = v;
+    }
+    for (const k of LIST_KEYS) {
+      const on = [...el.querySelectorAll(`input[name=${k}]:checked`)].map((b) => b.value);
+      if (on.length) next[k] = on;
+    }
+    window.location.hash = hashFor(next, sort, order);
+  }},
+  h("label", {}, "Type ", h("select", {name: "type"}, option("", "any", f.type), EVENTS.map((t) => option(t, t, f.type)))),
+  text("actor", "Actor", "a name or id"),
+  text("place", "Place", "a place or ISO code (IRQ)"),
+  text("date_from", "From", "YYYY[-MM[-DD]]", 10),
+  text("date_to", "to", "YYYY[-MM[-DD]]", 10),
+  h("label", {}, "Grade ", h("select", {name: "grade"}, option("", "any", f.grade),
+    [1, 2, 3, 4, 5, 6].map((g) => option(String(g), `${g}: ${CREDIBILITY[g][0]}`, f.grade)))),
+  h("label", {}, "Min. independent sources ", h("input", {type: "number", name: "min_independent", min: 0, max: 1000,
+    value: f.min_independent || "0"})),
+  boxes("status", STORED_STATUSES.map((s) => [s, STATUSES[s].label]), "Status"),
+  boxes("modality", Object.keys(MODALITIES).map((m) => [m, modalityBadge(m)]), "Modality"),
+  h("button", {type: "submit"}, "Apply"),
+  " ", h("a", {href: "#/events", class: "action-link"}, "clear"));
+}
+
+function table(rows, filters, sort, order) {
+  const head = COLUMNS.map(([key, label]) => {
+    if (!key) return h("th", {}, label);
+    const current = key === sort;
+    const next = current && order === "asc" ? "desc" : "asc";
+    return h("th", {"aria-sort": current ? (order === "asc" ? "ascending" : "descending") : null, "data-sort": key},
+      h("a", {href: hashFor(filters, key, next), class: ["sort", current ? "sorted-" + order : null],
+        title: `sort by ${label.toLowerCase()}${current ? ` (${next === "asc" ? "ascending" : "descending"})` : ""}`},
+      label, current ? (order === "asc" ? " \u25b2" : " \u25bc") : null));
+  });
+  return h("table", {class: "claims-table events-list"},
+    h("thead", {}, h("tr", {}, head)),
+    h("tbody", {}, rows.map(eventRow)));
+}
+
+function eventRow(r) {
+  const first = (r.evidence || [])[0];
+  const n = (r.evidence || []).length;
+  return h("tr", {class: ["event-row", happened(r) ? null : "not-happened"], "data-claim": r.claim},
+    h("td", {class: "when"}, whenText(r.date)),
+    h("td", {}, h("span", {class: "predicate event"}, r.predicate), r.mode ? [" ", h("span", {class: "chip"}, r.mode)] : null),
+    h("td", {class: "status-cell"}, statusBadge(r)),
+    h("td", {}, actorLink(r.subject)),
+    h("td", {}, r.object ? actorLink(r.object) : h("span", {class: "muted"}, "\u2014")),
+    h("td", {}, r.location ? actorLink(r.location) : h("span", {class: "muted"}, "\u2014")),
+    h("td", {}, modalityBadge(r.modality)),
+    h("td", {}, gradeBadge(r)),
+    h("td", {class: "num", title: `${r.documents} document(s), ${r.sources} outlet(s)`}, String(r.independent ?? r.sources ?? "")),
+    h("td", {}, h("a", {href: "#/claim/" + encodeURIComponent(r.claim), title: first ? first.excerpt : null},
+      `${n} sentence${n === 1 ? "" : "s"}`)));
+}
+
+function pager(filters, sort, order, offset, total) {
+  if (total <= LIMIT) return null;
+  const last = Math.floor((total - 1) / LIMIT) * LIMIT;
+  const link = (to, label, rel) => h("a", {href: hashFor(filters, sort, order, to), rel, class: "page-link"}, label);
+  return h("nav", {class: "pager events-pager", "aria-label": "pages"},
+    offset > 0 ? [link(0, "\u00ab first"), " ", link(Math.max(0, offset - LIMIT), "\u2039 previous", "prev"), " "] : null,
+    h("span", {class: "muted"}, `page ${Math.floor(offset / LIMIT) + 1} of ${Math.floor(last / LIMIT) + 1}`),
+    offset < last ? [" ", link(offset + LIMIT, "next \u203a", "next"), " ", link(last, "last \u00bb")] : null);
+}
