@@ -3,12 +3,14 @@
 //   #/actor/ID        actor page  #/claim/ID      evidence view
 //   #/doc/ID          document    #/docs, #/claims, #/review
 //   #/path?from=A&to=B  path finder
+//   #/events?type=&place=&...  events table and timeline
 
 import {actorView} from "./js/actor.js";
 import {takeTokenFromUrl} from "./js/api.js";
 import {claimView} from "./js/claim.js";
 import {claimsView} from "./js/claims.js";
 import {docView, docsView} from "./js/doc.js";
+import {eventsView} from "./js/events.js";
 import {h, replace} from "./js/dom.js";
 import {errorBox} from "./js/format.js";
 import {homeView} from "./js/home.js";
@@ -26,6 +28,7 @@ const ROUTES = [
   [/^claims$/, (main, _, params) => claimsView(main, params)],
   [/^review$/, (main, _, params) => reviewView(main, params)],
   [/^path$/, (main, _, params) => pathView(main, params)],
+  [/^events$/, (main, _, params) => eventsView(main, params)],
 ];
 
 function parseHash() {
