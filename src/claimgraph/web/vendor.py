@@ -42,6 +42,31 @@ PACKAGES = [
          "package/LICENSE":
              ("cytoscape.LICENSE.txt", "eb319c6e6f233607f71e8e2f450391751883cfc0eeb3ca7ef574c13d1d9c2203")},
     ),
+    # the network's force layout (fcose) and the two libraries it is built on, in load order
+    Package(
+        "layout-base", "2.0.1",
+        "sha512-dp3s92+uNI1hWIpPGH3jK2kxE2lMjdXdr+DH8ynZHpd6PUlH6x6cbuXnoMmiNumznqaNO31xu9e79F0uuZ0JFg==",
+        {"package/layout-base.js":
+             ("layout-base.js", "ec15ab5df9af3f20708f4faab994accf91cda71848cd5bb10a23432cc50b6745"),
+         "package/LICENSE":
+             ("layout-base.LICENSE.txt", "eabb762d8a95109a39c9be3247325529a5239a7aca327d909c3ccdc41f3a06bf")},
+    ),
+    Package(
+        "cose-base", "2.2.0",
+        "sha512-AzlgcsCbUMymkADOJtQm3wO9S3ltPfYOFD5033keQn9NJzIbtnZj+UdBJe7DYml/8TdbtHJW3j58SOnKhWY/5g==",
+        {"package/cose-base.js":
+             ("cose-base.js", "7cae9509bd36235a63a85e71c8d9fa2cd0bc1d0c1ecc5b5a737976f39d040ddf"),
+         "package/LICENSE":
+             ("cose-base.LICENSE.txt", "5fb3cf4a14c3c5af6e473a192df8bca10c77754e3a0c6492c79fb92a76a5478a")},
+    ),
+    Package(
+        "cytoscape-fcose", "2.2.0",
+        "sha512-ki1/VuRIHFCzxWNrsshHYPs6L7TvLu3DL+TyIGEsRcvVERmxokbf5Gdk7mFxZnTdiGtnA4cfSmjZJMviqSuZrQ==",
+        {"package/cytoscape-fcose.js":
+             ("cytoscape-fcose.js", "4b1cab218d74996aa59cd8473f9239cc6398b8c1774d84d7e59ad9a68959cb57"),
+         "package/LICENSE":
+             ("cytoscape-fcose.LICENSE.txt", "2837634f403949215760fcdd2fa1ed0c64875d02099ecc8318c704b852f1421d")},
+    ),
     Package(  # the API reference page, /docs
         "swagger-ui-dist", "5.35.0",
         "sha512-U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ==",
