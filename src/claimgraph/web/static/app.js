@@ -4,6 +4,7 @@
 //   #/doc/ID          document    #/docs, #/claims, #/review
 //   #/path?from=A&to=B  path finder
 //   #/events?type=&place=&...  events table and timeline
+//   #/map?type=&place=&...     events and operates_in ties on a map
 
 import {actorView} from "./js/actor.js";
 import {takeTokenFromUrl} from "./js/api.js";
@@ -14,6 +15,7 @@ import {eventsView} from "./js/events.js";
 import {h, replace} from "./js/dom.js";
 import {errorBox} from "./js/format.js";
 import {homeView} from "./js/home.js";
+import {mapView} from "./js/map.js";
 import {pathView} from "./js/path.js";
 import {reviewView} from "./js/review.js";
 import {searchView} from "./js/search.js";
@@ -29,6 +31,7 @@ const ROUTES = [
   [/^review$/, (main, _, params) => reviewView(main, params)],
   [/^path$/, (main, _, params) => pathView(main, params)],
   [/^events$/, (main, _, params) => eventsView(main, params)],
+  [/^map$/, (main, _, params) => mapView(main, params)],
 ];
 
 function parseHash() {
