@@ -29,12 +29,14 @@ def doc_id(server, browser):
 
 
 def assert_inert(page):
-    """Nothing ran, no element came from the payload, only the app's own two scripts are in the page."""
+    """Nothing ran, no element came from the payload, only the app's own scripts are in the page
+    (cytoscape and its fcose layout with the two libraries it is built on, then the app)."""
     page.wait_for_timeout(300)  # an injected <img> would fail to load and fire onerror by now
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.locator("img").count() == 0
     assert page.evaluate("() => [...document.scripts].map(s => new URL(s.src).pathname)") == [
-        "/static/vendor/cytoscape.min.js", "/static/app.js"]
+        "/static/vendor/cytoscape.min.js", "/static/vendor/layout-base.js", "/static/vendor/cose-base.js",
+        "/static/vendor/cytoscape-fcose.js", "/static/app.js"]
 
 
 def test_document_view_shows_the_payload_as_text(page, doc_id, tmp_path):
