@@ -115,5 +115,5 @@ def test_rank(run):
     assert [r["id"] for r in rows] == [KH, SOLEIMANI]
     r = run("rank")
     assert r.exit_code == 0 and "pagerank" in r.stdout and "Kata'ib Hizballah" in r.stdout
-    r = run("rank", "--metric", "eigenvector")
-    assert r.exit_code == 1 and "unknown metric" in r.stderr
+    r = run("rank", "--metric", "eigenvector")  # a usage error naming the choices
+    assert r.exit_code == 2 and "'eigenvector' is not one of" in r.stderr and "betweenness" in r.stderr

@@ -46,7 +46,10 @@ def list_claims(cg: Cg, limit: Limit = 50, offset: Offset = 0,
                 listed: Annotated[bool, Query(description="Touching an actor on a sanctions or watch list "
                                                           "(with actor: the other one).")] = False) -> dict:
     """Claims, most independent sources first, each with its evidence and grade (`query.claims`)."""
+    from claimgraph.query.filters import allowed
     view = cg.view
+    with user_errors():
+        kind = allowed("kind", kind)
     actor_id = view.actor(actor).id if actor else None
     native = {k: v for k, v in (("actor", actor_id), ("kind", kind), ("listed", listed or None))
               if v is not None and accepts(claims, k)}

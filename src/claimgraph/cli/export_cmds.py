@@ -57,7 +57,6 @@ def register(app: typer.Typer) -> None:
         from claimgraph.export import NEGATED_BY_DEFAULT, ExportOptions, exporter
         from claimgraph.export.read import Selection
         from claimgraph.query.filters import ClaimFilter
-        from claimgraph.store import Store
 
         module = exporter(format.value)
         if module.DIRECTORY and output is None:
@@ -74,7 +73,8 @@ def register(app: typer.Typer) -> None:
                                as_of)
         except ValueError as e:
             _fail(e)
-        with Store(db) as store:
+        from claimgraph.cli.stores import open_store
+        with open_store(db) as store:
             actor_id = _actor(store, actor).id if actor else None
             selection = Selection(rule, contested, single_source, actor_id, negated, listed)
             options = ExportOptions(ftm_version=ftm_version)

@@ -81,8 +81,8 @@ def kb_listings(db: DB = "claimgraph.db",
     """The store's actors matched to a list (with --unsure: the review queue)."""
     from claimgraph.kb import listings
     from claimgraph.query import open_view
-    from claimgraph.store import Store
-    with Store(db) as store:
+    from claimgraph.cli.stores import open_store
+    with open_store(db) as store:
         view = open_view(store)
         rows = listings.matched(view, listings.UNSURE if unsure else listings.POSITIVE)
     if format == Format.json:
@@ -96,8 +96,8 @@ def kb_listings(db: DB = "claimgraph.db",
 
 def _decide(listing: int, verdict: str, db: str, analyst: str | None, reason: str | None) -> None:
     from claimgraph.kb.list_import import ListingError, decide
-    from claimgraph.store import Store
-    with Store(db) as store:
+    from claimgraph.cli.stores import open_store
+    with open_store(db) as store:
         try:
             new = decide(store, listing, verdict, _analyst(analyst), reason)
         except ListingError as e:

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
 
-from claimgraph.cli.output import err, out, print_json, report_error
+from claimgraph.cli.output import err, nothing_found, out, print_json, report_error, rule_width
 from claimgraph.cli.output import table as _plain_table
 
 
@@ -90,8 +90,8 @@ def _valid(v: dict | None) -> str:
 
 
 def _store(db: str):
-    from claimgraph.store import Store
-    return Store(db)
+    from claimgraph.cli.stores import open_store
+    return open_store(db)
 
 
 def _actor(store, name: str):
@@ -135,7 +135,8 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
         print_json(d)
         return
     console = out()
-    console.print(Rule(f"[bold]{escape(d['name'])}[/bold]" + (f" as of {escape(as_of)}" if as_of else "")))
+    console.print(Rule(f"[bold]{escape(d['name'])}[/bold]" + (f" as of {escape(as_of)}" if as_of else "")),
+                  width=rule_width(console))
     identity = [["name", d["name"]], ["type", " / ".join(x for x in (d["type"], d["subtype"]) if x)],
                 ["country", d["country"]], ["also called", ", ".join(d["aliases"])],
                 ["knowledge base", d["kb_id"]], ["id", d["id"]]]
@@ -190,6 +191,9 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
             _fail(e)
     if format == Format.json:
         print_json(g)
+        return
+    if not g["nodes"]:
+        nothing_found(f"around {g['center']['name']}")
         return
     names = {n["id"]: n["name"] for n in [g["center"], *g["nodes"]]}
     if g.get("truncated"):
@@ -259,6 +263,8 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
             _fail(e)
     if format == Format.json:
         print_json(rows)
+    elif not rows:
+        nothing_found()
     else:
         out().print(_claims_table(f"Events: {len(rows)}", rows, events=True))
 
@@ -288,8 +294,10 @@ def claims(db: DB = "claimgraph.db",
             _fail(e)
     if format == Format.json:
         print_json(rows)
-        return
-    out().print(_claims_table(f"Claims: {len(rows)}", rows))
+    elif not rows:
+        nothing_found()
+    else:
+        out().print(_claims_table(f"Claims: {len(rows)}", rows))
 
 
 def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "a phrase".')],
@@ -305,6 +313,8 @@ def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "
             _fail(e)
     if format == Format.json:
         print_json(rows)
+    elif not rows:
+        nothing_found()
     else:
         out().print(table(f"Search “{text}”: {len(rows)} document(s)", ["title", "source", "published", "snippet",
                                                                        "claims", "doc"],
@@ -312,11 +322,19 @@ def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "
                            for r in rows]))
 
 
+class Metric(str, Enum):
+    """The centralities of `query.METRICS` (not imported here: `--help` loads no query code)."""
+    pagerank = "pagerank"
+    degree = "degree"
+    betweenness = "betweenness"
+
+
 def rank(db: DB = "claimgraph.db",
-         metric: Annotated[str, typer.Option("--metric", help="pagerank, degree or betweenness.")] = "pagerank",
+         metric: Annotated[Metric, typer.Option("--metric", help="The centrality.")] = Metric.pagerank,
          limit: Annotated[int, typer.Option("--limit", min=1)] = 20, format: FMT = Format.table) -> None:
     """Actors ranked by centrality in the claim graph, ties weighted by their evidence."""
     from claimgraph.query import rank as query
+    metric = metric.value
     with _store(db) as store:
         try:
             rows = query(store, metric, limit)
@@ -324,6 +342,8 @@ def rank(db: DB = "claimgraph.db",
             _fail(e)
     if format == Format.json:
         print_json(rows)
+    elif not rows:
+        nothing_found()
     else:
         out().print(table(f"Actors by {metric}", ["rank", "name", "type", "country", metric, "ties", "evidence", "id"],
                           [[i, r["name"], r["type"], r["country"], r["score"], r["ties"], r["evidence"], r["id"]]
@@ -338,6 +358,8 @@ def sources(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
         rows = query(store)
     if format == Format.json:
         print_json(rows)
+    elif not rows:
+        nothing_found()
     else:
         out().print(table("Sources", ["source", "reliability", "documents", "reprints", "claims"],
                           [[r["source"], f"{r['reliability']} ({r['meaning']})" + ("" if r["graded"] else ", not graded"),

@@ -28,8 +28,8 @@ def report(name: Annotated[str, typer.Argument(help="A name, alias, spelling or 
         report_error(f"{output}: name a .html, .md or .pdf file (the suffix picks the format)")
         raise typer.Exit(2)
     from claimgraph.report import build
-    from claimgraph.store import Store
-    with Store(db) as store:
+    from claimgraph.cli.stores import open_store
+    with open_store(db) as store:
         try:
             data = build(store, _actor(store, name).id, as_of, min_independent, credibility, limit, listed)
         except ValueError as e:

@@ -30,9 +30,9 @@ def _analyst(name: str | None) -> str:
 
 
 def _open(db: str):
+    from claimgraph.cli.stores import open_store
     from claimgraph.resolve import Resolver
-    from claimgraph.store import Store
-    store = Store(db)
+    store = open_store(db)
     return store, Resolver(store)
 
 

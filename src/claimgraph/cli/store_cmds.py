@@ -26,10 +26,10 @@ def register(app: typer.Typer) -> None:
         and judgements (one transaction; the store keeps them up to date by itself otherwise)."""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from claimgraph.store import Store
+        from claimgraph.cli.stores import open_store
 
         columns = (TextColumn("[bold]reindexing groups"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Store(db) as store, Progress(*columns, console=err(), transient=True,
+        with open_store(db) as store, Progress(*columns, console=err(), transient=True,
                                           disable=format == Format.json) as progress:
             task = progress.add_task("", total=None)
             counts = store.reindex(progress=lambda done, total: progress.update(task, completed=done, total=total))

@@ -16,7 +16,10 @@ def bound(value: str | None, end: bool = False) -> str | None:
         raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
     if month and not 1 <= month <= 12:
-        raise ValueError(f"not a date: {value!r}")
+        raise ValueError(f"not a date: {value!r} (no month {month})")
+    if day and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"not a date: {value!r} ({calendar.month_name[month]} {year} has "
+                         f"{calendar.monthrange(year, month)[1]} days)")
     if not month:
         month, day = (12, 31) if end else (1, 1)
     elif not day:

@@ -1,13 +1,63 @@
 """The claim filters every query shares: predicate, modality, sources, independent sources,
-credibility, date range and the `as_of` view."""
+credibility, date range and the `as_of` view; and `allowed`, the one check of a filter's value
+that the command line and the API share."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from claimgraph.model import Claim
 from claimgraph.query.dates import bound, overlaps
 from claimgraph.query.validity import holds_on
+
+
+class UnknownValue(ValueError):
+    """A filter's value that no claim or actor can have; the message lists the allowed ones."""
+
+
+@cache
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """What each filter may be, read from the codebook (`ontology.yaml`: the relation predicates and
+    PLOVER's event types; `modality.yaml`: the modalities its cues give, beside `asserted`, which no
+    cue gives) and the model's actor types."""
+    from importlib import resources
+
+    import yaml
+
+    from claimgraph.model import ACTOR_TYPES
+
+    def read(name: str) -> dict:
+        text = resources.files("claimgraph.codebook").joinpath(name).read_text("utf-8")
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+    ontology = read("ontology.yaml")
+    relations, events = tuple(ontology.get("relations") or ()), tuple(ontology.get("events") or ())
+    return {"predicate": relations + events, "relation predicate": relations, "event type": events,
+            "modality": ("asserted", *(read("modality.yaml").get("cues") or {})),
+            "kind": ("relation", "event"), "entity type": tuple(ACTOR_TYPES)}
+
+
+def allowed(what: str, value: str | None) -> str | None:
+    """`value` as the store spells it (relation predicates and modalities in lower case, event types
+    in upper case), or `UnknownValue` listing the values of `vocabulary()[what]`; None stays None."""
+    if value is None:
+        return None
+    choices = vocabulary()[what]
+    text = str(value).strip()
+    for spelling in (text, text.lower(), text.upper()):
+        if spelling in choices:
+            return spelling
+    raise UnknownValue(f"unknown {what} {value!r}: use one of {', '.join(choices)}")
+
+
+def date_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The first day of `date_from` and the last of `date_to` (ISO); a ValueError for a date that
+    does not exist or a range that ends before it starts."""
+    lo, hi = bound(date_from), bound(date_to, end=True)
+    if lo and hi and lo > hi:
+        raise ValueError(f"the date range is reversed: from {date_from} is after to {date_to}")
+    return lo, hi
 
 
 @dataclass
@@ -26,9 +76,9 @@ class ClaimFilter:
             raise ValueError("credibility is a grade from 1 (confirmed) to 6 (cannot be judged)")
         if self.min_sources < 0 or self.min_independent < 0:
             raise ValueError("a minimum number of sources cannot be negative")
-        self._preds = {p for q in self.predicates for p in (q, q.lower(), q.upper())} if self.predicates else None
-        self._mods = {m.lower() for m in self.modalities} if self.modalities else None
-        self._lo, self._hi = bound(self.date_from), bound(self.date_to, end=True)
+        self._preds = {allowed("predicate", q) for q in self.predicates} if self.predicates else None
+        self._mods = {allowed("modality", m) for m in self.modalities} if self.modalities else None
+        self._lo, self._hi = date_range(self.date_from, self.date_to)
         self._day = bound(self.as_of, end=True)
 
     @property

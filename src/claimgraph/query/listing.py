@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 
 from claimgraph.query import select as select_
 from claimgraph.query.actors import find_actor
-from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.filters import ClaimFilter, allowed
 from claimgraph.query.view import StoreView, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
 from claimgraph.store.schema import EntityRow
@@ -60,7 +60,7 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
     rule = ClaimFilter(None, modalities, 0, min_independent, max_credibility, date_from, date_to, as_of)
     where = [F.kind == "event"]
     if type:
-        where.append(F.predicate == type.upper())
+        where.append(F.predicate == allowed("event type", type))
     if actor is not None:
         where.append(or_(F.subject == actor, F.object == actor))
     query = select(F.__table__)

@@ -48,6 +48,54 @@ def _read_only_url(path: str) -> str | None:
     return f"sqlite:///file:{quote(os.path.abspath(path))}?mode=ro{immutable}&uri=true"
 
 
+class NoStore(LookupError):
+    """A command that only reads was given a path or database that holds no claimgraph store."""
+
+
+STORE_TABLES = ("alembic_version", "documents")  # what every migrated store has
+
+
+def require_store(url_or_path: str | os.PathLike[str]) -> None:
+    """Raise `NoStore` unless `url_or_path` is a claimgraph store already; creates nothing (no file,
+    no folder, no table), so that a mistyped `--db` of a command that only reads is said to be one
+    instead of answering from a new, empty store."""
+    text = os.fspath(url_or_path)
+    url = database_url(text)
+    if url.startswith("sqlite:///") and not url.endswith(":memory:"):
+        path = url.removeprefix("sqlite:///")
+        if "?" in path:  # a URL with options (a URI filename): SQLite's own business
+            return
+        if not os.path.exists(path):
+            raise NoStore(f"no store at {text}: run `claimgraph ingest FILES --db {text}` first")
+        tables = _sqlite_tables(path)
+    elif url.startswith("sqlite:"):
+        return
+    else:
+        from sqlalchemy import inspect
+        engine = create_engine(url)
+        try:
+            with engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+        finally:
+            engine.dispose()
+    if not set(STORE_TABLES) <= tables:
+        raise NoStore(f"{text} is not a claimgraph store (create one with `claimgraph ingest FILES --db {text}`)")
+
+
+def _sqlite_tables(path: str) -> set[str]:
+    import sqlite3
+    if os.path.isdir(path):
+        return set()
+    try:
+        con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+        try:
+            return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:  # not a database at all ("file is not a database")
+        return set()
+
+
 def is_read_only(engine: Engine) -> bool:
     """Whether `engine` reads a SQLite file it cannot write (see `make_engine`)."""
     return engine.dialect.name == "sqlite" and engine.url.query.get("mode") == "ro"

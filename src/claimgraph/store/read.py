@@ -37,15 +37,25 @@ def documents(session: Session) -> list[Document]:
     ]
 
 
-def _ranked_entities(type: str | None = None, limit: int | None = None) -> Select:
-    """Entities with their mention and document counts, most mentioned first."""
-    mentions = func.count(MentionRow.id).label("mentions")
-    query = (
-        select(EntityRow, mentions, func.count(MentionRow.doc_id.distinct()).label("docs"))
-        .outerjoin(MentionRow, MentionRow.entity_id == EntityRow.id)
-        .group_by(EntityRow.id)
-        .order_by(mentions.desc(), EntityRow.name, EntityRow.id)
-    )
+def _ranked_entities(type: str | None = None, limit: int | None = None, merged: bool = False) -> Select:
+    """Entities with their mention and document counts, most mentioned first; with `merged`, actors:
+    the entities merged into one (`canonical`) once, under the head's row, counted together."""
+    if merged:
+        head = func.coalesce(EntityRow.canonical, EntityRow.id).label("head")
+        counts = (select(head, func.count(MentionRow.id).label("mentions"),
+                         func.count(MentionRow.doc_id.distinct()).label("docs"))
+                  .select_from(EntityRow).outerjoin(MentionRow, MentionRow.entity_id == EntityRow.id)
+                  .group_by(head).subquery())
+        query = (select(EntityRow, counts.c.mentions, counts.c.docs).join(counts, counts.c.head == EntityRow.id)
+                 .order_by(counts.c.mentions.desc(), EntityRow.name, EntityRow.id))
+    else:
+        mentions = func.count(MentionRow.id).label("mentions")
+        query = (
+            select(EntityRow, mentions, func.count(MentionRow.doc_id.distinct()).label("docs"))
+            .outerjoin(MentionRow, MentionRow.entity_id == EntityRow.id)
+            .group_by(EntityRow.id)
+            .order_by(mentions.desc(), EntityRow.name, EntityRow.id)
+        )
     if type is not None:
         query = query.where(EntityRow.type == type)
     if limit is not None:
@@ -63,33 +73,46 @@ def _aliases(session: Session, ids: list[str] | None = None) -> dict[str, list[s
     return aliases
 
 
-def entities(session: Session, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
-    rows = session.execute(_ranked_entities(type, limit)).all()
+def entities(session: Session, type: str | None = None, limit: int | None = None,
+             merged: bool = False) -> list[EntitySummary]:
+    rows = session.execute(_ranked_entities(type, limit, merged)).all()
     aliases = _aliases(session, [r[0].id for r in rows])
+    if merged:  # an actor is also called what the entities merged into it are called
+        heads = [r[0].id for r in rows]
+        members = session.execute(select(EntityRow.id, EntityRow.name, EntityRow.canonical)
+                                  .where(EntityRow.canonical.in_(heads)).order_by(EntityRow.id)).all() if heads else []
+        theirs = _aliases(session, [m[0] for m in members])
+        for member, name, head in members:
+            aliases[head] = list(dict.fromkeys([*aliases.get(head, []), name, *theirs.get(member, [])]))
+        names = {r[0].id: r[0].name for r in rows}
+        aliases = {k: [a for a in v if a != names.get(k)] for k, v in aliases.items()}
     return [
         EntitySummary(e.id, e.name, e.type, e.subtype, e.country, e.kb_id, aliases.get(e.id, []), n, d)
         for e, n, d in rows
     ]
 
 
-def _count_by(session: Session, column) -> dict[str, int]:
-    rows = session.execute(select(column, func.count()).group_by(column).order_by(func.count().desc(), column))
+def _count_by(session: Session, column, *where) -> dict[str, int]:
+    rows = session.execute(select(column, func.count()).where(*where).group_by(column)
+                           .order_by(func.count().desc(), column))
     return {key: n for key, n in rows}
 
 
-def summary(session: Session) -> dict:
+def summary(session: Session, merged: bool = False) -> dict:
+    """Counts of what is stored; with `merged`, entities merged into one actor count once."""
     count = lambda row: session.scalar(select(func.count()).select_from(row)) or 0  # noqa: E731
+    heads = [EntityRow.canonical.is_(None)] if merged else []
     return {
         "documents": count(DocumentRow),
         "documents_by_genre": _count_by(session, DocumentRow.genre),
-        "entities": count(EntityRow),
-        "entities_by_type": _count_by(session, EntityRow.type),
+        "entities": session.scalar(select(func.count()).select_from(EntityRow).where(*heads)) or 0,
+        "entities_by_type": _count_by(session, EntityRow.type, *heads),
         "mentions": count(MentionRow),
         "claims": count(ClaimRow),
         "claims_by_kind": _count_by(session, ClaimRow.kind),
         "top_actors": [
             {"id": s.id, "name": s.name, "type": s.type, "mentions": s.mention_count, "documents": s.document_count}
-            for s in entities(session, limit=10)
+            for s in entities(session, limit=10, merged=merged)
         ],
     }
 

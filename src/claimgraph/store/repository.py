@@ -10,7 +10,7 @@ from claimgraph.corroborate import figures
 from claimgraph.export.exchange import build
 from claimgraph.model import Claim, Document, Entity
 from claimgraph.store import read, revision
-from claimgraph.store.db import is_read_only, lock_writes, make_engine
+from claimgraph.store.db import is_read_only, lock_writes, make_engine, require_store
 from claimgraph.store.read import EntitySummary
 from claimgraph.store.schema import RESOLUTION_PENDING, DocumentRow, MetaRow
 
@@ -20,9 +20,12 @@ class StoreReadOnly(RuntimeError):
 
 
 class Store:
-    """A store at a SQLite path or SQLAlchemy URL, migrated to the latest schema when opened."""
+    """A store at a SQLite path or SQLAlchemy URL, migrated to the latest schema when opened; with
+    `create=False` only a store that exists already (else `db.NoStore`, and nothing is created)."""
 
-    def __init__(self, url_or_path: str | os.PathLike[str]):
+    def __init__(self, url_or_path: str | os.PathLike[str], create: bool = True):
+        if not create:
+            require_store(url_or_path)
         self.engine = make_engine(url_or_path)
         with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
             current = revision.is_current(connection)
@@ -116,15 +119,17 @@ class Store:
         with self._read() as session:
             return read.documents(session)
 
-    def entities(self, type: str | None = None, limit: int | None = None) -> list[EntitySummary]:
-        """Actors, most mentioned first (then by name), optionally of one type."""
+    def entities(self, type: str | None = None, limit: int | None = None, merged: bool = False) -> list[EntitySummary]:
+        """Entities, most mentioned first (then by name), optionally of one type; with `merged`, the
+        actors: entities merged into one listed once, their mentions and names together."""
         with self._read() as session:
-            return read.entities(session, type, limit)
+            return read.entities(session, type, limit, merged)
 
-    def summary(self) -> dict:
-        """Counts: documents (and by genre), entities by type, mentions, claims, the top 10 actors."""
+    def summary(self, merged: bool = False) -> dict:
+        """Counts: documents (and by genre), entities by type, mentions, claims, the top 10 actors;
+        with `merged`, entities merged into one actor count once."""
         with self._read() as session:
-            return read.summary(session)
+            return read.summary(session, merged)
 
     def load_graph(self) -> tuple[list[Document], list[Entity], list[Claim]]:
         with self._read() as session:
