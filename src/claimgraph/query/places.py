@@ -39,7 +39,8 @@ def _why_not(entity) -> str:
 def event_item(row: dict) -> dict:
     """What a map marker's popup shows of an event row."""
     return {"claim": row["claim"], "predicate": row["predicate"], "modality": row["modality"],
-            "status": row.get("status") or "occurred", "mode": row.get("mode"), "date": row.get("date"),
+            "status": row.get("status") or "occurred",
+            "conditional": row.get("conditional"), "mode": row.get("mode"), "date": row.get("date"),
             "subject": row.get("subject"), "object": row.get("object"), "admiralty": row.get("admiralty"),
             "credibility": row.get("credibility"), "independent": row.get("independent")}
 
@@ -93,7 +94,7 @@ def locate(view: StoreView, ids) -> dict[str, dict]:
             out[entity_id] = {"id": entity_id, "name": None, "type": None, "subtype": None, "country": None,
                               "reason": "not in the store"}
             continue
-        head = {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country}
+        head = {"id": entity_id, "name": e.name, "type": e.type, "subtype": e.subtype, "country": e.country}
         where = place_of(e)
         if where is None:
             out[entity_id] = {**head, "reason": _why_not(e)}
