@@ -151,10 +151,10 @@ function clusterIcon(L, cluster) {
     className: ["map-cluster", ...kinds.map((k) => "has-" + k)].join(" "), iconSize: [34, 34]});
 }
 
-function legend() {
+function legend(ties) {
   const sample = (kind) => h("span", {class: ["map-marker", "map-sample", "map-" + kind]}, h("span", {class: "map-count"}, "n"));
   return h("ul", {class: "map-legend"},
-    Object.entries(KINDS).map(([kind, k]) => h("li", {}, sample(kind), " ", k.label)),
+    Object.entries(KINDS).filter(([kind]) => ties || kind !== "tie").map(([kind, k]) => h("li", {}, sample(kind), " ", k.label)),
     h("li", {}, h("span", {class: ["map-marker", "map-sample", "map-event", "map-country"]}, h("span", {class: "map-count"}, "n")),
       " ringed: a country as a whole, not a city in it"),
     h("li", {}, h("span", {class: ["map-cluster", "map-sample"]}, h("span", {class: "map-count"}, "n")),
@@ -182,8 +182,9 @@ function notPlaced(answer) {
 }
 
 /** Draw an answer of /api/map's shape ({places, unplaced, no_place, events, ties}) in `container`.
- *  Returns {map, events, ties}: the Leaflet map and the ids of the events and ties it placed. */
-export async function drawMap(container, answer, {heading = null} = {}) {
+ *  Returns {map, events, ties}: the Leaflet map and the ids of the events and ties it placed
+ *  (`ties`: false leaves the ties out of the legend). */
+export async function drawMap(container, answer, {heading = null, ties = true} = {}) {
   replace(container, heading ? h("h2", {}, heading) : null, loading("Drawing the map"));
   let lib;
   try {
@@ -197,7 +198,7 @@ export async function drawMap(container, answer, {heading = null} = {}) {
     if (!maps[i].getContainer().isConnected) maps.splice(i, 1)[0].remove();
   }
   const canvas = h("div", {class: "map-canvas", role: "region", "aria-label": "map of the events and ties"});
-  replace(container, heading ? h("h2", {}, heading) : null, canvas, legend(), notPlaced(answer));
+  replace(container, heading ? h("h2", {}, heading) : null, canvas, legend(ties), notPlaced(answer));
   const map = L.map(canvas, {minZoom: 1, maxZoom: 11, zoomSnap: 0.5, worldCopyJump: false, attributionControl: false,
     maxBounds: [[-89, -250], [89, 250]]});
   L.control.attribution({prefix: false}).addAttribution("Natural Earth (public domain) \u00b7 Leaflet").addTo(map);
@@ -254,7 +255,7 @@ export async function mapOfEvents(container, rows, {heading = "Map"} = {}) {
     if (p.reason) unplaced.push({...p, events: events.map((e) => e.claim), ties: []});
     else places.push({...p, events, ties: []});
   }
-  return drawMap(container, {places, unplaced, no_place: noPlace, events: rows.length, ties: 0}, {heading});
+  return drawMap(container, {places, unplaced, no_place: noPlace, events: rows.length, ties: 0}, {heading, ties: false});
 }
 
 /** The map page's filters from the hash query: those of the events page, and `ties`. */
