@@ -18,6 +18,7 @@
 import {api, download, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
 import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
+import {mapOfEvents} from "./map.js";
 import {STATUSES, STORED_STATUSES, happened, statusBadge} from "./status.js";
 import {timeline, whenText} from "./timeline.js";
 
@@ -81,6 +82,8 @@ export async function eventsView(main, params) {
   replace(tableBox, rows.length ? table(rows, filters, sort, order) : null, pager(filters, sort, order, offset, total));
   lastShown = {filters, total, items: all.items, page: rows, complete: all.complete};
   document.dispatchEvent(new CustomEvent("events:shown", {detail: lastShown}));
+  // the same events on a map (js/map.js); its libraries load only now, for this panel
+  mapOfEvents(mapBox, all.items).catch((err) => replace(mapBox, errorBox(err)));
 }
 
 /** Every event of the filters, in date order, a page of PAGE at a time, up to TIMELINE_MAX. */
