@@ -79,9 +79,19 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def merge(a: Annotated[str, typer.Argument(help="Entity id or exact name.")],
               b: Annotated[str, typer.Argument(help="Entity id or exact name.")],
-              db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
-        """Record that two entities are one actor."""
+              db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None,
+              force: Annotated[bool, typer.Option("--force", help="Merge even entities of different countries or "
+                                                                  "of types that never mix (two states).")] = False
+              ) -> None:
+        """Record that two entities are one actor (refused for different countries or types unless --force)."""
+        from claimgraph.resolve.merge_check import MergeConflict, check_merge
         with _deciding(db) as resolver:
+            if not force:
+                try:
+                    check_merge(resolver, a, b)
+                except MergeConflict as e:
+                    report_error(f"{e}; `merge --force` merges them anyway")
+                    raise typer.Exit(1)
             j = resolver.merge(a, b, analyst=_analyst(analyst), reason=reason)
             out().print(f"merged {j.left_id} and {j.right_id} (judgement #{j.id}); "
                         f"the actor is now {resolver.canonical(j.left_id)}", highlight=False)
