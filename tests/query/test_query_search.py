@@ -46,3 +46,35 @@ def test_index_is_built_once_and_rebuilt_when_documents_change(store, extractor)
         con = sqlite3.connect(store.engine.url.database)
         assert {"claimgraph_fts", "claimgraph_fts_evidence"} <= {
             r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+
+
+def _sources(store, q: str) -> set[str]:
+    return {h["source"] for h in search(store, q)}
+
+
+def test_search_operators_are_read_alike_on_both_databases(store):
+    assert _sources(store, "Yemen OR Basra") == {"gulfledger", "harbourtimes"}
+    assert _sources(store, "Yemen or Basra") == set()  # "or" in lower case is no operator
+    assert _sources(store, "Hezbollah NOT Yemen") == _sources(store, "Hezbollah -Yemen") == {"levantpost", "harbourtimes"}
+    assert _sources(store, "Hezbollah AND Yemen") == _sources(store, "Hezbollah Yemen") == {"gulfledger"}
+    assert _sources(store, "Nasral*") == {"gulfledger"}
+    assert _sources(store, "drone*") == {"tigriswire", "levantpost"}
+    assert _sources(store, '"drone strike"') == {"levantpost"} and _sources(store, '"strike drone"') == set()
+    assert _sources(store, '"drone strike" OR Nasrallah') == {"levantpost", "gulfledger"}
+    assert _sources(store, "(Yemen OR Basra) AND rockets") == {"harbourtimes"}
+    assert _sources(store, 'rockets -"al-Quds Brigades"') == {"tigriswire"}
+    hit = search(store, "Yemen OR Basra")
+    assert all(h["claims"] for h in hit)  # the claims whose evidence matches, under OR too
+
+
+@pytest.mark.parametrize("q, message", [
+    ('"drone strike', "unbalanced quote"), ("(Yemen OR Basra", "unbalanced parenthesis"),
+    ("Yemen)", "unbalanced parenthesis"), ("Yemen OR", "OR needs a word on each side"),
+    ("OR Yemen", "OR needs a word on each side"), ("Yemen AND", "AND needs a word on each side"),
+    ("NOT Yemen", "only says what to leave out"), ("-Yemen", "only says what to leave out"),
+    ("Yemen NOT", "NOT needs a word after it"), ("()", "empty parentheses"), (" ?! ", "nothing to search for"),
+])
+def test_a_malformed_search_is_a_clear_error(store, q, message):
+    from claimgraph.query.search import SearchSyntaxError
+    with pytest.raises(SearchSyntaxError, match=message):
+        search(store, q)

@@ -55,11 +55,14 @@ def test_stemmed_words_find_documents_with_snippets_and_matching_claims(store):
     assert len(search(store, "arms", limit=1)) == 1
 
 
-def test_every_word_must_occur_phrases_and_no_operators(store):
+def test_every_word_must_occur_phrases_and_operators(store):
     assert {h["source"] for h in search(store, "drone strike")} == {"gulfledger", "seawire"}
     assert [h["source"] for h in search(store, '"drone strike"')] == ["gulfledger"]
     assert [h["source"] for h in search(store, "Hezbollah Hamas")] == ["levantpost"]
-    assert [h["source"] for h in search(store, "Hezbollah -Hamas")] == ["levantpost"]  # "-" is no negation
+    assert [h["source"] for h in search(store, "Hezbollah -Hamas")] == ["tigriswire"]  # "-" and NOT: leave out
+    assert [h["source"] for h in search(store, "Hezbollah NOT Hamas")] == ["tigriswire"]
+    assert {h["source"] for h in search(store, "Hamas OR convoy")} == {"levantpost", "gulfledger"}
+    assert {h["source"] for h in search(store, "milit*")} == {"tigriswire", "levantpost"}
     assert search(store, "Hezbollah Baghdad Tehran") == []
     with pytest.raises(ValueError):
         search(store, " ?! ")

@@ -107,9 +107,10 @@ def _ingest(cg: AppState, docs) -> list[dict]:
              dependencies=[Depends(write_access)])
 async def post_document(request: Request, cg: Cg) -> JSONResponse:
     """Ingest one document (JSON text, or a file as multipart field `file`), extract it and
-    store it, as `claimgraph ingest` does. 201 `{id, created: true, claims}` when stored, 200
-    with `created: false` when its text was already stored; 413 over the upload limit, 422 when
-    it is not a readable document."""
+    store it, as `claimgraph ingest` does. 201 `{id, created: true, status: "stored", claims}`
+    when stored; 200 `{id, created: false, status: "already stored", claims}` with the stored
+    document's id when its text was already stored (nothing is extracted or stored again); 413
+    over the upload limit, 422 when it is not a readable document."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     errors: list[str] = []
     if ctype == "application/json" or ctype.endswith("+json"):
@@ -135,14 +136,18 @@ async def post_document(request: Request, cg: Cg) -> JSONResponse:
     if not ok:
         raise ApiError(422, "; ".join(r["error"] for r in results), errors=[r["error"] for r in results])
     first = ok[0]
-    body = {"id": first["id"], "created": first["created"], "claims": first["claims"],
-            "documents": results, "errors": errors}
-    return JSONResponse(body, status_code=201 if any(r["created"] for r in ok) else 200)
+    created = any(r["created"] for r in ok)
+    for r in results:
+        r["status"] = "stored" if r["created"] else "already stored" if r["outcome"] != FAILED else "failed"
+    body = {"id": first["id"], "created": first["created"], "status": "stored" if created else "already stored",
+            "claims": first["claims"], "documents": results, "errors": errors}
+    return JSONResponse(body, status_code=201 if created else 200)
 
 
 @router.get("/search", summary="Full-text search")
 def get_search(cg: Cg, q: Annotated[str, Query(min_length=1, max_length=500,
-                                               description='Words (all must occur) or "a phrase".')],
+                                               description='Words (all must occur), "a phrase", a OR b, a NOT b '
+                                                           '(or -b), prefix*, (groups): docs/queries.md.')],
                limit: Limit = 20, offset: Offset = 0) -> dict:
     """Documents holding every word, best first, each with a snippet and the claims whose evidence
     matches (`query.search`: SQLite FTS5, PostgreSQL tsvector)."""

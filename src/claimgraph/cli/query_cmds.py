@@ -300,7 +300,8 @@ def claims(db: DB = "claimgraph.db",
         out().print(_claims_table(f"Claims: {len(rows)}", rows))
 
 
-def search(text: Annotated[str, typer.Argument(help='Words (all must occur) or "a phrase".')],
+def search(text: Annotated[str, typer.Argument(help='Words (all must occur), "a phrase", a OR b, a NOT b (or -b), '
+                                                   'prefix*, (groups).')],
            db: DB = "claimgraph.db", limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
            format: FMT = Format.table) -> None:
     """Full-text search over documents and evidence (SQLite FTS5, PostgreSQL tsvector; the index is built on first use)."""

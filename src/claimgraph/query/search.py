@@ -54,24 +54,157 @@ class SearchUnavailable(RuntimeError):
     """Full-text search asked of a store that cannot do it."""
 
 
-def _parts(text: str) -> list[str]:
-    parts = [p or w for p, w in re.findall(r'"([^"]+)"|(\S+)', text)]
-    parts = [p for p in parts if re.search(r"\w", p)]
-    if not parts:
-        raise ValueError("nothing to search for")
-    return parts
+class SearchSyntaxError(ValueError):
+    """A search that cannot be read (an unbalanced quote or parenthesis, an operator with nothing
+    on one side, nothing but words to leave out); the message says what to change."""
+
+
+# The search syntax, one for both databases (docs/queries.md): words and "quoted phrases" must all
+# occur (AND between them is optional); OR between two of them, either; NOT before one (or a "-"
+# glued to it), not it; a word ending in * is a prefix ("milit*"); parentheses group. OR, AND and
+# NOT are operators in capitals only: "or" is a word. Parsed here into a tree, then written as an
+# FTS5 query or as a PostgreSQL tsquery expression, so that both read a search the same way.
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
+OPERATORS = ("OR", "AND", "NOT")
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    if text.count('"') % 2:
+        raise SearchSyntaxError(f"unbalanced quote in {text!r}: close the phrase with a second \"")
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        value = m.group(kind)
+        if kind == "word" and value in OPERATORS:
+            kind = value
+        elif kind == "word" and value == "-" and text[m.end():m.end() + 1] in ('"', "("):
+            tokens.append(("NOT", "-"))  # -"a phrase", -(a group)
+            continue
+        elif kind == "word" and value.startswith("-") and len(value) > 1:
+            tokens.append(("NOT", "-"))
+            value = value[1:]
+        if kind in ("word", "phrase") and not re.search(r"\w", value):
+            continue  # punctuation alone finds nothing: left out, as the tokenizers do
+        tokens.append((kind, value))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text, self.tokens, self.i = text, _tokens(text), 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.i][0] if self.i < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        self.i += 1
+        return self.tokens[self.i - 1]
+
+    def parse(self):
+        if not self.tokens:
+            raise SearchSyntaxError("nothing to search for")
+        tree = self.either()
+        if self.peek() == "close":
+            raise SearchSyntaxError(f"unbalanced parenthesis in {self.text!r}: a ) without its (")
+        return tree
+
+    def either(self):
+        branches = [self.all_of()]
+        while self.peek() == "OR":
+            self.take()
+            branches.append(self.all_of())
+        return branches[0] if len(branches) == 1 else ("or", branches)
+
+    def all_of(self):
+        items = []
+        while self.peek() not in (None, "OR", "close"):
+            if self.peek() == "AND":
+                self.take()
+                if self.peek() in (None, "OR", "close", "AND"):
+                    raise SearchSyntaxError(f"AND needs a word on each side in {self.text!r}")
+                continue
+            items.append(self.unary())
+        if not items:
+            raise SearchSyntaxError(f"OR needs a word on each side in {self.text!r}")
+        if all(item[0] == "not" for item in items):
+            raise SearchSyntaxError(f"{self.text!r} only says what to leave out (NOT, -): add a word to find")
+        return items[0] if len(items) == 1 else ("and", items)
+
+    def unary(self):
+        if self.peek() == "NOT":
+            self.take()
+            if self.peek() in (None, "OR", "AND", "close", "NOT"):
+                raise SearchSyntaxError(f"NOT needs a word after it in {self.text!r}")
+            return ("not", self.unary())
+        kind, value = self.take()
+        if kind == "open":
+            if self.peek() == "close":
+                raise SearchSyntaxError(f"empty parentheses in {self.text!r}")
+            inner = self.either()
+            if self.peek() != "close":
+                raise SearchSyntaxError(f"unbalanced parenthesis in {self.text!r}: a ( without its )")
+            self.take()
+            return inner
+        if kind == "close":
+            raise SearchSyntaxError(f"unbalanced parenthesis in {self.text!r}: a ) without its (")
+        if kind == "AND":
+            raise SearchSyntaxError(f"AND needs a word on each side in {self.text!r}")
+        if kind == "word" and value.endswith("*"):
+            return ("prefix", value.rstrip("*"))
+        return ("phrase", value)
+
+
+def parse_search(text: str):
+    """The search as a tree: ("phrase", text), ("prefix", text), ("not", x), ("and", [...]),
+    ("or", [...]); `SearchSyntaxError` when it cannot be read."""
+    return _Parser(text).parse()
+
+
+def _fts(node) -> str:
+    kind, value = node
+    if kind == "phrase":
+        return '"' + value.replace('"', '""') + '"'
+    if kind == "prefix":
+        return '"' + value.replace('"', '""') + '"*'
+    if kind == "or":
+        return "(" + " OR ".join(_fts(n) for n in value) + ")"
+    if kind == "and":
+        found = [_fts(n) for n in value if n[0] != "not"]
+        text = "(" + " AND ".join(found) + ")"
+        return text + "".join(f" NOT {_fts(n[1])}" for n in value if n[0] == "not")
+    return _fts(("and", [node]))  # a lone NOT is refused by the parser
 
 
 def fts_query(text: str) -> str:
-    """User words as an FTS5 query: every word (or "quoted phrase") must occur; no operators."""
-    return " ".join('"' + p.replace('"', '""') + '"' for p in _parts(text))
+    """A search (see `parse_search`) as an FTS5 query: every word and "phrase" quoted, OR, AND,
+    NOT and prefixes as FTS5's own operators."""
+    node = parse_search(text)
+    return _fts(node)
 
 
-def pg_query(text: str) -> str:
-    """User words for PostgreSQL's `websearch_to_tsquery`: every word (or "quoted phrase") must
-    occur; each is quoted, so `or` and `-` are words, not operators."""
-    table = str.maketrans({c: "'" for c in APOSTROPHES})
-    return " ".join('"' + p.translate(table) + '"' for p in _parts(text))
+def _pg(node, params: dict) -> str:
+    kind, value = node
+    if kind in ("phrase", "prefix"):
+        key = f"w{len(params)}"
+        text = value.translate(str.maketrans({c: "'" for c in APOSTROPHES}))
+        if kind == "phrase":
+            params[key] = text
+            return f"phraseto_tsquery('{PG_CONFIG}', :{key})"
+        words = re.findall(r"\w+", text)  # to_tsquery's own syntax: the words, the last one a prefix
+        params[key] = " <-> ".join(words[:-1] + [words[-1] + ":*"])
+        return f"to_tsquery('{PG_CONFIG}', :{key})"
+    if kind == "not":
+        return f"(!! {_pg(value, params)})"
+    joint = " || " if kind == "or" else " && "
+    return "(" + joint.join(_pg(n, params) for n in value) + ")"
+
+
+def pg_query(text: str) -> tuple[str, dict]:
+    """A search (see `parse_search`) as a PostgreSQL tsquery expression and its parameters: a word
+    or phrase is `phraseto_tsquery` (its words in order, stemmed, stop words dropped), a prefix
+    `to_tsquery('word:*')`, OR `||`, AND `&&`, NOT `!!`."""
+    params: dict = {}
+    return _pg(parse_search(text), params), params
 
 
 def _state(conn, table: str, content: str) -> tuple:
@@ -162,9 +295,9 @@ def search(store, text: str, limit: int = 20) -> list[dict]:
 
 
 def _search_pg(store, words: str, limit: int) -> list[dict]:
-    query = pg_query(words)
+    expression, params = pg_query(words)
     ensure_index(store)
-    tsquery = f"websearch_to_tsquery('{PG_CONFIG}', :q)"
+    tsquery = f"(SELECT {expression} AS q)"  # as `... q`: the column q of the table q, this tsquery
     doc_vector = f"to_tsvector('{PG_CONFIG}', {PG_DOC_TEXT})"
     body = f"translate(d.text, '{APOSTROPHES}', {_ASCII})"
     title = f"translate(coalesce(d.title, ''), '{APOSTROPHES}', {_ASCII})"
@@ -176,14 +309,14 @@ def _search_pg(store, words: str, limit: int) -> list[dict]:
             f"SELECT id, title, source, published, ts_headline('{PG_CONFIG}', col, q, '{options}'), left(col, 400), "
             f"right(col, 400) FROM (SELECT d.id, d.title, d.source, d.published, q, {column} AS col, "
             f"ts_rank({doc_vector}, q, {PG_RANK_NORMALIZATION}) AS rank FROM documents d, {tsquery} q WHERE {doc_vector} @@ q "
-            f"ORDER BY rank DESC, d.id LIMIT :limit) hit ORDER BY rank DESC, id"), {"q": query, "limit": limit}).all()
+            f"ORDER BY rank DESC, d.id LIMIT :limit) hit ORDER BY rank DESC, id"), {**params, "limit": limit}).all()
         ids = [h[0] for h in hits]
         claims: dict[str, list[str]] = {i: [] for i in ids}
         if ids:
             for doc_id, claim_id in conn.execute(text(
                     f"SELECT DISTINCT e.doc_id, e.claim_id FROM evidence e, {tsquery} q "
                     f"WHERE to_tsvector('{PG_CONFIG}', {PG_EVIDENCE_TEXT}) @@ q AND e.doc_id IN :ids "
-                    f"ORDER BY e.claim_id").bindparams(bindparam("ids", expanding=True)), {"q": query, "ids": ids}):
+                    f"ORDER BY e.claim_id").bindparams(bindparam("ids", expanding=True)), {**params, "ids": ids}):
                 claims[doc_id].append(claim_id)
     return [{"doc": doc_id, "title": title, "source": source, "published": published,
              "snippet": _with_ellipses(snippet, head, tail), "claims": claims[doc_id]}
