@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from claimgraph.api import actors, claims, documents, errors, places, reports, review, web
+from claimgraph.api import actors, claims, documents, errors, places, reports, review, sources, web
 from claimgraph.api.auth import Tokens, hide_tokens_in_access_log, read_access
 from claimgraph.api.security import HEADERS, Guard
 from claimgraph.api.state import AppState
@@ -48,7 +48,7 @@ def create_app(db: str, token: str | None = None, analyst_token: str | None = No
     hide_tokens_in_access_log()  # a ?token= never reaches the log
     app.state.max_upload = max_upload_bytes
     errors.install(app, {k.decode(): v.decode() for k, v in HEADERS})
-    for module in (actors, claims, documents, places, review, reports):
+    for module in (actors, claims, documents, places, review, reports, sources):
         app.include_router(module.router, dependencies=[Depends(read_access)], responses=_responses())
     web.install(app)
     app.add_middleware(Guard, max_body=max_upload_bytes, allowed_hosts=allowed_hosts)

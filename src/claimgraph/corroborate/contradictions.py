@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimgraph.corroborate.sources import Sources, default_sources
-from claimgraph.corroborate.support import group_key, source_of
+from claimgraph.corroborate.support import group_key, source_names
 from claimgraph.model import Claim, Document
 
 AFFIRMED = ("asserted", "reported", "alleged")
@@ -116,7 +116,7 @@ def contradictions(claims: Iterable[Claim], documents: Iterable[Document],
     sources = sources or default_sources()
     claims, documents = list(claims), list(documents)
     by_id = {d.id: d for d in documents}
-    names = lambda docs: sorted({source_of(d, by_id, sources)[1] for d in docs})  # noqa: E731
+    names = lambda docs: source_names(docs, by_id, sources)  # noqa: E731
     found: dict[str, dict] = {}
 
     def record(kind: str, a: Reading, b: Reading, va, vb, **extra) -> None:

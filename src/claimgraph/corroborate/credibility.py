@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 
 from claimgraph.corroborate.contradictions import interested
 from claimgraph.corroborate.sources import GRADES, Sources, default_sources
-from claimgraph.corroborate.support import FIRM, ClaimGroup, independent_sources, source_of
+from claimgraph.corroborate.support import FIRM, ClaimGroup, independent_sources, source_names
 from claimgraph.model import Claim, Document
 
 CREDIBILITY = {
@@ -93,7 +93,7 @@ def grade(group: ClaimGroup | Iterable[Claim], documents_by_id: Mapping[str, Doc
     n_neg, n_aff = len({r[1] for r in negating}), len({r[1] for r in affirming})
 
     def who(rows) -> str:
-        return ", ".join(sorted({source_of(r[3], documents_by_id, sources)[1] for r in rows}))
+        return ", ".join(source_names({r[3] for r in rows}, documents_by_id, sources))
 
     if negating and n_neg > n_aff:
         return 5, f"{CREDIBILITY[5]}: negated by {n_neg} of {n_neg + n_aff} independent sources ({who(negating)})"

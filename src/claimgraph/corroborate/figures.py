@@ -30,7 +30,7 @@ from claimgraph.store.schema import (
 )
 
 BATCH = 400  # groups recomputed per read of their claims
-VERSION = "3"  # of the way the figures are computed: a store with figures of another version is reindexed
+VERSION = "4"  # of the way the figures are computed: a store with figures of another version is reindexed
 
 
 def group_key(kind: str, subject: str, predicate: str, obj: str | None) -> str:
@@ -131,7 +131,9 @@ def _refresh(session: Session, keys: list[str]) -> None:
         for e in session.execute(select(EntityRow.id, EntityRow.name, EntityRow.type)
                                  .where(EntityRow.id.in_(named_list[n:n + 900]))):
             entities[e.id] = Entity(e.id, e.name, e.type)
-    snap = Snapshot(None, entities, documents, {c.id: c for c in joined})
+    from claimgraph.corroborate.outlet_grades import store_sources  # the analysts' grades over the YAML
+
+    snap = Snapshot(None, entities, documents, {c.id: c for c in joined}, source_grades=store_sources(session))
     snap.cache["deaths"] = _deaths(session, {c.subject for c in joined if c.kind == "relation"})
     group_rows, figure_rows = {}, []
     for c in joined:

@@ -5,22 +5,23 @@ named in `CLAIMGRAPH_SOURCES_PATH` (separated by the OS path separator) are read
 order; an entry that shares a name or alias with an earlier one replaces it (and keeps its
 aliases). A name nobody graded is "F": reliability cannot be judged.
 
-Names match with case, diacritics, punctuation, spaces and a leading "the" not counting, so
-"arabnews", "Arab News" and "ARAB-NEWS" are one source; a web host ("www.arabnews.com") also
-matches by its name without "www." and the top-level domain.
+Names match by `outlet_key` (normality's normalisation: case, diacritics, punctuation, spaces
+and a leading "the" do not count), so "arabnews", "Arab News" and "ARAB-NEWS" are one source; a
+web host ("www.arabnews.com") also matches by its name without "www." and the top-level domain.
+An analyst's grades kept in the store (`corroborate.outlet_grades`) go over this table with
+`Sources.with_grades`.
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
-
-from claimgraph.kb.fold import fold_name
+from normality import normalize
 
 ENV = "CLAIMGRAPH_SOURCES_PATH"
 GRADES = "ABCDEF"
@@ -42,15 +43,20 @@ class SourceGrade:
     reliability: str
     note: str = ""
     aliases: list[str] = field(default_factory=list)
-    origin: str = ""  # the file it was read from
+    origin: str = ""  # the file it was read from, or "analyst" for a grade kept in the store
+    analyst: str = ""  # who set the grade, for an analyst's grade
+    default: str | None = None  # for an analyst's grade: the grade the files give (None: not in them)
 
 
 @lru_cache(maxsize=4096)  # grading asks after the same few dozen outlets for every claim
-def source_key(name: str) -> str:
-    """The form a source name is matched by ("The Arab News" → "arabnews")."""
-    folded = fold_name(name)
-    folded = re.sub(r"^the\s+", "", folded)
-    return re.sub(r"[\W_]+", "", folded)
+def outlet_key(name: str | None) -> str:
+    """The one form an outlet's name is keyed by, wherever outlets are graded, counted or listed:
+    "meridianwire", "Meridian Wire", "MERIDIAN-WIRE" and "The meridian wire " → "meridianwire"."""
+    text = normalize(name or "", lowercase=True, collapse=True) or ""
+    return re.sub(r"^the\s+", "", text).replace(" ", "").replace("_", "")
+
+
+source_key = outlet_key  # the older name
 
 
 @lru_cache(maxsize=4096)
@@ -112,6 +118,19 @@ class Sources:
 
     def __iter__(self):
         return iter({id(e): e for e in self._by_key.values()}.values())
+
+    def with_grades(self, grades) -> Sources:
+        """This table with analysts' grades over it: `grades` are (name, reliability, reason,
+        analyst); a graded outlet of the table keeps its name and aliases."""
+        table = Sources([replace(e, aliases=list(e.aliases)) for e in self])
+        for name, letter, reason, analyst in grades:
+            known = table.lookup(name)
+            if known is not None:
+                table.add(SourceGrade(known.name, letter, reason or "", list(known.aliases), "analyst", analyst,
+                                      known.reliability if known.origin != "analyst" else known.default))
+            else:
+                table.add(SourceGrade(name.strip(), letter, reason or "", [], "analyst", analyst, None))
+        return table
 
     def fingerprint(self) -> str:
         """A digest of the table: grades stored with another table are out of date."""

@@ -56,6 +56,16 @@ def source_of(doc_id: str, documents_by_id: Mapping[str, Document], sources: Sou
     return "src:" + sources.key(doc.source), sources.canonical(doc.source)
 
 
+def source_names(doc_ids: Iterable[str], documents_by_id: Mapping[str, Document], sources: Sources) -> list[str]:
+    """The sources of these documents, each once by its key ("Meridian Wire" and "meridianwire"
+    are one), named by the sources table, else by the spelling most of its documents here use."""
+    spellings: dict[str, Counter] = {}
+    for d in doc_ids:
+        key, name = source_of(d, documents_by_id, sources)
+        spellings.setdefault(key, Counter())[name] += 1
+    return sorted(min(c, key=lambda n: (-c[n], n)) for c in spellings.values())
+
+
 def independent_sources(doc_ids: Iterable[str], documents_by_id: Mapping[str, Document],
                         clusters: Mapping[str, str], sources: Sources | None = None) -> list[list[str]]:
     """The documents grouped into independent sources (each group sorted, groups by first id)."""
@@ -90,7 +100,7 @@ def support(claim: Claim | ClaimGroup | Iterable[Claim], documents_by_id: Mappin
     sources = sources or default_sources()
     claims = claim.claims if isinstance(claim, ClaimGroup) else [claim] if isinstance(claim, Claim) else list(claim)
     docs = sorted({d for c in claims for d in _doc_ids(c)})
-    names = sorted({source_of(d, documents_by_id, sources)[1] for d in docs})
+    names = source_names(docs, documents_by_id, sources)
     groups = independent_sources(docs, documents_by_id, clusters, sources)
     where = {d: n for n, g in enumerate(groups) for d in g}
     by_modality: dict[str, set[int]] = {}

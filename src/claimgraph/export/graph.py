@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from claimgraph.corroborate.sources import default_sources
 from claimgraph.export.read import StoreRead, fragment
 from claimgraph.kb.listings import label
 from claimgraph.model import MODALITIES
@@ -140,7 +141,8 @@ class _Group:
         self.ids.append(row["claim"])
         for ev in row["evidence"]:
             self.docs.add(ev["doc"])
-            self.sources.add(ev.get("source") or ev["doc"])  # as the store counts sources
+            source = (ev.get("source") or "").strip()
+            self.sources.add("src:" + default_sources().key(source) if source else ev["doc"])  # as the store counts
         self.evidence += len(row["evidence"])
         self.independent = max(self.independent, row["independent"])
         if row["credibility"] < self.credibility:

@@ -74,8 +74,11 @@ class _Writer:
         self.counts: Counter = Counter()
         self.actors: dict[str, tuple[str, str]] = {}  # our actor id → (STIX id, OpenCTI kind)
         self.outlets: dict[str, str] = {}  # outlet name → identity id
-        from claimgraph.corroborate.sources import default_sources
-        self.grades = default_sources()
+        from claimgraph.query.outlets import sources
+        from claimgraph.query.view import StoreView
+        with StoreView(read.store) as view:  # the analysts' grades over the sources files
+            self.grades = view.source_grades
+            self.names = {r["key"]: r["source"] for r in sources(view)}  # an outlet once, whatever its spelling
         self.author = stix_id("identity", {"name": options.dataset.lower().strip(), "identity_class": "system"})
 
     # -- output -----------------------------------------------------------------------------------
@@ -105,7 +108,9 @@ class _Writer:
 
     # -- sources and actors -----------------------------------------------------------------------
     def outlet_name(self, source: str | None) -> str:
-        return self.grades.canonical(source) if (source or "").strip() else "unknown source"
+        if not (source or "").strip():
+            return "unknown source"
+        return self.names.get(self.grades.key(source)) or self.grades.canonical(source)
 
     def outlet(self, source: str | None) -> str:
         name = self.outlet_name(source)

@@ -123,7 +123,8 @@ class Snapshot(ActorRefs):
 
     def sources(self, c: Claim) -> set[str]:
         """The outlets behind a claim; a document with no source counts as a source of its own."""
-        return {(self.documents[d].source if d in self.documents else None) or d for d in self.doc_ids(c)}
+        from claimgraph.corroborate.support import source_of  # an outlet once, whatever its spelling
+        return {source_of(d, self.documents, self.source_grades)[0] for d in self.doc_ids(c)}
 
     def source_count(self, c: Claim) -> int:
         return len(self.sources(c))
@@ -229,4 +230,5 @@ def _load(session: Session, store) -> Snapshot:
     for entity_id, doc_id, n in session.execute(
             select(MentionRow.entity_id, MentionRow.doc_id, func.count()).group_by(MentionRow.entity_id, MentionRow.doc_id)):
         mentions[entity_id][doc_id] = n
-    return Snapshot(store, entities, documents, claims, dict(mentions))
+    from claimgraph.corroborate.outlet_grades import store_sources  # the analysts' grades over the YAML
+    return Snapshot(store, entities, documents, claims, dict(mentions), source_grades=store_sources(session))

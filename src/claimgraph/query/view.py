@@ -17,6 +17,7 @@ from functools import wraps
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import sessionmaker
 
+from claimgraph.corroborate.outlet_grades import store_sources
 from claimgraph.corroborate.sources import Sources, default_sources
 from claimgraph.model import Claim, Entity, Evidence
 from claimgraph.query.records import ActorRefs, DocInfo, claim_row, evidence_rows
@@ -122,7 +123,7 @@ class StoreView(ActorRefs):
         self.store = store
         self.engine = store.engine
         self.session = _Reads(store.engine)
-        self.source_grades = source_grades or default_sources()
+        self.source_grades = source_grades or store_sources(self.session, default_sources())
         self.cache: dict = {}
         self.entities = _Lazy(self._fetch_entities, self._count(EntityRow, EntityRow.canonical.is_(None)),
                               lambda: list(self._fetch_entities(
@@ -337,7 +338,8 @@ class StoreView(ActorRefs):
         return self.figures(c).sources
 
     def sources(self, c: Claim) -> set[str]:
-        return {(self.documents[d].source if d in self.documents else None) or d for d in self.doc_ids(c)}
+        from claimgraph.corroborate.support import source_of  # an outlet once, whatever its spelling
+        return {source_of(d, self.documents, self.source_grades)[0] for d in self.doc_ids(c)}
 
     def dates(self, c: Claim) -> list[tuple[str, str]]:
         return [tuple(s) for s in self.figures(c).data.get("dates") or []]
