@@ -14,7 +14,7 @@ from sqlalchemy import select
 from claimgraph.query.view import chunks
 from claimgraph.store.schema import DocumentRow
 
-COLUMNS = ("id", "type", "status", "condition", "date_start", "date_end", "date_precision", "date_text",
+COLUMNS = ("id", "type", "status", "conditional", "date_start", "date_end", "date_precision", "date_text",
            "actor_id", "actor", "target_id", "target", "place_id", "place", "modality", "attributed_to", "mode",
            "grade", "credibility", "sources", "independent", "documents", "evidence_count",
            "evidence", "doc_id", "doc_title", "doc_url")
@@ -38,7 +38,7 @@ def record(row: dict, urls: dict[str, str | None]) -> list[str]:
     date = row.get("date") or {}
     first = (row.get("evidence") or [{}])[0]
     doc = first.get("doc")
-    values = (row["claim"], row["predicate"], row.get("status") or "occurred", row.get("condition"),
+    values = (row["claim"], row["predicate"], row.get("status") or "occurred", row.get("conditional"),
               date.get("start"), date.get("end"), date.get("precision"), date.get("text"),
               _ref(row.get("subject"), "id"), _ref(row.get("subject"), "name"),
               _ref(row.get("object"), "id"), _ref(row.get("object"), "name"),

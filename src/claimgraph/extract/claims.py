@@ -134,6 +134,8 @@ def _attributes(r: Reading, j: Judgement, index: EntityIndex, cb: Codebook, publ
         status = _status(trig, cb)
         if status == "attempted" or "status" not in attrs:  # a failed plot is attempted, not planned
             attrs["status"] = status
+        if attrs["status"] == "hypothetical":
+            attrs["conditional"] = event_status.conditional(trig, cb)
         exclude = {r.subject.id, r.object.id if r.object else None}
         attrs["location"] = _location(trig, index, exclude) or (_location(ante, index, exclude) if ante else None)
         when = ante if ante is not None else trig

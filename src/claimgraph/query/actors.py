@@ -156,7 +156,8 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
         role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
         counterpart = c.object if role == "actor" else c.subject if role == "target" else None
         timeline.append({"type": c.predicate, "role": role, "counterpart": snap.ref(counterpart),
-                         "status": row["status"], "mode": row["mode"], "location": row["location"],
+                         "status": row["status"], "conditional": row["conditional"], "mode": row["mode"],
+                         "location": row["location"],
                          **_claim_fields(row)})
     timeline.sort(key=_timeline_key)
     documents, documents_total = select_.mentioning(snap, entity_id, limit)

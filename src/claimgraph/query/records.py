@@ -83,6 +83,7 @@ def claim_row(q, c) -> dict:
     row["valid"] = q.validity(c).as_dict() if c.kind == "relation" else None
     row["review"] = q.reviews.get(c.id)
     if c.kind == "event":
-        row.update(status=c.attrs.get("status"), mode=c.attrs.get("mode"), location=q.ref(c.attrs.get("location")))
+        row.update(status=c.attrs.get("status"), conditional=c.attrs.get("conditional"), mode=c.attrs.get("mode"),
+                   location=q.ref(c.attrs.get("location")))
     row["evidence"] = evidence_rows(c, q.documents)
     return row

@@ -4,7 +4,8 @@ words around its trigger (`status` in events.yaml).
 A condition ("if", "unless") makes both of its halves hypothetical: the event in the if-clause
 and the one it conditions ("if X strikes, we will hit ..."). A deed threatened ("threatened to
 attack", "vowed that it would strike") has not happened: hypothetical when the threat is
-conditional, planned otherwise.
+conditional, planned otherwise. `conditional` tells the two halves apart: the condition ("if X
+strikes") and the consequence, the deed made to hang on it ("we will hit ...": a threat).
 """
 from __future__ import annotations
 
@@ -32,6 +33,21 @@ def status_of(trig: Token, cb: Codebook) -> str:
     if lower & words.get("ongoing", frozenset()):
         return "ongoing"
     return "occurred"
+
+
+def conditional(trig: Token, cb: Codebook) -> str | None:
+    """For a hypothetical event: "condition" when its trigger is in the if-clause, "consequence"
+    when it is the deed that hangs on one (it heads the if-clause, or a threat does: "threatened
+    to attack X if ..."); None otherwise."""
+    conditions = cb.status_words.get("hypothetical", frozenset())
+    if _marked(trig, conditions) or (trig.head.i != trig.i and trig.dep_ not in ("ROOT", "ccomp", "xcomp")
+                                     and _marked(trig.head, conditions)):
+        return "condition"
+    threat = _threat_over(trig, cb)
+    if any(c.dep_ == "advcl" and _marked(c, conditions) for c in trig.children) or (
+            threat is not None and _conditioned(threat, conditions)):
+        return "consequence"
+    return None
 
 
 def _marked(clause: Token, conditions: frozenset[str]) -> bool:
