@@ -93,9 +93,11 @@ def _selection(snap: StoreView, q: EventQuery):
     status = _status_column()
     if q.statuses:
         where.append(status.in_(sorted(set(q.statuses))))
+    # the day the text gives, or for a relative date ("recently") the last day it can be
+    when = func.coalesce(F.date_own, ClaimRow.attrs[("date", "end")].as_string())
     subject, obj, place = (aliased(EntityRow) for _ in range(3))
     columns = {
-        "date": (F.date_own,), "type": (F.predicate,), "status": (status,),
+        "date": (when,), "type": (F.predicate,), "status": (status,),
         "actor": (func.lower(subject.name),), "target": (func.lower(obj.name),), "place": (func.lower(place.name),),
         "modality": (F.modality,), "grade": (F.credibility,), "sources": (F.independent, F.sources),
     }
@@ -105,7 +107,7 @@ def _selection(snap: StoreView, q: EventQuery):
     order = [case((and_(*(k.is_(None) for k in keys)), 1), else_=0)]
     order += [k.desc() if desc else k for k in keys]
     if q.sort != "date":
-        order += [F.date_own.is_(None), F.date_own]
+        order += [when.is_(None), when]
     order += [F.predicate, F.claim_id.desc() if desc else F.claim_id]
     query = (select(F.__table__, status.cast(String).label("status"))
              .join(ClaimRow, ClaimRow.id == F.claim_id)

@@ -3,7 +3,7 @@
 // One lane per event type; each event a mark linking to its evidence, placed by its date and its
 // precision: a day is a dot, a month, a year or a decade a bar over that span (never a dot on the
 // 1st of January), a relative date ("recently", dated by the document) a left-pointing triangle
-// at the last day it can be. Undated events go in a column of their own at the right. The status
+// at the last day it can be, an open start ("after 2003") a right-pointing one. Undated events go in a column of their own at the right. The status
 // sets the mark's style (status.js): only an event that happened is filled.
 
 import {h} from "./dom.js";
@@ -28,14 +28,23 @@ function s(tag, attrs, ...children) {
 
 const day = (iso) => Date.parse(String(iso).slice(0, 10) + "T00:00:00Z");
 
-/** The span an event's date covers, in ms: {from, to, kind: "day"|"span"|"before"}; null when undated. */
+/** The span an event's date covers, in ms: {from, to, kind}: "day" (a dot), "span" (a bar over
+ *  its month, year or decade), "before" (a relative date: on or before `to`), "after" (an open
+ *  start: "after 2003"); null when undated. */
 export function dateSpan(date) {
   if (!date || (!date.start && !date.end)) return null;
   if (!date.start) return {from: day(date.end), to: day(date.end) + DAY, kind: "before"};
   const from = day(date.start);
-  const to = day(date.end || date.start) + DAY;
   if (Number.isNaN(from)) return null;
-  return {from, to, kind: date.precision === "day" || to - from <= DAY ? "day" : "span"};
+  const p = date.precision;
+  if (!date.end && p && p !== "day") return {from, to: from + DAY, kind: "after"};
+  let to = day(date.end || date.start) + DAY;
+  if (to - from <= DAY && ["month", "year", "decade"].includes(p)) {  // a coarse date without its end
+    const d = new Date(from);
+    const y = d.getUTCFullYear();
+    to = p === "month" ? Date.UTC(y, d.getUTCMonth() + 1, 1) : Date.UTC(p === "year" ? y + 1 : y + 10, 0, 1);
+  }
+  return {from, to, kind: to - from <= DAY ? "day" : "span"};
 }
 
 /** An event's date in words, with its precision: "2019-12-29", "2006-10 (month)", "2007 (year)",
@@ -44,6 +53,10 @@ export function whenText(date) {
   if (!date || (!date.start && !date.end)) return "undated";
   const p = date.precision;
   if (!date.start) return `on or before ${date.end.slice(0, 10)} (relative)`;
+  if (!date.end && p && p !== "day") {
+    const from = p === "month" ? date.start.slice(0, 7) : p === "decade" ? `${date.start.slice(0, 3)}0s` : date.start.slice(0, 4);
+    return `${from} or later (${p})`;
+  }
   if (p === "month") return `${date.start.slice(0, 7)} (month)`;
   if (p === "year") return `${date.start.slice(0, 4)} (year)`;
   if (p === "decade") return `${date.start.slice(0, 3)}0s (decade)`;
@@ -114,7 +127,7 @@ export function timeline(events) {
       }
       const x0 = x(span.from);
       const x1 = span.kind === "span" ? Math.max(x(span.to), x0 + 4) : x0;
-      marks.push({e, span, x0: span.kind === "before" ? x0 - 8 : x0 - 5, x1: x1 + 5});
+      marks.push({e, span, x0: span.kind === "before" ? x0 - 8 : x0 - 5, x1: span.kind === "after" ? x1 + 8 : x1 + 5});
     }
     const placed = marks.filter((m) => m.span);
     const rows = Math.max(pack(placed), ...marks.filter((m) => !m.span).map((m) => m.fixedRow + 1));
@@ -163,6 +176,9 @@ function mark(m, cy) {
   else if (m.span.kind === "before") {
     const tx = m.x0 + 8;
     shape = s("path", {d: `M ${tx} ${cy - 5} L ${tx - 8} ${cy} L ${tx} ${cy + 5} Z`});
+  } else if (m.span.kind === "after") {
+    const tx = m.x0 + 5;
+    shape = s("path", {d: `M ${tx} ${cy - 5} L ${tx + 8} ${cy} L ${tx} ${cy + 5} Z`});
   } else shape = s("circle", {cx: m.x0 + 5, cy, r: 5});
   const a = s("a", {class: cls, href: "#/claim/" + encodeURIComponent(e.claim), "data-claim": e.claim}, s("title", {}, what), shape);
   return a;
@@ -180,5 +196,6 @@ function legend() {
       h("li", {}, sample("status-occurred", dot()), " a day"),
       h("li", {}, sample("status-occurred", s("rect", {x: 1, y: 2, width: 22, height: 8, rx: 2})), " a month, year or decade (the whole span)"),
       h("li", {}, sample("status-occurred", s("path", {d: "M 16 1 L 8 6 L 16 11 Z"})), " on or before a day (a relative date: \u201crecently\u201d)"),
+      h("li", {}, sample("status-occurred", s("path", {d: "M 8 1 L 16 6 L 8 11 Z"})), " from a date on (\u201cafter 2003\u201d)"),
       h("li", {}, sample("status-occurred", s("rect", {x: 8, y: 2, width: 8, height: 8, rx: 1})), " undated")));
 }
