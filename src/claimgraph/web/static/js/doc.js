@@ -3,6 +3,7 @@
 import {api, items} from "./api.js";
 import {covering, h, replace, safeHref, segments} from "./dom.js";
 import {claimLine, errorBox, gradeBadge, loading, modalityBadge, reviewBadge, typeStyle} from "./format.js";
+import {statusBadge} from "./status.js";
 
 export async function docView(main, id) {
   replace(main, loading("Loading the document"));
@@ -97,7 +98,8 @@ function claimList(sentences) {
   return h("ol", {class: "doc-claim-list"}, sentences.map((s) => h("li", {id: "doc-claim-" + s.n, value: s.n},
     h("button", {type: "button", class: "link-button", onclick: () => focusSentence(s.n)}, "show in text"),
     h("ul", {}, s.claims.map((row) => h("li", {class: "doc-claim"},
-      claimLine(row), " ", modalityBadge(row.modality), " ", gradeBadge(row), " ", reviewBadge(row), " ",
+      claimLine(row), " ", row.kind === "event" ? [statusBadge(row, {quiet: true}), " "] : null,
+      modalityBadge(row.modality), " ", gradeBadge(row), " ", reviewBadge(row), " ",
       h("a", {href: "#/claim/" + encodeURIComponent(row.claim), class: "open-claim"}, "evidence")))))));
 }
 
