@@ -8,6 +8,7 @@ import {
   gradeBadge, loading, modalityBadge, predicateText, reviewBadge, sourceCounts, typeChip,
 } from "./format.js";
 import {drawNetwork, legend} from "./network.js";
+import {happened, statusBadge} from "./status.js";
 import {verdictControls} from "./verdict.js";
 
 const FILTER_KEYS = ["depth", "predicate", "modality", "min_independent", "max_credibility", "date_from", "date_to", "as_of"];
@@ -259,13 +260,13 @@ function timelineSection(d) {
   const list = h("ol", {class: "timeline-list"});
   for (const e of rows) {
     const role = e.role === "actor" ? "by this actor" : e.role === "target" ? "against this actor" : "here";
-    list.append(h("li", {},
+    list.append(h("li", {class: happened(e) ? null : "not-happened", "data-claim": e.claim},
       h("span", {class: "when"}, dateText(e.date) || "undated"),
       h("span", {class: "what"},
         h("span", {class: "predicate event"}, e.type), " ", h("span", {class: "muted"}, role),
         e.counterpart ? [" \u00b7 ", e.role === "actor" ? "against " : "by ", actorLink(e.counterpart)] : null,
         e.location ? [" \u00b7 in ", actorLink(e.location)] : null,
-        e.status && e.status !== "occurred" ? [" ", h("span", {class: "chip"}, e.status)] : null,
+        [" ", statusBadge(e, {quiet: true})],
         e.mode ? [" ", h("span", {class: "chip"}, e.mode)] : null),
       h("span", {class: "how"}, modalityBadge(e.modality), " ", gradeBadge(e), " ",
         h("a", {href: "#/claim/" + encodeURIComponent(e.claim)}, "evidence"))));

@@ -7,6 +7,7 @@ import {
   CREDIBILITY, MODALITIES, RELIABILITY, actorLink, claimLine, contestedBadge, dateText, errorBox, gradeBadge, loading,
   modalityBadge,
 } from "./format.js";
+import {STATUSES, statusBadge, statusKey} from "./status.js";
 import {verdictControls} from "./verdict.js";
 
 export async function claimView(main, id) {
@@ -26,7 +27,8 @@ export async function claimView(main, id) {
   replace(main,
     h("p", {class: "kicker"}, row.kind === "event" ? "Event claim" : "Relation claim"),
     h("h1", {class: "claim-title"}, claimLine(row)),
-    h("p", {class: "badges"}, modalityBadge(row.modality), " ", gradeBadge(row), " ", contestedBadge(row), " ", review),
+    h("p", {class: "badges"}, row.kind === "event" ? [statusBadge(row, {quiet: true}), " "] : null,
+      modalityBadge(row.modality), " ", gradeBadge(row), " ", contestedBadge(row), " ", review),
     facts(row),
     h("section", {class: "review-box"},
       h("h2", {}, "Review"),
@@ -54,7 +56,7 @@ function facts(row) {
     : "the document\u2019s own voice");
   if (row.date) add("Date", dateText(row.date), row.date.precision ? h("span", {class: "muted"}, ` (${row.date.precision}${row.date.text ? `, \u201c${row.date.text}\u201d` : ""})`) : null);
   if (row.kind === "event") {
-    if (row.status) add("Status", row.status);
+    add("Status", statusBadge(row), " ", STATUSES[statusKey(row)].text);
     if (row.mode) add("Mode", row.mode);
     if (row.location) add("Where", actorLink(row.location));
   }
