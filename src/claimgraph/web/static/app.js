@@ -5,6 +5,7 @@
 //   #/path?from=A&to=B  path finder
 //   #/events?type=&place=&...  events table and timeline
 //   #/map?type=&place=&...     events and operates_in ties on a map
+//   #/sources                  outlets, their reliability (A–F) and a form to grade one
 
 import {actorView} from "./js/actor.js";
 import {takeTokenFromUrl} from "./js/api.js";
@@ -19,6 +20,7 @@ import {mapView} from "./js/map.js";
 import {pathView} from "./js/path.js";
 import {reviewView} from "./js/review.js";
 import {searchView} from "./js/search.js";
+import {sourcesView} from "./js/sources.js";
 
 const ROUTES = [
   [/^$/, (main) => homeView(main)],
@@ -32,6 +34,7 @@ const ROUTES = [
   [/^path$/, (main, _, params) => pathView(main, params)],
   [/^events$/, (main, _, params) => eventsView(main, params)],
   [/^map$/, (main, _, params) => mapView(main, params)],
+  [/^sources$/, (main) => sourcesView(main)],
 ];
 
 function parseHash() {
