@@ -112,12 +112,25 @@ def test_a_document_over_the_memory_budget_fails_with_its_own_message():
     assert "over its memory budget of 1 MB per document" in out[0].extra["error"]
 
 
-def test_the_budget_comes_from_the_environment():
-    from claimgraph.extract.workers import Budget
-    assert not Budget.from_env({})
+def test_the_budget_is_on_by_default_and_the_environment_or_a_flag_changes_it():
+    from claimgraph.extract.workers import DOC_MEMORY_MB, DOC_SECONDS, Budget
+    assert Budget.from_env({}) == Budget(DOC_SECONDS, DOC_MEMORY_MB) and Budget.from_env({})
     assert Budget.from_env({"CLAIMGRAPH_DOC_SECONDS": "2.5", "CLAIMGRAPH_DOC_MEMORY_MB": "900"}) == Budget(2.5, 900)
-    with pytest.raises(ValueError, match="CLAIMGRAPH_DOC_SECONDS must be a positive number"):
+    assert Budget.from_env({"CLAIMGRAPH_DOC_SECONDS": "0", "CLAIMGRAPH_DOC_MEMORY_MB": "0"}) == Budget()
+    assert not Budget()
+    env = {"CLAIMGRAPH_DOC_SECONDS": "2.5", "CLAIMGRAPH_DOC_MEMORY_MB": "900"}
+    assert Budget.make(10, None, env=env) == Budget(10.0, 900)  # a flag over the environment
+    assert Budget.make(0, 0, env=env) == Budget()  # 0: no bound
+    with pytest.raises(ValueError, match="CLAIMGRAPH_DOC_SECONDS must be a number of at least 0"):
         Budget.from_env({"CLAIMGRAPH_DOC_SECONDS": "-1"})
+    with pytest.raises(ValueError, match="CLAIMGRAPH_DOC_MEMORY_MB must be a number"):
+        Budget.from_env({"CLAIMGRAPH_DOC_MEMORY_MB": "lots"})
+
+
+def test_the_cli_states_the_defaults_of_the_workers():
+    from claimgraph.cli import budget
+    from claimgraph.extract import workers
+    assert (budget.DOC_SECONDS_DEFAULT, budget.DOC_MEMORY_MB_DEFAULT) == (workers.DOC_SECONDS, workers.DOC_MEMORY_MB)
 
 
 def test_the_cli_fails_the_document_over_budget_and_extracts_the_others(tmp_path):
@@ -130,3 +143,71 @@ def test_the_cli_fails_the_document_over_budget_and_extracts_the_others(tmp_path
     assert "big.txt" in done.stderr and "over its time budget of 1.5 s per document" in done.stderr, done.stderr
     data = json.loads(done.stdout)
     assert sorted(Path(d["path"]).name for d in data["documents"]) == ["a.txt", "c.txt"], data["documents"]
+
+
+def test_ingest_with_a_time_budget_flag_fails_the_long_document_alone_and_stores_the_other(tmp_path):
+    import sqlite3
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"{SENTENCES[0]} {SENTENCES[2]}", encoding="utf-8")
+    (tmp_path / "in" / "big.txt").write_text(" ".join(SENTENCES * 600), encoding="utf-8")  # seconds of work
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMGRAPH_DOC_")}
+    db = tmp_path / "s.db"
+    done = subprocess.run([*CLI, "ingest", str(tmp_path / "in"), "--db", str(db), "--workers", "1",
+                           "--doc-seconds", "1.5"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("error:")]  # not the progress bar
+    assert len(lines) == 1 and "big.txt: not stored: extraction stopped" in lines[0], done.stderr
+    assert "over its time budget of 1.5 s per document" in lines[0], done.stderr
+    with sqlite3.connect(db) as con:
+        paths = [Path(p).name for (p,) in con.execute("SELECT path FROM documents")]
+        claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert paths == ["a.txt"] and claims, (paths, claims)
+
+
+def test_a_bad_budget_in_the_environment_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    env = {**os.environ, "CLAIMGRAPH_DOC_MEMORY_MB": "lots"}
+    done = subprocess.run([*CLI, "extract", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=env)
+    assert done.returncode == 2 and "CLAIMGRAPH_DOC_MEMORY_MB must be a number" in done.stderr, done.stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as fh:
+                kids = [int(k) for k in fh.read().split()]
+        except OSError:
+            continue
+        out.update(kids)
+        todo.extend(kids)
+    return out
+
+
+def test_the_workers_of_a_killed_run_end_with_it(tmp_path):
+    import time
+
+    from claimgraph.extract.workers import _alive
+    (tmp_path / "in").mkdir()
+    for i in range(8):
+        (tmp_path / "in" / f"d{i}.txt").write_text(" ".join(SENTENCES * 100) + f" Report {i}.", encoding="utf-8")
+    run = subprocess.Popen([*CLI, "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.db"), "--workers", "1"],
+                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(kids := _descendants(run.pid)) < 3 and time.monotonic() < deadline:  # forkserver, tracker, worker
+            time.sleep(0.2)
+        assert len(kids) >= 3, kids
+        time.sleep(1.0)
+        kids = _descendants(run.pid)
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 30
+    while (left := {k for k in kids if _alive(k)}) and time.monotonic() < deadline:  # a zombie is gone
+        time.sleep(0.2)
+    for k in left:  # not to leave them behind when the test fails
+        os.kill(k, signal.SIGKILL)
+    assert not left, f"processes of the killed run still there: {sorted(left)}"

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator
 from claimgraph.model import Document
 
 
-def local(docs: Iterable[Document], workers: int, model: str | None, kb_paths: tuple[str, ...]) -> Iterator[Document]:
+def local(docs: Iterable[Document], workers: int, model: str | None, kb_paths: tuple[str, ...],
+          budget=None) -> Iterator[Document]:
+    """The process pool; `budget` (an `extract.workers.Budget`; None: the environment's or the
+    default) bounds each document."""
     from claimgraph.extract.workers import extract_documents
-    for d in extract_documents(docs, workers=workers, model=model, kb_paths=kb_paths):
+    for d in extract_documents(docs, workers=workers, model=model, kb_paths=kb_paths, budget=budget):
         d.spacy_doc = None
         yield d
 

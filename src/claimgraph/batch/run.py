@@ -15,8 +15,10 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
               kb_paths: tuple[str, ...] = (), address: str | None = None, text_column: str = "text",
               max_bytes: int | None = None, shard_docs: int = SHARD_DOCS,
               on_error: Callable[[str], None] = lambda m: None,
-              on_document: Callable[[Document], None] = lambda d: None) -> dict:
-    """Extract every document of `inputs` into shards under `out`; the manifest (also returned)."""
+              on_document: Callable[[Document], None] = lambda d: None, budget=None) -> dict:
+    """Extract every document of `inputs` into shards under `out`; the manifest (also returned).
+    `budget` bounds each document of the local engine (`extract.workers.Budget`; None: the
+    environment's or the default); Ray's actors are not bounded per document."""
     from claimgraph import __version__
     from claimgraph.batch import engines
     from claimgraph.batch.inputs import read_inputs
@@ -45,7 +47,7 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
     if engine == "ray":
         extracted = engines.ray(docs(), workers, model, kb_paths, address=address)
     else:
-        extracted = engines.local(docs(), workers, model, kb_paths)
+        extracted = engines.local(docs(), workers, model, kb_paths, budget=budget)
 
     def good() -> Iterator[Document]:
         for d in extracted:

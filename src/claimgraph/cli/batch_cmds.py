@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from claimgraph.cli.budget import DOC_MEMORY_MB, DOC_SECONDS, budget
 from claimgraph.cli.output import err, out, print_json, report_error, table
 
 DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
@@ -48,10 +49,14 @@ def register(app: typer.Typer) -> None:
               text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet input.")] = "text",
               model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline.")] = None,
               kb: Annotated[Optional[list[Path]], typer.Option("--kb", help="Extra knowledge-base files.")] = None,
-              format: FMT = Format.table) -> None:
-        """Extract documents in bulk into Parquet shards of the exchange tables (see `load`)."""
+              format: FMT = Format.table, doc_seconds: DOC_SECONDS = None,
+              doc_memory_mb: DOC_MEMORY_MB = None) -> None:
+        """Extract documents in bulk into Parquet shards of the exchange tables (see `load`). With the
+        local engine each document is bounded (--doc-seconds, --doc-memory-mb); Ray's actors are not."""
         from claimgraph.batch.run import run_batch
         from claimgraph.extract.workers import default_workers
+
+        limits = budget(doc_seconds, doc_memory_mb)
 
         with _progress("extracting", format == Format.json) as progress:
             task = progress.add_task("", total=None, rate="")
@@ -63,7 +68,7 @@ def register(app: typer.Typer) -> None:
 
             manifest = run_batch(inputs, output, engine.value, workers or default_workers(), model=model,
                                  kb_paths=tuple(str(p) for p in kb or ()), address=address, text_column=text_column,
-                                 on_error=report_error, on_document=done)
+                                 on_error=report_error, on_document=done, budget=limits)
         rows = {name: sum(s["rows"][name] for s in manifest["shards"])
                 for name in ("documents", "entities", "mentions", "claims", "evidence")}
         if format == Format.json:

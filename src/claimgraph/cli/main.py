@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from claimgraph.cli.budget import DOC_MEMORY_MB, DOC_SECONDS, budget
 from claimgraph.cli.output import claims_table, entities_table, err, out, print_json, report_error, table
 from claimgraph.model import Document
 
@@ -111,12 +112,14 @@ def _workers(workers: int | None, expected: int) -> int:
     return workers or max(1, min(default_workers(), expected // DOCS_PER_WORKER))
 
 
-def _extractor(model: str | None, kb: list[Path] | None, workers: int = 1):
-    """The extraction function: in this process for one worker, else a process pool."""
+def _extractor(model: str | None, kb: list[Path] | None, workers: int = 1, budget=None):
+    """The extraction function: a process pool under a per-document `budget` (`cli.budget.budget`;
+    None: the environment's or the default), in this process for one worker without one."""
     import functools
 
     from claimgraph.extract.workers import extract_documents
-    return functools.partial(extract_documents, workers=workers, model=model, kb_paths=tuple(str(p) for p in kb or ()))
+    return functools.partial(extract_documents, workers=workers, model=model, kb_paths=tuple(str(p) for p in kb or ()),
+                             budget=budget)
 
 
 def _extracted(documents):
@@ -139,14 +142,16 @@ def _pipeline_errors():
 @app.command()
 def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: KB = None,
             max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None, replace_undecodable: REPLACE = False,
-            explain: Annotated[bool, typer.Option("--explain", help="Show the rule and cue words of each claim.")] = False
-            ) -> None:
+            explain: Annotated[bool, typer.Option("--explain", help="Show the rule and cue words of each claim.")] = False,
+            doc_seconds: DOC_SECONDS = None, doc_memory_mb: DOC_MEMORY_MB = None) -> None:
     """Read documents and print what they say: actors and claims (the exchange format with --format json)."""
     from claimgraph.export.exchange import build_from_documents
     errors: list = []
     done = []
+    limits = budget(doc_seconds, doc_memory_mb)
     with _pipeline_errors():
-        extracted = list(_extracted(_extractor(model, kb, _workers(workers, _count(paths)))(_read(paths, max_size, errors, replace_undecodable))))
+        extractor = _extractor(model, kb, _workers(workers, _count(paths)), limits)
+        extracted = list(_extracted(extractor(_read(paths, max_size, errors, replace_undecodable))))
     for d in extracted:
         if "error" in d.extra:
             report_error(f"{d.path or d.id}: {d.extra['error']}")
@@ -175,8 +180,8 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
 def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB = None,
            max_size: MAXSIZE = DEFAULT_MAX_BYTES, workers: WORKERS = None, replace_undecodable: REPLACE = False,
            resolve: Annotated[bool, typer.Option(help="Then merge the entities that name one actor "
-                                                      "(recorded automatic judgements; see `resolve`).")] = True
-           ) -> None:
+                                                      "(recorded automatic judgements; see `resolve`).")] = True,
+           doc_seconds: DOC_SECONDS = None, doc_memory_mb: DOC_MEMORY_MB = None) -> None:
     """Read documents, extract them and add them to the store; already stored texts are skipped."""
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
@@ -184,6 +189,7 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
     from claimgraph.store import Store
     from claimgraph.store.ingest import FAILED, ingest_documents
     errors: list = []
+    limits = budget(doc_seconds, doc_memory_mb)
     expected = _count(paths)  # a first walk, so that the bar has a total and the time left an estimate
     columns = (TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
@@ -210,7 +216,7 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
             progress.update(task, rate=f"{completed / elapsed:.1f} docs/s" if elapsed else "")
 
         with _pipeline_errors():
-            tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected)),
+            tally = ingest_documents(store, docs(), lambda: _extractor(model, kb, _workers(workers, expected), limits),
                                      on_document=done, resolve=resolve)
         progress.update(task, completed=finished + len(errors))
         summary = store.summary()

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from claimgraph.cli.budget import DOC_MEMORY_MB, DOC_SECONDS, budget
 from claimgraph.cli.output import out, report_error, table
 
 DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
@@ -27,11 +28,11 @@ def _fetcher(allow_host, max_size, timeout, delay, retries):
     return Fetcher(Policy.make(allow_host or (), max_bytes=max_size, timeout=timeout), delay=delay, retries=retries)
 
 
-def _extractor_factory(model, kb):
+def _extractor_factory(model, kb, limits):
     from pathlib import Path
 
     from claimgraph.cli.main import _extractor
-    return lambda: _extractor(model, [Path(k) for k in kb or ()], 1)
+    return lambda: _extractor(model, [Path(k) for k in kb or ()], 1, limits)
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +42,8 @@ def register(app: typer.Typer) -> None:
     def fetch(urls: Annotated[list[str], typer.Argument(help="Article URLs (http, https).")],
               db: DB = "claimgraph.db", allow_host: ALLOW = None, model: MODEL = None, kb: KB = None,
               max_size: MAX_BYTES = 10 * 1024 * 1024, timeout: TIMEOUT = 30.0, delay: DELAY = 1.0,
-              retries: RETRIES = 3, resolve: RESOLVE = True) -> None:
+              retries: RETRIES = 3, resolve: RESOLVE = True, doc_seconds: DOC_SECONDS = None,
+              doc_memory_mb: DOC_MEMORY_MB = None) -> None:
         """Fetch web pages, read their article (trafilatura) and add it to the store; a page already
         stored (same canonical URL or text) is not stored again. Polite: robots.txt, a delay per
         host, retries with backoff, conditional GET; loopback, private and metadata addresses refused."""
@@ -50,6 +52,7 @@ def register(app: typer.Typer) -> None:
         from claimgraph.store import Store
 
         rows = []
+        limits = budget(doc_seconds, doc_memory_mb)
 
         def done(job, result):
             rows.append([job.url, result.outcome, result.message or ""])
@@ -58,7 +61,7 @@ def register(app: typer.Typer) -> None:
 
         with Store(db) as store, _fetcher(allow_host, max_size, timeout, delay, retries) as fetcher, \
                 _pipeline_errors():
-            tally = fetch_into_store(store, [Job(u) for u in urls], fetcher, _extractor_factory(model, kb), done,
+            tally = fetch_into_store(store, [Job(u) for u in urls], fetcher, _extractor_factory(model, kb, limits), done,
                                      resolve=resolve)
         out().print(table("Fetch", ["url", "outcome", "note"], rows))
         failed = sum(1 for r in rows if r[1] == FAILED)
@@ -75,7 +78,8 @@ def register(app: typer.Typer) -> None:
                                                        help="New entries per feed per round.")] = 100,
               allow_host: ALLOW = None, model: MODEL = None, kb: KB = None,
               max_size: MAX_BYTES = 10 * 1024 * 1024, timeout: TIMEOUT = 30.0, delay: DELAY = 1.0,
-              retries: RETRIES = 3, resolve: RESOLVE = True) -> None:
+              retries: RETRIES = 3, resolve: RESOLVE = True, doc_seconds: DOC_SECONDS = None,
+              doc_memory_mb: DOC_MEMORY_MB = None) -> None:
         """Watch feeds: each round fetches every feed (conditional GET) and stores the articles of
         its new entries. The feeds' state is in the store: a run stopped or killed resumes where it was."""
         import time
@@ -90,6 +94,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as e:
             report_error(f"--every: {e}")
             raise typer.Exit(2)
+        limits = budget(doc_seconds, doc_memory_mb)
 
         def done(job, result):
             if result.outcome == FAILED:
@@ -102,7 +107,7 @@ def register(app: typer.Typer) -> None:
                 while True:
                     start = time.monotonic()
                     with _pipeline_errors():
-                        reports = watch_round(store, list(feeds), fetcher, _extractor_factory(model, kb),
+                        reports = watch_round(store, list(feeds), fetcher, _extractor_factory(model, kb, limits),
                                               max_entries=max_entries, resolve=resolve, on_result=done)
                     rows = []
                     for r in reports:

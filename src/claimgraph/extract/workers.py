@@ -48,9 +48,11 @@ def cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
 
 
 def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int, progress=None,
-          memory_mb: int | None = None) -> None:
+          memory_mb: int | None = None, parent: int | None = None) -> None:
     global _extractor, _progress, _memory_mb
     _progress, _memory_mb = progress, memory_mb
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="claimgraph-orphan", daemon=True).start()
     # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down;
     # a worker would only print a traceback from its wait for work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -58,6 +60,23 @@ def _init(model: str | None, kb_paths: tuple[str, ...], batch_size: int, progres
     _extractor = Extractor(model=model, kb_paths=kb_paths, batch_size=batch_size)
     if progress is not None:  # under a budget: what loads on first use loads now, not on a document's time
         list(_extractor([Document(text="Iran funds Hezbollah, the ministry said on Monday.")]))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"  # a zombie is dead, not yet reaped
+    except (OSError, IndexError):
+        return False
+
+
+def _exit_with(parent: int, poll: float = 0.5) -> None:
+    """End this worker when the process that started the pool is gone (SIGKILLed, say). Nothing
+    else would: a worker holds both ends of its task queue, and the forkserver waits for its
+    workers, so a killed run would leave them (and their pipelines) behind for good."""
+    while _alive(parent):
+        time.sleep(poll)
+    os._exit(1)
 
 
 def _run(chunk: list[Document], task: int | None = None) -> list[Document]:
@@ -76,12 +95,17 @@ def _run(chunk: list[Document], task: int | None = None) -> list[Document]:
     return done
 
 
+DOC_SECONDS = 600.0  # the default wall-clock bound of one document (a 2,000,000-character text takes ~2 min)
+DOC_MEMORY_MB = 2500  # the default resident-memory bound of one extraction worker
+
+
 @dataclass(frozen=True)
 class Budget:
     """What one document may cost in a worker: wall-clock seconds of parsing and extraction, and
     the worker's resident memory in MB (None: no bound). A document over it has its worker
     killed (SIGKILL: a loop in C code or a runaway allocation cannot refuse it) and fails alone
-    with a message saying which bound it passed; the others go on in a new pool."""
+    with a message saying which bound it passed; the others go on in a new pool.
+    `Budget()` bounds nothing; `Budget.make()` is the default (`DOC_SECONDS`, `DOC_MEMORY_MB`)."""
     seconds: float | None = None
     memory_mb: int | None = None
 
@@ -89,20 +113,30 @@ class Budget:
         return self.seconds is not None or self.memory_mb is not None
 
     @classmethod
+    def make(cls, seconds: float | None = None, memory_mb: int | None = None, env=os.environ) -> "Budget":
+        """Each bound as given (0: no bound), else from `CLAIMGRAPH_DOC_SECONDS` /
+        `CLAIMGRAPH_DOC_MEMORY_MB` (0: no bound), else the default."""
+        def bound(given, name, kind, default):
+            if given is None:
+                raw = env.get(name, "").strip()
+                if not raw:
+                    return default
+                try:
+                    given = kind(raw)
+                except ValueError:
+                    raise ValueError(f"{name} must be a number of at least 0 (0: no bound), not {raw!r}") from None
+                if given < 0:
+                    raise ValueError(f"{name} must be a number of at least 0 (0: no bound), not {raw!r}")
+            elif given < 0:
+                raise ValueError(f"a budget must be at least 0 (0: no bound), not {given!r}")
+            return kind(given) if given else None
+        return cls(bound(seconds, "CLAIMGRAPH_DOC_SECONDS", float, DOC_SECONDS),
+                   bound(memory_mb, "CLAIMGRAPH_DOC_MEMORY_MB", int, DOC_MEMORY_MB))
+
+    @classmethod
     def from_env(cls, env=os.environ) -> "Budget":
-        """`CLAIMGRAPH_DOC_SECONDS` and `CLAIMGRAPH_DOC_MEMORY_MB` (what `extract` and `ingest` use)."""
-        def number(name, kind):
-            raw = env.get(name, "").strip()
-            if not raw:
-                return None
-            try:
-                value = kind(raw)
-            except ValueError:
-                raise ValueError(f"{name} must be a positive number, not {raw!r}") from None
-            if value <= 0:
-                raise ValueError(f"{name} must be a positive number, not {raw!r}")
-            return value
-        return cls(number("CLAIMGRAPH_DOC_SECONDS", float), number("CLAIMGRAPH_DOC_MEMORY_MB", int))
+        """The environment's budget over the defaults (what `extract_documents` uses by default)."""
+        return cls.make(env=env)
 
 
 def _rss_mb(pid: int) -> float:
@@ -196,8 +230,10 @@ def extract_documents(docs: Iterable[Document], workers: int = 1, model: str | N
     process, when the first document arrives; at most about 2 × `workers` chunks of
     `batch_size` documents are in flight. With `workers` > 1, `spacy_doc` is None.
 
-    With a `budget` (by default `Budget.from_env()`), documents go one per task to workers (one
-    at least, even when `workers` is 1) watched by the parent: a document over it fails alone."""
+    Under a `budget` (by default `Budget.from_env()`: the environment's or the default bounds;
+    `Budget()` for none), documents go one per task to workers (one at least, even when `workers`
+    is 1: a document must be in a process that can be killed) watched by the parent: a document
+    over it fails alone."""
     it = iter(docs)
     first = next(it, None)
     if first is None:
@@ -233,7 +269,8 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
             channel = ctx.SimpleQueue()  # a new one per pool: a killed worker may hold the old one's lock
             watchdog.watch(channel)
         return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
-                                   initargs=(model, kb_paths, batch_size, channel, budget.memory_mb if budget else None))
+                                   initargs=(model, kb_paths, batch_size, channel, budget.memory_mb if budget else None,
+                                             os.getpid() if os.path.exists("/proc/self/stat") else None))
 
     def submit(task: int, chunk: list[Document]):
         return pool.submit(_run, chunk, task)
