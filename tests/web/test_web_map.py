@@ -142,3 +142,25 @@ def test_the_maps_libraries_load_only_where_a_map_is_drawn(demo_page):
     drawn(page, "#map-panel")
     assert {"/static/vendor/leaflet.js", "/static/vendor/leaflet.markercluster.js",
             "/static/vendor/world-atlas-countries-50m.json"} <= set(loaded())
+
+
+def test_a_country_is_drawn_at_its_middle_not_on_its_capitals_marker(demo_page, demo_server):
+    page = demo_page
+    page.goto("/#/map?place=IRQ")
+    answer = api_map(demo_server, place="IRQ")
+    iraq = next(p for p in answer["places"] if p["id"] == "ent-irq")
+    baghdad = next(p for p in answer["places"] if p["id"] == "ent-baghdad")
+    assert (iraq["precision"], iraq["latitude"]) == ("capital", baghdad["latitude"])  # the API gives the capital
+    drawn(page, "#map-panel")
+    zoom_to(page, 33.2, 44.0, 8)
+    country = page.locator(".map-marker.map-tie.map-country:has([data-place='ent-irq'])")
+    city = page.locator(".map-marker.map-tie:not(.map-country):has([data-place='ent-baghdad'])")
+    expect(country).to_have_count(1)
+    expect(city).to_have_count(1)
+    # ~75 km apart: ~180 px at zoom 8 (waited for: the clusters' markers glide to their places)
+    page.wait_for_function("""([a, b]) => {
+        const p = document.querySelector(a).getBoundingClientRect(), q = document.querySelector(b).getBoundingClientRect();
+        return Math.abs(p.x - q.x) + Math.abs(p.y - q.y) > 100;
+    }""", arg=[".map-marker.map-country [data-place='ent-irq']", ".map-marker:not(.map-country) [data-place='ent-baghdad']"])
+    country.click()
+    expect(page.locator(".map-popup")).to_contain_text("the country as a whole")

@@ -87,7 +87,10 @@ function countryMiddles(countries) {
     if (f.id == null || !f.geometry) continue;
     const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
     let best = null;
-    for (const [ring] of polygons) {
+    for (const [outer] of polygons) {
+      // a ring cut at the antimeridian (Russia's, Fiji's) is made whole east of it first
+      const lons = outer.map((p) => p[0]);
+      const ring = Math.max(...lons) - Math.min(...lons) > 180 ? outer.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : outer;
       let area = 0, cx = 0, cy = 0;
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
         const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
@@ -97,7 +100,7 @@ function countryMiddles(countries) {
       }
       if (area && (!best || Math.abs(area) > best.area)) best = {area: Math.abs(area), at: [cy / (3 * area), cx / (3 * area)]};
     }
-    if (best) centroids.set(String(f.id), best.at);
+    if (best) centroids.set(String(f.id), [best.at[0], best.at[1] > 180 ? best.at[1] - 360 : best.at[1]]);
   }
   return centroids;
 }
