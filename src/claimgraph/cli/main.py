@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from claimgraph.cli.budget import DOC_MEMORY_MB, DOC_SECONDS, budget
-from claimgraph.cli.output import claims_table, entities_table, err, out, print_json, report_error, table
+from claimgraph.cli.output import (claims_table, entities_table, err, nothing_found, out, print_json, report_error,
+                                   table)
 from claimgraph.model import Document
 
 if TYPE_CHECKING:
@@ -22,6 +23,19 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Turn documents into a sourced graph of who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from claimgraph import __version__
+        print(f"claimgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Turn documents into a sourced graph of who did what to whom, where and when."""
 kb_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
@@ -231,13 +245,21 @@ def ingest(paths: PATHS, db: DB = "claimgraph.db", model: MODEL = None, kb: KB =
 @app.command()
 def entities(db: DB = "claimgraph.db", type: Annotated[Optional[str], typer.Option("--type")] = None,
              limit: Annotated[Optional[int], typer.Option("--limit")] = None, format: FMT = Format.table) -> None:
-    """List the actors in the store, most mentioned first."""
-    from claimgraph.store import Store
-    with Store(db) as store:
-        rows = [_summary_dict(e) for e in store.entities(type=type, limit=limit)]
+    """List the actors in the store, most mentioned first (entities merged into one actor once)."""
+    from claimgraph.cli.stores import open_store
+    from claimgraph.query.filters import allowed
+    try:
+        type = allowed("entity type", type)
+    except ValueError as e:
+        report_error(str(e))
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        rows = [_summary_dict(e) for e in store.entities(type=type, limit=limit, merged=True)]
         _add_listings(store, rows)
     if format == Format.json:
         print_json(rows)
+    elif not rows:
+        nothing_found()
     else:
         out().print(entities_table(rows))
 
@@ -259,10 +281,11 @@ def _summary_dict(e) -> dict:
 
 @app.command()
 def summary(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
-    """What the store holds: documents, entities by type, the most mentioned actors."""
-    from claimgraph.store import Store
-    with Store(db) as store:
-        s = store.summary()
+    """What the store holds: documents, actors by type (entities merged into one actor count once),
+    the most mentioned actors."""
+    from claimgraph.cli.stores import open_store
+    with open_store(db) as store:
+        s = store.summary(merged=True)
     if format == Format.json:
         print_json(s)
         return
