@@ -29,11 +29,16 @@ SEARCH_CAP = 1000  # hits ranked at most; `total` counts up to this
 
 @router.get("/documents", summary="The documents in the store")
 def list_documents(cg: Cg, limit: Limit = 50, offset: Offset = 0,
-                   source: Annotated[str | None, Query(max_length=255, description="Only this outlet.")] = None) -> dict:
+                   source: Annotated[str | None, Query(max_length=255, description="Only this outlet (any spelling).")]
+                   = None) -> dict:
     """Newest first: `[{id, title, source, published, genre, claims}]` (claims: how many have
-    evidence in the document)."""
+    evidence in the document); `source`: an outlet under any of its spellings ("Meridian Wire" is
+    "meridianwire")."""
     view = cg.view
-    docs = [d for d in view.snap.documents.values() if source is None or d.source == source]
+    key = view.snap.source_grades.key
+    wanted = key(source) if source and source.strip() else None
+    docs = [d for d in view.snap.documents.values()
+            if source is None or (d.source or "") == source or (wanted and (d.source or "").strip() and key(d.source) == wanted)]
     docs.sort(key=lambda d: (d.published or "", d.title or "", d.id), reverse=True)
     counts = view.doc_claims.counts()
     items = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
