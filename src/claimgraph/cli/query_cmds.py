@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
 
-from claimgraph.cli.output import err, nothing_found, out, print_json, report_error, rule_width
+from claimgraph.cli.output import err, filters_used, nothing_found, out, print_json, report_error, rule_width
 from claimgraph.cli.output import table as _plain_table
 
 
@@ -100,8 +100,10 @@ def _actor(store, name: str):
     found = find_actor(store, name)
     if isinstance(found, list):
         if not found:
-            near = getattr(found, "candidates", [])  # a short or common word: what it loosely fits
-            hint = f" (too loose to pick one; names holding it: {', '.join(f'{e.name} ({e.id})' for e in near)})" if near else ""
+            near = getattr(found, "candidates", [])  # what it loosely fits, or is spelt like
+            listed = ", ".join(f"{e.name} ({e.id})" for e in near)
+            hint = "" if not near else f"; did you mean {listed}?" if found.near == "spelling" else \
+                f" (too loose to pick one; names holding it: {listed})"
             report_error(f"no actor called {name!r} in the store{hint}")
             raise typer.Exit(1)
         report_error(f"{name!r} fits {len(found)} actors; name one of them (or give its id):")
@@ -207,25 +209,50 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
 
 
 def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[str, typer.Argument(help="Second actor.")],
-         db: DB = "claimgraph.db", max_hops: Annotated[int, typer.Option("--max-hops", min=1)] = 4,
+         db: DB = "claimgraph.db", max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 4,
+         paths: Annotated[int | None, typer.Option("--paths", min=1, max=10,
+                                                   help="The k shortest chains, not only the best one.")] = None,
+         predicate: Annotated[list[str] | None, typer.Option("--predicate", help="Only these predicates.")] = None,
+         modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
+         min_sources: Annotated[int, typer.Option("--min-sources", min=0)] = 0,
+         min_independent: MIN_IND = 0, credibility: CRED = None,
+         date_from: FROM = None, date_to: TO = None, as_of: AS_OF = None,
          format: FMT = Format.table) -> None:
-    """How two actors are connected: the shortest chain of claims, with the evidence of each hop."""
-    from claimgraph.query import path as query
+    """How two actors are connected: the shortest chain of claims, with the evidence of each hop;
+    with --paths or a filter, the k shortest chains over the claims that pass the filters."""
     from claimgraph.query import open_view
+    filtered = bool(predicate or modality or min_sources or min_independent or credibility or date_from or date_to
+                    or as_of)
     with _store(db) as store:
         snap = open_view(store)
         x, y = _actor(snap, a), _actor(snap, b)
-        hops = query(snap, x.id, y.id, max_hops)
+        if paths is None and not filtered:
+            from claimgraph.query import path as query
+            chains = [query(snap, x.id, y.id, max_hops)]
+            answer = chains[0]
+        else:
+            from claimgraph.query.paths import paths as query_paths
+            try:
+                answer = query_paths(snap, x.id, y.id, paths or 1, max_hops, predicate, modality, min_sources,
+                                     min_independent, credibility, date_from, date_to, as_of)
+            except ValueError as e:
+                _fail(e)
+            chains = [p["hops"] for p in answer["paths"]]
+    chains = [hops for hops in chains if hops]
     if format == Format.json:
-        print_json(hops)
-    elif hops:
+        print_json(answer)
+    for n, hops in enumerate(chains, 1):
+        if format == Format.json:
+            break
         rows = [[i, r["subject"]["name"], r["predicate"], _name(r["object"]), r["modality"], _support(r), _grade(r),
                  _evidence(r)] for i, hop in enumerate(hops, 1) for r in hop["claims"]]
-        out().print(table(f"{x.name} ↔ {y.name}: {len(hops)} hop(s)", ["hop", "subject", "predicate", "object",
-                                                                      "modality", "docs/src/indep.", "grade",
-                                                                      "evidence"], rows))
-    if not hops:
-        report_error(f"no chain of at most {max_hops} claims links {x.name} and {y.name}")
+        title = f"{x.name} ↔ {y.name}: {len(hops)} hop(s)" + (f", path {n} of {len(chains)}" if len(chains) > 1 else "")
+        out().print(table(title, ["hop", "subject", "predicate", "object", "modality", "docs/src/indep.", "grade",
+                                  "evidence"], rows))
+    if not chains:
+        used = filters_used()
+        report_error(f"no chain of at most {max_hops} claims links {x.name} and {y.name}"
+                     + (f" (for {used})" if filtered and used else ""))
         raise typer.Exit(1)
 
 
@@ -351,23 +378,7 @@ def rank(db: DB = "claimgraph.db",
                            for i, r in enumerate(rows, 1)]))
 
 
-def sources(db: DB = "claimgraph.db", format: FMT = Format.table) -> None:
-    """The outlets and issuing bodies behind the documents, with their reliability grade (A–F,
-    set in the sources data; see docs/grading.md), their documents and reprints."""
-    from claimgraph.query import sources as query
-    with _store(db) as store:
-        rows = query(store)
-    if format == Format.json:
-        print_json(rows)
-    elif not rows:
-        nothing_found()
-    else:
-        out().print(table("Sources", ["source", "reliability", "documents", "reprints", "claims"],
-                          [[r["source"], f"{r['reliability']} ({r['meaning']})" + ("" if r["graded"] else ", not graded"),
-                            r["documents"], r["reprints"], r["claims"]] for r in rows]))
-
-
 def register(app: typer.Typer) -> None:
     """Add the query commands to `app`."""
-    for fn in (actor, neighbors, path, events, claims, search, rank, sources):
+    for fn in (actor, neighbors, path, events, claims, search, rank):  # sources: outlet_cmds
         app.command(fn.__name__)(fn)
