@@ -55,6 +55,10 @@ def test_the_map_page_shows_a_marker_for_each_placed_event_and_tie(demo_page, de
     assert events == placed(answer, "events") and len(events) >= 5
     assert ties == placed(answer, "ties") and len(ties) >= 10
     assert marker_total(page) == len(events) + len(ties)
+    if SCREENSHOTS:  # the whole map, as it opens
+        page.locator("main").screenshot(path=str(tmp_path / "map.png"))
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / "map.png", Path(SCREENSHOTS) / "map.png")
     # the basemap is drawn (a canvas of Natural Earth's countries), with no tile layer
     assert page.locator(".map-canvas canvas").count() >= 1 and page.locator(".leaflet-tile").count() == 0
     expect(page.locator(".map-summary")).to_contain_text(f"{len(events)} of {answer['events']} events")
@@ -64,6 +68,10 @@ def test_the_map_page_shows_a_marker_for_each_placed_event_and_tie(demo_page, de
     unplaced.locator("summary").click()
     for p in answer["unplaced"]:
         expect(unplaced.locator(f"li[data-place='{p['id']}']")).to_contain_text(p["reason"])
+    no_place = unplaced.locator("li.map-no-place li.map-item")
+    expect(no_place).to_have_count(len(answer["no_place"]))
+    assert sorted(no_place.evaluate_all("ls => ls.map(l => l.dataset.claim)")) == sorted(
+        e["claim"] for e in answer["no_place"])
     # the planned plot in Washington is a marker of its own kind, not one of an attack that happened
     washington = next(p for p in answer["places"] if any(e["claim"] == PLANNED for e in p["events"]))
     zoom_to(page, washington["latitude"], washington["longitude"])
@@ -74,12 +82,6 @@ def test_the_map_page_shows_a_marker_for_each_placed_event_and_tie(demo_page, de
     planned.click()
     popup = page.locator(".map-popup")
     expect(popup.locator(f"li[data-claim='{PLANNED}'] .badge.status")).to_have_text("planned")
-    if SCREENSHOTS:
-        page.goto("/#/map")
-        drawn(page, "#map-panel")
-        page.locator("main").screenshot(path=str(tmp_path / "map.png"))
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        shutil.copy(tmp_path / "map.png", Path(SCREENSHOTS) / "map.png")
 
 
 def test_filter_events_by_type_and_place_table_timeline_and_map_agree(demo_page, demo_server):

