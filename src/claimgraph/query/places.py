@@ -28,7 +28,7 @@ def place_of(entity) -> gazetteer.Place | None:
 
 def _why_not(entity) -> str:
     if entity.type not in PLACE_TYPES:
-        return f"not a place (a {entity.type})"
+        return f"not a place (an entity of type {entity.type})"
     if entity.type == "location" and entity.subtype not in gazetteer.CITY_SUBTYPES:
         return f"a {entity.subtype}: the gazetteer places cities and countries only"
     if entity.type == "location" and not entity.country:
