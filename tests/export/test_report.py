@@ -20,7 +20,7 @@ import lxml.html
 import pytest
 from demo_store import run
 
-from claimgraph.query import dossier
+from claimgraph.query import dossier, neighbors
 from claimgraph.store import Store
 
 # how the report must say each modality (the codebook's five, in words a reader knows)
@@ -304,12 +304,12 @@ def test_the_api_serves_the_report(served, actor, written):
 def test_the_api_exports_the_actors_neighbourhood_as_json(served, actor):
     url, db = served
     with httpx.Client(base_url=url, timeout=120) as client:
-        formats = client.get("/api/exports").json()
-        assert "json" in [f["format"] for f in formats]
-        assert not {"csv", "parquet", "neo4j"} & {f["format"] for f in formats}  # folders, not one file
+        formats = {f["format"]: f for f in client.get("/api/exports").json()}
+        assert "json" in formats and not formats["json"]["folder"]
+        assert {f for f, x in formats.items() if x["folder"]} == {"csv", "parquet", "neo4j"}  # as zips
         r = client.get(f"/api/actors/{actor}/export", params={"format": "json"})
         assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
-        assert client.get(f"/api/actors/{actor}/export", params={"format": "csv"}).status_code == 400
+        assert client.get(f"/api/actors/{actor}/export", params={"format": "xlsx"}).status_code == 400
     data = json.loads(r.content)
     assert data["format"] == "claimgraph/1"
     with sqlite3.connect(db) as con:
@@ -325,11 +325,11 @@ def test_the_actor_page_links_to_the_report_and_the_exports(served, actor, brows
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"/#/actor/{actor}")
-    page.wait_for_selector(".export-links a")
+    page.wait_for_selector(".export-menu select option[value=json]", state="attached")
     links = {a.text_content(): a.get_attribute("href") for a in page.query_selector_all(".take-away a")}
     assert links["HTML"] == f"/api/actors/{actor}/report?format=html"
     assert links["PDF"] == f"/api/actors/{actor}/report?format=pdf"
-    assert links["json"] == f"/api/actors/{actor}/export?format=json"
+    assert links["Download"] == f"/api/actors/{actor}/export?depth=1&format=json"  # the network as shown
     page.click("text=HTML")
     page.wait_for_selector("ol.citations")
     assert page.url.endswith(f"/api/actors/{actor}/report?format=html")
@@ -343,13 +343,15 @@ def test_with_a_token_the_page_fetches_the_files_with_it(demo_copy, actor, brows
         context = browser.new_context(base_url=url, accept_downloads=True)
         page = context.new_page()
         page.goto(f"/?token=read-me#/actor/{actor}")
-        page.wait_for_selector(".export-links a")
+        page.wait_for_selector(".export-menu select option[value=json]", state="attached")
+        page.select_option(".export-menu select", "json")
         with page.expect_download() as got:
-            page.click(".export-links a:text-is('json')")
+            page.click(".export-menu a.export-download")
         data = json.loads(Path(got.value.path()).read_text())
         assert got.value.suggested_filename == f"{actor}.json" and data["format"] == "claimgraph/1"
-        assert data["claims"] and all(actor in (c["subject"], c.get("object"), c.get("location"))
-                                      for c in data["claims"])
+        with Store(demo_copy) as store:
+            shown = {e["claim"] for e in neighbors(store, actor, depth=1)["edges"]}
+        assert data["claims"] and {c["id"] for c in data["claims"]} == shown  # the network the page shows
         context.close()
 
 

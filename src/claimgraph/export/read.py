@@ -10,7 +10,7 @@ Only the ids of the actors and documents to export are kept between pages.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select, tuple_
@@ -34,6 +34,10 @@ class Selection:
     actor: str | None = None  # an entity id: the claims with it as subject, object or place
     include_negated: bool = False
     listed: bool = False  # only claims touching an actor matched to a sanctions or watch list
+    # only these claims (canonical ids: a page's selection, the network's edges or an events table),
+    # in group order, or in the order given when `ordered`
+    claim_ids: Sequence[str] | None = None
+    ordered: bool = False
 
     @property
     def everything(self) -> bool:
@@ -45,7 +49,7 @@ class Selection:
         """No filter narrows the store to a part of it (leaving denials out does not): then every
         actor and document is exported, those no kept claim names too."""
         return (self.rule.trivial and not self.contested and not self.single_source and self.actor is None
-                and not self.listed)
+                and not self.listed and self.claim_ids is None)
 
     def conditions(self) -> list:
         out = list(self.rule.conditions(F))
@@ -77,7 +81,10 @@ class StoreRead:
     def _id_pages(self) -> Iterator[list]:
         """Pages of the kept claims' figures rows, in (group, claim id) order (keyset paging)."""
         conds = self.selection.conditions()
-        rule, last = self.selection.rule, None
+        if self.selection.claim_ids is not None:
+            yield from self._listed_pages(conds)
+            return
+        last = None
         while True:
             with StoreView(self.store) as view:
                 query = select(F.__table__).where(*conds)
@@ -87,16 +94,38 @@ class StoreRead:
                 if not rows:
                     return
                 last = (rows[-1].group_key, rows[-1].claim_id)
-                if rule.sql_exact:
-                    kept = rows
-                else:
-                    from claimgraph.query.select import light
-                    ids = {c.id for c in light(view, rows) if rule.keep(view, c)}
-                    kept = [r for r in rows if r.claim_id in ids]
+                kept = self._kept(view, rows)
             if kept:
                 yield kept
             if len(rows) < self.page:
                 return
+
+    def _listed_pages(self, conds: list) -> Iterator[list]:
+        """Pages of the figures rows of `Selection.claim_ids` that the conditions keep: in group
+        order (read once as (group, id) pairs, then a page at a time), or as given when `ordered`."""
+        ids = list(dict.fromkeys(self.selection.claim_ids))
+        if not self.selection.ordered:
+            keys = []
+            with StoreView(self.store) as view:
+                for part in chunks(ids):
+                    keys.extend(view.session.execute(select(F.group_key, F.claim_id).where(F.claim_id.in_(part))))
+            ids = [claim_id for _, claim_id in sorted(keys)]
+        for part in chunks(ids, self.page):
+            with StoreView(self.store) as view:
+                found = {r.claim_id: r for r in view.session.execute(
+                    select(F.__table__).where(F.claim_id.in_(part), *conds))}
+                kept = self._kept(view, [found[i] for i in part if i in found])
+            if kept:
+                yield kept
+
+    def _kept(self, view: StoreView, rows: list) -> list:
+        """The rows the selection's filter keeps (those SQL could not decide, checked on the claims)."""
+        rule = self.selection.rule
+        if rule.sql_exact or not rows:
+            return rows
+        from claimgraph.query.select import light
+        ids = {c.id for c in light(view, rows) if rule.keep(view, c)}
+        return [r for r in rows if r.claim_id in ids]
 
     def claim_pages(self) -> Iterator[list[dict]]:
         """The kept claims, a page at a time, each as `claim_row` shows it plus `rule`, `group`,

@@ -3,6 +3,7 @@
 import {api, download, query} from "./api.js";
 import {debounce, h, replace} from "./dom.js";
 import {evidenceList} from "./evidence.js";
+import {exportMenu} from "./exports.js";
 import {
   CREDIBILITY, EVENTS, MODALITIES, RELATIONS, actorLink, attribution, claimLine, contestedBadge, dateText, errorBox,
   gradeBadge, loading, modalityBadge, predicateText, reviewBadge, sourceCounts, typeChip,
@@ -103,8 +104,8 @@ function header(d) {
         : h("p", {class: "muted"}, "No other name or spelling on record.")));
 }
 
-/** Links to the dossier as a document (`claimgraph report`) and to this actor's neighbourhood in
- *  the export formats the server can write (`GET /api/exports`). */
+/** Links to the dossier as a document (`claimgraph report`), and the export menu of the network
+ *  as the page shows it (depth and filters: `GET /api/actors/{id}/export?depth=`). */
 function takeAway(d, filters) {
   const id = encodeURIComponent(d.id);
   // the page's filters as they are when the link is followed
@@ -114,16 +115,12 @@ function takeAway(d, filters) {
       ev.currentTarget.href = "/api" + path + query(params());
       download(ev, path, params());
     }}, text);
-  const exports = h("span", {class: "export-links"}, h("span", {class: "muted"}, "loading\u2026"));
-  api("/exports").then((formats) => replace(exports, formats.map((f, i) => [i ? " \u00b7 " : "",
-    link(`/actors/${id}/export`, () => ({...keep(), format: f.format}), f.format, `this actor's claims, their actors and documents (${f.media_type})`)])))
-    .catch(() => replace(exports, h("span", {class: "muted"}, "not available")));
   return h("section", {class: "take-away"},
     h("p", {}, h("strong", {}, "Dossier: "),
       ["html", "md", "pdf"].map((format, i) => [i ? " \u00b7 " : "",
         link(`/actors/${id}/report`, () => ({...keep(), format}), {html: "HTML", md: "Markdown", pdf: "PDF"}[format],
           "a document for readers outside claimgraph, with numbered citations")])),
-    h("p", {}, h("strong", {}, "Neighbourhood export: "), exports));
+    exportMenu({path: `/actors/${id}/export`, params: () => ({...filters}), label: "Export this network", name: "network"}));
 }
 
 function readFilters(params) {

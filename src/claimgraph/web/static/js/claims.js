@@ -2,6 +2,7 @@
 
 import {api, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
+import {exportMenu} from "./exports.js";
 import {pager} from "./doc.js";
 import {
   CREDIBILITY, EVENTS, MODALITIES, RELATIONS, claimLine, contestedBadge, errorBox, gradeBadge, loading, modalityBadge,
@@ -15,7 +16,8 @@ export async function claimsView(main, params) {
   const filters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) || ""]));
   const offset = Number(params.get("offset") || 0);
   const results = h("div", {}, loading("Loading the claims"));
-  replace(main, h("h1", {}, "Claims"), form(filters), results);
+  replace(main, h("h1", {}, "Claims"), form(filters),
+    exportMenu({path: "/export", params: () => filters, label: "Export these claims", name: "claims"}), results);
   document.title = "Claims \u2014 claimgraph";
   try {
     const data = await api("/claims", {...filters, limit: LIMIT, offset});

@@ -2,6 +2,7 @@
 
 import {api, items} from "./api.js";
 import {h, replace} from "./dom.js";
+import {exportMenu} from "./exports.js";
 import {CREDIBILITY, MODALITIES, RELIABILITY, actorLink, errorBox, loading, typeChip} from "./format.js";
 import {legend} from "./network.js";
 
@@ -45,6 +46,7 @@ export async function homeView(main) {
         + "software read the sentence right, not whether the claim is true.")),
     h("section", {class: "store"},
       h("h2", {}, "In this store"), summary,
+      exportMenu({path: "/export", label: "Export the whole store", name: "store"}),
       h("h3", {}, "Most connected actors"), central,
       h("h3", {}, "Documents"), recent));
   fill(summary, loadSummary);
