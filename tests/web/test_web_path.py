@@ -99,3 +99,14 @@ def test_actors_picked_from_suggestions_under_another_spelling(demo_page):
         ends = set(hop.locator("h3 a.actor").all_inner_texts())
         for line in hop.locator(".claim-line").all():
             assert set(line.locator("a.actor").all_inner_texts()) == ends
+
+
+def test_a_name_that_fits_no_actor_offers_the_nearest(demo_page):
+    page = demo_page
+    page.goto("/#/path?from=Solei&to=Iran")
+    choose = page.locator(".choose")
+    expect(choose).to_contain_text("No actor is called \u201cSolei\u201d")
+    choose.locator("a", has_text="Qassem Soleimani").click()
+    expect(page.locator(".path-item").first).to_be_visible()
+    expect(page.locator("#path-from")).to_have_value("Qassem Soleimani")
+    assert "from=ent-qassem-soleimani" in page.url

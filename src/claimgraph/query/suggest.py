@@ -13,12 +13,14 @@ MIN_PREFIX = 2  # letters typed before names are offered by their beginnings
 @reads
 def suggest(store, text: str, limit: int = 10, types: tuple[str, ...] | None = None) -> list[Entity]:
     """Up to `limit` actors for a partly typed name, most likely first: those `find_actor` gives
-    for the whole text ("Soleimany", "Quds"), then, most mentioned first, those one of whose
+    for the whole text ("Quds"), or offers as its candidates (names spelt alike: "Qasem
+    Soleimany"), then, most mentioned first, those one of whose
     folded names or aliases has, for each word typed, a word that begins with it ("sol" → "Qassem
     Soleimani", "kat hiz" → "Kata'ib Hizballah")."""
     snap = open_view(store)
     found = find_actor(snap, text, types)
     first = [found] if isinstance(found, Entity) else list(found)
+    first += [e for e in getattr(found, "candidates", []) if e.id not in {f.id for f in first}]  # spelt alike
     words = fold_name(text).split()
     if words and len("".join(words)) >= MIN_PREFIX:
         hits: set[str] = set()

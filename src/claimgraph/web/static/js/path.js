@@ -149,7 +149,8 @@ function pathForm(state) {
 async function resolveActor(text) {
   const found = items(await api("/actors", {q: text, limit: 10}));
   if (found.length === 1) return {actor: found[0]};
-  return {text, candidates: found};
+  if (found.length) return {text, candidates: found};
+  return {text, candidates: items(await api("/actors", {q: text, typed: true, limit: 10})), near: true};
 }
 
 async function findPaths(results, state) {
@@ -208,7 +209,9 @@ async function findPaths(results, state) {
 function chooseActor(e, side, state) {
   const label = side === "from" ? "first" : "second";
   if (!e.candidates.length) return h("div", {class: "error", role: "alert"}, `No actor is called \u201c${e.text}\u201d (the ${label} actor).`);
-  return h("div", {class: "choose"}, h("p", {}, `\u201c${e.text}\u201d fits several actors: which one is the ${label}?`),
+  return h("div", {class: "choose"}, h("p", {}, e.near
+    ? `No actor is called \u201c${e.text}\u201d (the ${label} actor). Did you mean:`
+    : `\u201c${e.text}\u201d fits several actors: which one is the ${label}?`),
     h("ul", {class: "results"}, e.candidates.map((c) => h("li", {},
       h("a", {href: stateHash({...state, [side]: c.id})}, c.name), " ", typeChip(c.type),
       c.country ? h("span", {class: "muted"}, " " + c.country) : null))));
