@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import inspect
 import itertools
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 
 from claimgraph.model import Document
 
@@ -50,9 +50,11 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     one with `resolve=False`), merge the entities that name one actor across documents
     (`Resolver.auto`: recorded automatic judgements, undoable); the count is `merged`.
 
-    `docs` is consumed as a stream: each document is checked (already stored, seen earlier in
+    `docs` is consumed as a stream: each document is checked (already stored, stored earlier in
     the run, too long) as it is read and extracted and stored as it comes, so memory does not
-    grow with the number of documents.
+    grow with the number of documents. A document whose text is being extracted already (an
+    earlier one of the run) waits for that one: `unchanged` once it is stored, else extracted in
+    its turn (the first one failed: this one is not lost with it).
     `extractor` is an `Extractor` (or any function from an iterable of documents to an iterator
     of them in order, e.g. `extract.workers.extract_documents` with its options bound), or a
     function of no arguments that makes one: it is called only if some document is new
@@ -64,31 +66,52 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     """
     lock = lock if lock is not None else contextlib.nullcontext()
     tally = Tally()
+    stored: set[str] = set()  # texts stored (or found stored) in this run
+    flight: dict[str, tuple[Document, list[Document]]] = {}  # text → the document extracting it, those waiting
+    again: deque[Document] = deque()  # documents whose text's first document failed: their turn
 
-    def done(doc: Document, outcome: str, error: str | None = None) -> None:
+    def record(doc: Document, outcome: str, error: str | None = None) -> None:
         tally[outcome] += 1
         if error:
             tally.errors.append(f"{doc.path or doc.id}: {error}")
         if on_document is not None:
             on_document(doc, outcome, error)
 
-    seen: set[str] = set()
+    def done(doc: Document, outcome: str, error: str | None = None) -> None:
+        record(doc, outcome, error)
+        first, waiting = flight.get(doc.sha256, (None, []))
+        if first is not doc:
+            return
+        del flight[doc.sha256]
+        if outcome == FAILED:
+            again.extend(waiting)
+        else:
+            stored.add(doc.sha256)
+            for w in waiting:
+                record(w, UNCHANGED)
 
-    def new_documents():
-        """The documents to extract, checked one by one as they are read."""
-        for d in docs:
-            if d.sha256 in seen or store.has_document(d.sha256):
-                done(d, UNCHANGED)
+    source = iter(docs)
+
+    def new_documents() -> Iterator[Document]:
+        """The documents to extract, checked one by one as they are read (those given another
+        turn first)."""
+        while again or (d := next(source, None)) is not None:
+            if again:
+                d = again.popleft()
+            if d.sha256 in stored or store.has_document(d.sha256):
+                record(d, UNCHANGED)
+            elif d.sha256 in flight:
+                flight[d.sha256][1].append(d)
             elif why := over_length(d.text, max_chars):
-                done(d, FAILED, why)
+                record(d, FAILED, why)
             else:
-                seen.add(d.sha256)
+                flight[d.sha256] = (d, [])
                 yield d
 
-    stream = new_documents()
-    first = next(stream, None)
-    if first is not None:
-        _extract_and_write(store, itertools.chain([first], stream), extractor, done, lock)
+    make = _once(extractor)
+    # a text's first document may fail after the stream has ended: its waiting ones get a last round
+    while (first := next(stream := new_documents(), None)) is not None:
+        _extract_and_write(store, itertools.chain([first], stream), make, done, lock)
     # pending work is recorded in the store (a mark set with each stored document, cleared by
     # `Resolver.auto`), not inferred from this run: a run killed before resolving is finished here
     with lock:
@@ -100,12 +123,21 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     return tally
 
 
-def _extract_and_write(store, docs: Iterable[Document], extractor, done, lock) -> None:
-    if _is_factory(extractor):
-        extractor = extractor()
+def _once(extractor) -> Callable:
+    """A function giving the extraction function, made on first use (from a factory) and kept."""
+    made: list = []
+
+    def get():
+        if not made:
+            made.append(extractor() if _is_factory(extractor) else extractor)
+        return made[0]
+    return get
+
+
+def _extract_and_write(store, docs: Iterable[Document], make, done, lock) -> None:
     batch: list[Document] = []
     try:
-        for d in extractor(docs):
+        for d in make()(docs):
             d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
             if "error" in d.extra:
                 done(d, FAILED, f"not stored: {d.extra['error']}")
