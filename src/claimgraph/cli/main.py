@@ -325,6 +325,7 @@ def _register_commands() -> None:
     export_cmds.register(app)
     codebook_cmds.register(app)
     query_cmds.register(app)
+    from claimgraph.cli import outlet_cmds; outlet_cmds.register(app)  # noqa: E702 - sources, sources set
     resolve_cmds.register(app)
     store_cmds.register(app)
     serve_cmds.register(app)
