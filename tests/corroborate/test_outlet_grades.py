@@ -145,3 +145,23 @@ def test_analyst_grades_go_over_the_table_and_keep_its_names():
                                                                                       "B", "ann")
     assert graded.reliability("gulf-dispatch") == "C" and graded.lookup("gulfdispatch").default is None
     assert table.reliability("Meridian Wire") == "B"  # the table itself is unchanged
+
+
+def test_a_stix_export_has_one_identity_per_outlet_with_the_analysts_grade(tmp_path, extractor):
+    import io
+    import json
+
+    from claimgraph.export.read import StoreRead
+    from claimgraph.export.stix import export
+
+    store = make_store(extractor, tmp_path / "store.db", ONE_OUTLET[:3] + OTHERS[:1])
+    grade_outlet(store, "meridian wire", "C", "fair", "ann")
+    fh = io.BytesIO()
+    export(StoreRead(store), fh)
+    bundle = json.loads(fh.getvalue())
+    outlets = [o for o in bundle["objects"] if o["type"] == "identity" and o.get("identity_class") == "organization"]
+    # three spellings, one document each: a tie, the first in order names the outlet
+    assert sorted(o["name"] for o in outlets) == ["MERIDIAN-WIRE", "Northline News"]
+    [wire] = [o for o in outlets if o["name"] == "MERIDIAN-WIRE"]
+    assert "reliability C" in wire["description"]
+    store.close()
