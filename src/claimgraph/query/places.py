@@ -36,20 +36,25 @@ def _why_not(entity) -> str:
     return "not in the gazetteer"
 
 
+def _excerpt(row: dict) -> str | None:
+    evidence = row.get("evidence") or ()
+    return evidence[0].get("excerpt") if evidence else None
+
+
 def event_item(row: dict) -> dict:
-    """What a map marker's popup shows of an event row."""
+    """What a map marker's popup shows of an event row (`excerpt`: its first sentence of evidence)."""
     return {"claim": row["claim"], "predicate": row["predicate"], "modality": row["modality"],
             "status": row.get("status") or "occurred",
             "conditional": row.get("conditional"), "mode": row.get("mode"), "date": row.get("date"),
             "subject": row.get("subject"), "object": row.get("object"), "admiralty": row.get("admiralty"),
-            "credibility": row.get("credibility"), "independent": row.get("independent")}
+            "credibility": row.get("credibility"), "independent": row.get("independent"), "excerpt": _excerpt(row)}
 
 
 def tie_item(row: dict) -> dict:
     """What a map marker's popup shows of an `operates_in` claim row."""
     return {"claim": row["claim"], "subject": row.get("subject"), "modality": row["modality"],
             "valid": row.get("valid"), "admiralty": row.get("admiralty"), "credibility": row.get("credibility"),
-            "independent": row.get("independent")}
+            "independent": row.get("independent"), "excerpt": _excerpt(row)}
 
 
 def ties_at(view: StoreView, rows: list[dict], place: str | None = None, modalities=None, grades=None) -> list[dict]:

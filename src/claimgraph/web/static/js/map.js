@@ -116,19 +116,29 @@ function where(place, middles) {
   return {at: [place.latitude, place.longitude], note: place.country ? `a city (${place.country})` : "a city", country: false};
 }
 
+const EXCERPT = 240;  // characters of the first sentence of evidence shown in a popup
+
+/** The first sentence of evidence of an item (/api/map's `excerpt`, or a claim row's evidence), cut. */
+function excerpt(x) {
+  const text = x.excerpt ?? ((x.evidence || [])[0] || {}).excerpt;
+  if (!text) return null;
+  const chars = Array.from(text);
+  return h("q", {class: "map-excerpt"}, chars.length > EXCERPT ? chars.slice(0, EXCERPT).join("") + "\u2026" : text);
+}
+
 function eventLine(e) {
   return h("li", {class: ["map-item", kindOf(e) === "event" ? null : "not-happened"], "data-claim": e.claim},
     h("span", {class: "when"}, whenText(e.date)), " ",
     h("span", {class: "what"}, h("span", {class: "predicate event"}, e.predicate), " ",
       actorLink(e.subject), e.object ? [" \u2192 ", actorLink(e.object)] : null), " ",
     statusBadge(e), " ", modalityBadge(e.modality), " ", gradeBadge(e), " ",
-    h("a", {href: "#/claim/" + encodeURIComponent(e.claim), class: "map-evidence"}, "evidence"));
+    h("a", {href: "#/claim/" + encodeURIComponent(e.claim), class: "map-evidence"}, "evidence"), excerpt(e));
 }
 
 function tieLine(t, place) {
   return h("li", {class: "map-item", "data-claim": t.claim},
     actorLink(t.subject), " operates in ", place.name, " ", modalityBadge(t.modality), " ", gradeBadge(t), " ",
-    h("a", {href: "#/claim/" + encodeURIComponent(t.claim), class: "map-evidence"}, "evidence"));
+    h("a", {href: "#/claim/" + encodeURIComponent(t.claim), class: "map-evidence"}, "evidence"), excerpt(t));
 }
 
 function popup(place, kind, list, note) {
