@@ -172,3 +172,23 @@ def test_the_picture_saved_as_png_and_svg(demo_page, tmp_path):
         page.click("button.save-svg")
     kept = ET.parse(hidden.value.path()).getroot().findall(f".//{ns}g[@class='node']")
     assert len(kept) == page.evaluate("window.cy.nodes().filter(n => n.visible()).length") < len(names)
+
+
+def test_a_node_expanded_from_its_panel(demo_page):
+    page = demo_page
+    actor = hub(page)
+    open_network(page, actor["id"])
+    before = set(page.evaluate("window.cy.nodes().map(n => n.id())"))
+    for node in sorted(before - {actor["id"]}):
+        theirs = {n["id"] for n in page.request.get(f"/api/actors/{node}/neighbors").json()["nodes"]}
+        if theirs - before:
+            break
+    point = page.evaluate("""(id) => { const p = window.cy.getElementById(id).renderedPosition();
+        const box = window.cy.container().getBoundingClientRect(); return {x: box.left + p.x, y: box.top + p.y}; }""", node)
+    page.mouse.click(point["x"], point["y"])
+    panel = page.locator("#network-panel")
+    panel.locator("button.expand-node").click()
+    expect(page.locator(".network-note")).to_contain_text("Added")
+    added = set(page.evaluate("window.cy.nodes().map(n => n.id())")) - before
+    assert added and added <= theirs
+    expect(page.locator(".network-status")).to_contain_text(f"{len(before) - 1} actors")  # as first drawn

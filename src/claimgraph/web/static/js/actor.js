@@ -45,10 +45,10 @@ export async function actorView(main, id, params) {
       onEdge: (edge) => showClaim(panel, edge.claim, refresh),
       onNode: (node) => showNode(panel, node, dossier),
     });
-    const n = (data.nodes || []).length;
-    const m = (data.edges || []).length;
+    const n = window.cy.nodes().length - 1;  // as drawn: a depth-2 view keeps the strongest ties (network.js)
+    const m = window.cy.edges().length;
     replace(status, n ? `${n} actor${n === 1 ? "" : "s"} and ${m} claim${m === 1 ? "" : "s"} within ${data.depth} step${data.depth === 1 ? "" : "s"}. `
-      + "Click a line to read its evidence, a node to see the actor."
+      + "Click a line to read its evidence, a node to see the actor; double-click an actor to add its own ties."
       : "No claims link this actor to another under these filters.");
   }
 
@@ -221,7 +221,10 @@ function showNode(panel, node, dossier) {
     h("h3", {}, node.name),
     h("p", {}, typeChip(node.type), node.country ? h("span", {class: "chip"}, node.country) : null),
     isCenter ? h("p", {class: "muted"}, "The actor of this page.")
-      : h("p", {}, h("a", {href: "#/actor/" + encodeURIComponent(node.id), class: "open-actor"}, `Open ${node.name} \u2192`)));
+      : h("p", {}, h("a", {href: "#/actor/" + encodeURIComponent(node.id), class: "open-actor"}, `Open ${node.name} \u2192`)),
+    isCenter || !window.cy || !window.cy.scratch("expand") ? null
+      : h("p", {}, h("button", {type: "button", class: "expand-node", onclick: () => window.cy.scratch("expand")(node.id)},
+        "Add its ties to the drawing")));
 }
 
 function relationsSection(d) {

@@ -255,6 +255,7 @@ export function drawNetwork(container, data, {onEdge = () => {}, onNode = () => 
   cy.on("tap", "edge", (ev) => onEdge(ev.target.data()));
   cy.on("tap", "node", (ev) => onNode(ev.target.data()));
   const tools = toolbar(container, cy);
+  cy.scratch("expand", tools.expand);  // for the page's own buttons
   cy.on("dbltap", "node", (ev) => (onExpand ? onExpand(ev.target.data()) : tools.expand(ev.target.id())));
   cy.on("mouseover", "edge", (ev) => ev.target.addClass("hover"));
   cy.on("mouseout", "edge", (ev) => ev.target.removeClass("hover"));
