@@ -17,6 +17,7 @@
 
 import {api, download, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
+import {EVENT_FORMATS, exportMenu} from "./exports.js";
 import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
 import {mapOfEvents} from "./map.js";
 import {STATUSES, STORED_STATUSES, happened, statusBadge} from "./status.js";
@@ -58,8 +59,11 @@ export async function eventsView(main, params) {
   const mapBox = h("section", {id: "events-map", class: "events-map"});
   const tableBox = h("section", {id: "events-table", class: "events-table"});
   const csv = csvLink(filters, sort, order);
+  // the table as ACLED/POLECAT columns (GET /api/export/events, the same filters and order)
+  const tableExport = exportMenu({path: "/export/events", params: () => ({...filters, sort, order}),
+    formats: EVENT_FORMATS, label: "Export the table", name: "events"});
   replace(main, h("h1", {}, "Events"), filterForm(filters, sort, order), h("div", {class: "events-bar"}, summary, csv),
-    timelineBox, mapBox, tableBox);
+    tableExport, timelineBox, mapBox, tableBox);
 
   const pageParams = {...filters, sort, order, limit: LIMIT, offset};
   let data;
