@@ -60,6 +60,7 @@ def assign_keys(session: Session, claim_ids: Iterable[str]) -> set[str]:
     ids = sorted(set(claim_ids))
     for n in range(0, len(ids), 900):
         rows += session.execute(query.where(ClaimRow.id.in_(ids[n:n + 900]))).all()
+    rows = _as_read(session, rows)
     canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
     keys: set[str] = set()
     changed = []
@@ -99,6 +100,8 @@ def _refresh(session: Session, keys: list[str]) -> None:
         return
     rejected = _rejected(session, [r.id for r in rows])
     rows = [r for r in rows if r.id not in rejected]
+    machine = {r.id: r for r in rows}
+    rows = _as_read(session, rows)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     ids = [r.id for r in rows]
     for n in range(0, len(ids), 900):
@@ -107,7 +110,8 @@ def _refresh(session: Session, keys: list[str]) -> None:
                                  .where(EvidenceRow.claim_id.in_(ids[n:n + 900])).order_by(EvidenceRow.id)):
             evidence[e.claim_id].append(Evidence(e.doc_id, e.start, e.end, e.text, e.attrs or {}))
     canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object, r.attributed_to_entity,
-                                                              (r.attrs or {}).get("location"))])
+                                                              (r.attrs or {}).get("location"))]
+                         + [x for r in rows if getattr(r, "reading", None) for x in (machine[r.id].subject, machine[r.id].object)])
     claims = []
     for r in rows:
         attrs = dict(r.attrs or {})
@@ -117,6 +121,7 @@ def _refresh(session: Session, keys: list[str]) -> None:
                             r.modality, canon[r.attributed_to_entity] if r.attributed_to_entity else r.attributed_to_text,
                             r.rule, r.confidence, evidence.get(r.id, []), attrs))
     joined, members = join_claims(claims)
+    rows_by_id = {r.id: r for r in rows}
     doc_ids = sorted({ev.doc_id for c in joined for ev in c.evidence})
     documents = {}
     for n in range(0, len(doc_ids), 900):
@@ -156,7 +161,7 @@ def _refresh(session: Session, keys: list[str]) -> None:
             "date_own": ((c.attrs.get("date") or {}).get("start") or "")[:10] or None,
             "valid_from": valid.start if valid else None, "valid_to": valid.end if valid else None,
             "data": {"dates": [list(s) for s in spans], "valid": valid.as_dict() if valid else None,
-                     "confidence": c.confidence}})
+                     "confidence": c.confidence, **_reading(c.id, rows_by_id, machine, canon)}})
     if group_rows:
         session.execute(insert(ClaimGroupRow), list(group_rows.values()))
     if figure_rows:
@@ -213,6 +218,41 @@ def _deaths(session: Session, persons: set[str]) -> dict[str, tuple[str, str]]:
         people = {h: Entity(h, h, "person") for h in heads}
         found.update(deaths(Snapshot(None, people, {}, {c.id: c for c in joined})))
     return found
+
+
+class _Read:
+    """A claim row as the analyst reads it: the fields of `ClaimRow`, the analyst's subject,
+    predicate, object and modality over the machine's, and `reading` (None: the machine's)."""
+
+    def __init__(self, row, reading):
+        self._row, self.reading = row, reading
+
+    def __getattr__(self, name):
+        if self.reading is not None and name in ("subject", "predicate", "object", "modality"):
+            return getattr(self.reading, name)
+        return getattr(self._row, name)
+
+
+def _as_read(session: Session, rows: list) -> list:
+    """The rows with the analysts' readings (`review.readings`) over the machine's, where there are any."""
+    from claimgraph.review.readings import live_readings
+    readings = live_readings(session, [r.id for r in rows])
+    return [_Read(r, readings.get(r.id)) if r.id in readings else r for r in rows]
+
+
+def _reading(claim_id: str, rows: dict, machine: dict, canon: dict[str, str]) -> dict:
+    """`{"reading": ...}` for a figures row whose claim an analyst corrected: who, why, when, and the
+    machine's reading beside it (canonical ids); `{}` for a claim read as the machine read it."""
+    r = rows.get(claim_id)
+    reading = getattr(r, "reading", None)
+    if reading is None:
+        return {}
+    m = machine[claim_id]
+    return {"reading": {"analyst": reading.analyst, "reason": reading.reason,
+                        "at": reading.at.isoformat() if reading.at else None,
+                        "machine": {"subject": canon.get(m.subject, m.subject), "predicate": m.predicate,
+                                    "object": canon.get(m.object, m.object) if m.object else None,
+                                    "modality": m.modality}}}
 
 
 def _rejected(session: Session, claim_ids: list[str]) -> set[str]:

@@ -101,3 +101,9 @@ def log(session: Session, actor: str, action: str, payload: dict[str, Any]) -> A
 def audit(session: Session) -> list[AuditEntry]:
     return [AuditEntry(r.id, r.at, r.actor, r.action, dict(r.payload or {}))
             for r in session.scalars(select(AuditRow).order_by(AuditRow.id))]
+
+
+def mark_live(session: Session, ids: list[int]) -> None:
+    """Redo: judgements an undo took back count again."""
+    if ids:
+        session.execute(update(JudgementRow).where(JudgementRow.id.in_(ids)).values(undone_at=None))

@@ -27,11 +27,21 @@ from claimgraph.store.db import lock_writes
 from claimgraph.store.schema import RESOLUTION_PENDING, AliasRow, EntityRow, MetaRow
 
 DEFAULT_THRESHOLD = 0.92
-UNDOABLE = ("auto", "merge", "split", "confirm", "reject", "kb-import", "kb-confirm", "kb-reject")
+UNDOABLE = ("auto", "merge", "split", "distinct", "confirm", "reject", "restore", "correct", "kb-import", "kb-confirm",
+            "kb-reject")
 
 
 class ResolutionError(ValueError):
     """A merge, split, undo or name that cannot be carried out; the message says why."""
+
+
+class NotYours(ResolutionError):
+    """An undo or redo that would take back another analyst's action (or an automatic one) without
+    `force`; `entry` is that action, `description` says it in words."""
+
+    def __init__(self, message: str, entry: AuditEntry, description: str):
+        super().__init__(message)
+        self.entry, self.description = entry, description
 
 
 class Resolver:
@@ -94,6 +104,22 @@ class Resolver:
     def audit(self) -> list[AuditEntry]:
         with self._reads() as session:
             return jdb.audit(session)
+
+    def describe(self, entries: list[AuditEntry]) -> dict[int, str]:
+        """Entry id → the entry in words (`resolve.describe`)."""
+        from claimgraph.resolve.describe import describe
+        with self._reads() as session:
+            return describe(session, entries)
+
+    def audit_page(self, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
+        """The log newest first: (how many entries, one page of them, each with `description`: the
+        entry in words, with the names of the actors and claims it touched)."""
+        from claimgraph.resolve.describe import describe
+        with self._reads() as session:
+            entries = jdb.audit(session)
+            shown = list(reversed(entries))[offset:None if limit is None else offset + limit]
+            words = describe(session, shown, entries)
+        return len(entries), [dict(e.as_dict(), description=words[e.id]) for e in shown]
 
     def candidates(self, min_score: float = 0.8) -> list[Candidate]:
         with self._reads() as session:
@@ -205,52 +231,159 @@ class Resolver:
         self._state = None
         return self.judgements(ids=ids)
 
-    def undo(self, analyst: str = "analyst") -> AuditEntry:
-        """Take back the last action not undone yet (a merge, split, automatic pass, a verdict on
-        a claim, or the matches of a list import): its judgements, verdicts or listings are marked
-        undone; the log keeps everything."""
+    def distinct(self, a: str, b: str, analyst: str = "analyst", reason: str | None = None) -> Judgement:
+        """An analyst's judgement that a and b are two actors ("not the same"): later automatic passes
+        leave the pair apart; refused when they are one actor now (split them instead)."""
+        a, b = self.find(a), self.find(b)
+        with self._sessions.begin() as session:
+            lock_writes(session)
+            self._state = None
+            state = self._clusters(session)
+            if a == b or state.find(a) == state.find(b):
+                raise ResolutionError(f"{a} and {b} are one actor ({state.canonical(a)}): split one of them off instead")
+            jid = jdb.record(session, a, b, NEGATIVE, f"analyst:{analyst}", None, reason or "not the same actor")
+            jdb.log(session, analyst, "distinct", {"left_id": min(a, b), "right_id": max(a, b), "judgements": [jid],
+                                                   "reason": reason})
+        self._state = None
+        return self.judgements(ids=[jid])[0]
+
+    # undo and redo
+
+    def undo_preview(self, analyst: str = "analyst") -> dict | None:
+        """What `undo` would take back now, in words, and whether it is `analyst`'s own action;
+        None when there is nothing to undo."""
+        from claimgraph.resolve.describe import describe
+        with self._reads() as session:
+            found = self._next_undo(session, jdb.audit(session))
+            return None if found is None else _preview(found[0], describe(session, [found[0]])[found[0].id], analyst)
+
+    def redo_preview(self, analyst: str = "analyst") -> dict | None:
+        """What `redo` would bring back now (the last undo, if no action came after it), or None."""
+        from claimgraph.resolve.describe import describe
+        with self._reads() as session:
+            entries = jdb.audit(session)
+            undo = _next_redo(entries)
+            if undo is None:
+                return None
+            return _preview(undo, describe(session, [undo], entries)[undo.id], analyst)
+
+    def undo(self, analyst: str = "analyst", force: bool = True) -> AuditEntry:
+        """Take back the last action not undone yet (a merge, split, automatic pass, a verdict or a
+        reading of a claim, or the matches of a list import): its judgements, verdicts, readings or
+        listings are marked undone; the log keeps everything. With `force=False` an action that is
+        another analyst's is refused (`NotYours`); an automatic pass is nobody's and is undone (the
+        preview and the answer say what it was). The REST API and the command line undo so unless
+        told `force`."""
         from claimgraph.kb import listings as ldb  # kb import records its matches in this audit log
-        from claimgraph.review import reviews as rdb  # review/ builds on this module's audit log
+        from claimgraph.resolve.describe import describe
 
         with self._sessions.begin() as session:
             lock_writes(session)  # one writer at a time, on PostgreSQL too
             entries = jdb.audit(session)
-            undone = {e.payload.get("undoes") for e in entries if e.action == "undo"}
-            live = {j.id for j in jdb.load(session, live_only=True)}
-            live_reviews = rdb.live_reviews(session)
-            for entry in reversed(entries):
-                if entry.action not in UNDOABLE or entry.id in undone:
-                    continue
-                judgements = [i for i in entry.payload.get("judgements", []) if i in live]
-                reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
-                listed, replaced, removed = (ldb.undoable(session, entry.payload) if entry.action.startswith("kb-")
-                                             else ([], [], []))
-                # a list import that only updated targets no actor matched has nothing to take back
-                # (the targets keep the newer file's data), but it is the action the user undoes
-                updated = entry.action == "kb-import" and bool(entry.payload.get("updated"))
-                if judgements or reviews or listed or replaced or removed or updated:
-                    at = jdb.now()
-                    if listed or replaced or removed:
-                        ldb.take_back(session, listed, replaced, at, removed)
-                    jdb.mark_undone(session, judgements, at)
-                    rdb.mark_undone(session, reviews, at)
-                    payload = {"undoes": entry.id, "action": entry.action, "judgements": judgements}
-                    if reviews:
-                        payload.update(reviews=reviews, claim_id=entry.payload.get("claim_id"))
-                    if listed or replaced or removed or updated:
-                        payload.update(listings=listed, restored=replaced, back_on_list=removed)
-                    result = jdb.log(session, analyst, "undo", payload)
-                    if judgements:
-                        self._sync(session)
-                    if reviews:
-                        from claimgraph.corroborate import figures
-                        claim = entry.payload.get("claim_id")
-                        figures.refresh(session, figures.touched_by_claims(session, [claim] if claim else []))
-                    break
-            else:
+            found = self._next_undo(session, entries)
+            if found is None:
                 raise ResolutionError("nothing to undo")
+            entry, judgements, reviews, readings, (listed, replaced, removed), updated = found
+            if not force and needs_force(entry, analyst):
+                words = describe(session, [entry])[entry.id]
+                raise NotYours(f"the last action is not {analyst}'s: #{entry.id} by {entry.actor}, {words}; "
+                               "undo it anyway with force", entry, words)
+            at = jdb.now()
+            if listed or replaced or removed:
+                ldb.take_back(session, listed, replaced, at, removed)
+            payload = {"undoes": entry.id, "action": entry.action, "of": entry.actor, "judgements": judgements}
+            if reviews:
+                payload["reviews"] = reviews
+            if readings:
+                payload["readings"] = readings
+            if entry.payload.get("claim_id"):
+                payload["claim_id"] = entry.payload["claim_id"]
+            if listed or replaced or removed or updated:
+                payload.update(listings=listed, restored=replaced, back_on_list=removed)
+            self._toggle(session, judgements, reviews, readings, at)
+            result = jdb.log(session, analyst, "undo", payload)
         self._state = None
         return result
+
+    def redo(self, analyst: str = "analyst", force: bool = True) -> AuditEntry:
+        """Bring back what the last undo took back, if no other action came after it (a new action
+        clears what can be redone); `force` as for `undo`, over whoever made that undo."""
+        from claimgraph.resolve.describe import describe
+
+        with self._sessions.begin() as session:
+            lock_writes(session)
+            entries = jdb.audit(session)
+            undo = _next_redo(entries)
+            if undo is None:
+                raise ResolutionError("nothing to redo (only the last undos can be redone, before any other action)")
+            if undo.payload.get("listings") is not None:
+                raise ResolutionError(f"undo #{undo.id} took back list matches ({undo.payload.get('action')}), which "
+                                      "cannot be redone: import the list again")
+            if not force and needs_force(undo, analyst):
+                words = describe(session, [undo], entries)[undo.id]
+                raise NotYours(f"the last undo is not {analyst}'s: #{undo.id} by {undo.actor}, {words}; "
+                               "redo it anyway with force", undo, words)
+            p = undo.payload
+            judgements, reviews, readings = p.get("judgements", []), p.get("reviews", []), p.get("readings", [])
+            self._toggle(session, judgements, reviews, readings, None)
+            payload = {"redoes": undo.id, "undoes": p.get("undoes"), "action": p.get("action"),
+                       "judgements": judgements}
+            for key in ("reviews", "readings", "claim_id"):
+                if p.get(key):
+                    payload[key] = p[key]
+            result = jdb.log(session, analyst, "redo", payload)
+        self._state = None
+        return result
+
+    def _toggle(self, session: Session, judgements: list[int], reviews: list[int], readings: list[int], at) -> None:
+        """Mark the items undone at `at`, or live again with None; then the canonical ids and the
+        figures of what they touch."""
+        from claimgraph.corroborate import figures
+        from claimgraph.review import readings as cdb
+        from claimgraph.review import reviews as rdb
+        from claimgraph.store.schema import ClaimReadingRow, ReviewRow
+
+        if at is None:
+            jdb.mark_live(session, judgements)
+            rdb.mark_live(session, reviews)
+            cdb.mark_live(session, readings)
+        else:
+            jdb.mark_undone(session, judgements, at)
+            rdb.mark_undone(session, reviews, at)
+            cdb.mark_undone(session, readings, at)
+        if judgements:
+            self._sync(session)
+        claims = set()
+        if reviews:
+            claims |= set(session.scalars(select(ReviewRow.claim_id).where(ReviewRow.id.in_(reviews))))
+        if readings:
+            claims |= set(session.scalars(select(ClaimReadingRow.claim_id).where(ClaimReadingRow.id.in_(readings))))
+        if claims:
+            figures.refresh(session, figures.touched_by_claims(session, claims))
+
+    def _next_undo(self, session: Session, entries: list[AuditEntry]):
+        """The last action with something left to take back, and those things, or None."""
+        from claimgraph.kb import listings as ldb
+        from claimgraph.review import readings as cdb
+        from claimgraph.review import reviews as rdb
+
+        undone = undone_actions(entries)
+        live = {j.id for j in jdb.load(session, live_only=True)}
+        live_reviews = rdb.live_reviews(session)
+        live_readings = cdb.live_ids(session)
+        for entry in reversed(entries):
+            if entry.action not in UNDOABLE or entry.id in undone:
+                continue
+            judgements = [i for i in entry.payload.get("judgements", []) if i in live]
+            reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
+            readings = [i for i in entry.payload.get("readings", []) if i in live_readings]
+            listings = ldb.undoable(session, entry.payload) if entry.action.startswith("kb-") else ([], [], [])
+            # a list import that only updated targets no actor matched has nothing to take back
+            # (the targets keep the newer file's data), but it is the action the user undoes
+            updated = entry.action == "kb-import" and bool(entry.payload.get("updated"))
+            if judgements or reviews or readings or any(listings) or updated:
+                return entry, judgements, reviews, readings, listings, updated
+        return None
 
     def _negative_reason(self, session: Session, a: str, b: str) -> str:
         for j in reversed(jdb.load(session, live_only=True)):
@@ -277,3 +410,33 @@ def _ambiguous(found: list[Candidate], threshold: float, state: Clusters) -> dic
                     ambiguous[min(x, o), max(x, o)] = why
                 break
     return ambiguous
+
+
+def undone_actions(entries: list[AuditEntry]) -> set[int]:
+    """Ids of the actions an undo took back and no redo brought back."""
+    redone = {e.payload.get("redoes") for e in entries if e.action == "redo"}
+    return {e.payload.get("undoes") for e in entries if e.action == "undo" and e.id not in redone}
+
+
+def _next_redo(entries: list[AuditEntry]) -> AuditEntry | None:
+    """The undo a redo would take back: the last one not redone, if only undos and redos came after it."""
+    redone = {e.payload.get("redoes") for e in entries if e.action == "redo"}
+    for e in reversed(entries):
+        if e.action == "redo" or (e.action == "undo" and e.id in redone):
+            continue
+        return e if e.action == "undo" else None
+    return None
+
+
+AUTOMATIC = "auto"  # the actor of automatic passes: nobody's own, nobody else's
+
+
+def needs_force(entry: AuditEntry, analyst: str) -> bool:
+    """Whether undoing (or redoing) `entry` reaches past `analyst`'s own actions: it is another analyst's."""
+    return entry.actor not in (analyst, AUTOMATIC)
+
+
+def _preview(entry: AuditEntry, words: str, analyst: str) -> dict:
+    return {"entry": entry.as_dict(), "id": entry.id, "action": entry.action, "actor": entry.actor,
+            "at": entry.at.isoformat(), "description": words, "own": entry.actor == analyst,
+            "automatic": entry.actor == AUTOMATIC, "needs_force": needs_force(entry, analyst)}
