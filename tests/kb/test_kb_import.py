@@ -251,7 +251,8 @@ def test_analyst_confirms_or_rejects_an_unsure_match(db, tmp_path):
     d = _actor(db, "Golden Crescent Trading Company")
     assert [(x["title"], x["rule"]) for x in d["listings"]] == [("Review list", "analyst:maria")]
     assert "GC Shipping" in d["aliases"]
-    assert run("undo", "--db", db).exit_code == 0  # back to the unsure match
+    assert run("undo", "--db", db).exit_code == 1  # maria's, not this login's: it needs saying so
+    assert run("undo", "--db", db, "--analyst", "maria").exit_code == 0  # back to the unsure match
     assert _actor(db, "Golden Crescent Trading Company")["listings"] == []
     assert "GC Shipping" not in _actor(db, "Golden Crescent Trading Company")["aliases"]
     [again] = json.loads(run("kb", "listings", "--unsure", "--db", db, "--format", "json").stdout)

@@ -1,4 +1,5 @@
-"""Commands of entity resolution: resolve, merge, split, undo, audit (added to the app by `register`)."""
+"""Commands of entity resolution and review: resolve, merge, split, distinct, undo, redo, audit, and
+the `review` group (added to the app by `register`)."""
 from __future__ import annotations
 
 import getpass
@@ -54,7 +55,7 @@ def _names(store) -> dict[str, str]:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `resolve`, `merge`, `split`, `undo` and `audit` to the `claimgraph` app."""
+    """Add `resolve`, `merge`, `split`, `distinct`, `undo`, `redo`, `audit` and `review` to the app."""
 
     @app.command()
     def resolve(db: DB = "claimgraph.db",
@@ -107,35 +108,72 @@ def register(app: typer.Typer) -> None:
                     highlight=False)
 
     @app.command()
-    def undo(db: DB = "claimgraph.db", analyst: ANALYST = None) -> None:
-        """Undo the last resolution action (its judgements are marked undone, never deleted)."""
+    def distinct(a: Annotated[str, typer.Argument(help="Entity id or exact name.")],
+                 b: Annotated[str, typer.Argument(help="Entity id or exact name.")],
+                 db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+        """Record that two entities are not the same actor (no merge joins them until undone)."""
         with _deciding(db) as resolver:
-            entry = resolver.undo(analyst=_analyst(analyst))
-        listed = (f", {len(entry.payload['listings'])} list match(es) taken back"
-                  if entry.payload.get("listings") is not None else "")
-        out().print(f"undid action #{entry.payload['undoes']} ({entry.payload['action']}): "
-                    f"{len(entry.payload['judgements'])} judgement(s) marked undone{listed}", highlight=False)
+            j = resolver.distinct(a, b, analyst=_analyst(analyst), reason=reason)
+        out().print(f"{j.left_id} and {j.right_id} are two actors (judgement #{j.id})", highlight=False)
+
+    @app.command()
+    def undo(db: DB = "claimgraph.db", analyst: ANALYST = None,
+             force: Annotated[bool, typer.Option("--force", help="Undo it even when it is another analyst's "
+                                                 "action or an automatic pass.")] = False,
+             preview: Annotated[bool, typer.Option("--preview", help="Say what would be undone; undo nothing.")] = False
+             ) -> None:
+        """Undo the last action (its judgements, verdicts or readings are marked undone, never deleted)."""
+        _undo_or_redo(db, "undo", _analyst(analyst), force, preview)
+
+    @app.command()
+    def redo(db: DB = "claimgraph.db", analyst: ANALYST = None,
+             force: Annotated[bool, typer.Option("--force", help="Redo another analyst's undo.")] = False,
+             preview: Annotated[bool, typer.Option("--preview", help="Say what would be redone; redo nothing.")] = False
+             ) -> None:
+        """Bring back what the last undo took back (while no other action came after it)."""
+        _undo_or_redo(db, "redo", _analyst(analyst), force, preview)
 
     @app.command()
     def audit(db: DB = "claimgraph.db", format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
-        """Who decided what about entity resolution, and when."""
+        """Who decided what (merges, splits, verdicts, corrections, undos), and when, in words."""
         store, resolver = _open(db)
         with store:
-            entries = resolver.audit()
+            _, entries = resolver.audit_page()
+        entries.reverse()  # oldest first, as the log was written
         if format == Format.json:
-            print_json([e.as_dict() for e in entries])
+            print_json(entries)
             return
-        rows = [[e.id, f"{e.at:%Y-%m-%d %H:%M:%S}", e.actor, e.action, _describe(e.payload)] for e in entries]
-        out().print(table("Audit log", ["#", "at", "actor", "action", "details"], rows))
+        rows = [[e["id"], e["at"][:19].replace("T", " "), e["actor"], e["action"], e["description"]] for e in entries]
+        out().print(table("Audit log", ["#", "at", "actor", "action", "what"], rows))
+
+    from claimgraph.cli.review_cmds import review_app  # `claimgraph review queue`
+    app.add_typer(review_app, name="review")
 
 
-def _describe(payload: dict) -> str:
-    parts = []
-    for key, value in payload.items():
-        if key == "judgements":
-            parts.append(f"{len(value)} judgement(s)")
-        elif key in ("listings", "replaced", "restored", "removed_ids") and isinstance(value, list):
-            parts.append(f"{key}: {len(value)}")  # an import's listings may be thousands
-        elif value is not None:
-            parts.append(f"{key}={value if not isinstance(value, list) else ', '.join(map(str, value))}")
-    return "; ".join(parts)
+def _undo_or_redo(db: str, what: str, analyst: str, force: bool, preview: bool) -> None:
+    """Undo or redo, saying what it took back; another analyst's action needs --force."""
+    from claimgraph.resolve.resolver import NotYours
+    with _deciding(db) as resolver:
+        if preview:
+            found = resolver.undo_preview(analyst) if what == "undo" else resolver.redo_preview(analyst)
+            if found is None:
+                out().print(f"nothing to {what}", highlight=False)
+                return
+            mine = ("" if found["own"] else f" — not {analyst}'s: {what} it with --force" if found["needs_force"]
+                    else " — an automatic pass")
+            out().print(f"{what} would take back #{found['id']} ({found['action']} by {found['actor']}, "
+                        f"{found['at'][:16].replace('T', ' ')}): {found['description']}{mine}", highlight=False)
+            return
+        try:
+            entry = (resolver.undo if what == "undo" else resolver.redo)(analyst, force=force)
+        except NotYours as e:
+            report_error(f"the last {'action' if what == 'undo' else 'undo'} is not {analyst}'s: #{e.entry.id} by "
+                         f"{e.entry.actor}, {e.description}; {what} it anyway with --force")
+            raise typer.Exit(1)
+        words = resolver.describe([entry])[entry.id]
+    listed = (f"; {len(entry.payload['listings'])} list match(es) taken back"
+              if entry.payload.get("listings") is not None else "")
+    words = words.replace("undid #", "undid action #", 1).replace("redid #", "redid action #", 1)
+    out().print(f"{words} ({len(entry.payload.get('judgements') or [])} judgement(s), "
+                f"{len(entry.payload.get('reviews') or [])} verdict(s), "
+                f"{len(entry.payload.get('readings') or [])} reading(s){listed})", highlight=False)

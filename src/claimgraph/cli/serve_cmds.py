@@ -30,9 +30,10 @@ def register(app: typer.Typer) -> None:
               port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8765,
               token: Annotated[str | None, typer.Option("--token", envvar="CLAIMGRAPH_TOKEN",
                                                         help="Read-only token (or $CLAIMGRAPH_TOKEN).")] = None,
-              analyst_token: Annotated[str | None, typer.Option("--analyst-token", envvar="CLAIMGRAPH_ANALYST_TOKEN",
-                                                                help="Token that may also write: ingest, review, merge, "
-                                                                     "split, undo (or $CLAIMGRAPH_ANALYST_TOKEN).")] = None,
+              analyst_token: Annotated[list[str] | None, typer.Option(
+                  "--analyst-token", envvar="CLAIMGRAPH_ANALYST_TOKEN",
+                  help="Token that may also write: ingest, review, merge, split, undo (or $CLAIMGRAPH_ANALYST_TOKEN, "
+                       "space-separated). NAME=TOKEN names its analyst in the audit log; repeat for several.")] = None,
               max_upload: Annotated[int | None, typer.Option("--max-upload", min=1,
                                                             help="Largest upload (request body) in bytes; default 10 MiB.")] = None,
               model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for uploads.")] = None,
