@@ -8,6 +8,7 @@ import {
   modalityBadge,
 } from "./format.js";
 import {STATUSES, statusBadge, statusKey} from "./status.js";
+import {correctForm, readingBox} from "./correct.js";
 import {verdictControls} from "./verdict.js";
 
 export async function claimView(main, id) {
@@ -23,17 +24,21 @@ export async function claimView(main, id) {
   }
   document.title = "Claim \u2014 claimgraph";
   const review = h("span", {class: "review-state"}, reviewText(row.review));
+  const reading = await api(`/claims/${encodeURIComponent(id)}/reading`).catch(() => null);
   const evidence = row.evidence || [];
   replace(main,
     h("p", {class: "kicker"}, row.kind === "event" ? "Event claim" : "Relation claim"),
     h("h1", {class: "claim-title"}, claimLine(row)),
     h("p", {class: "badges"}, row.kind === "event" ? [statusBadge(row, {quiet: true}), " "] : null,
       modalityBadge(row.modality), " ", gradeBadge(row), " ", contestedBadge(row), " ", review),
+    readingBox(reading),
     facts(row),
     h("section", {class: "review-box"},
       h("h2", {}, "Review"),
       h("p", {class: "muted"}, "Is the claim read right from these sentences? Your verdict goes in the audit log and can be undone."),
-      verdictControls(row.claim, (verdict) => replace(review, reviewText(verdict && verdict + "ed")))),
+      verdictControls(row.claim, (verdict) => replace(review, reviewText(verdict && verdict + "ed"))),
+      h("details", {class: "correct-box"}, h("summary", {}, "Correct the reading (predicate, direction, modality)"),
+        correctForm(row, (answer) => { window.location.hash = "#/claim/" + encodeURIComponent(answer.claim || row.claim); }))),
     h("section", {},
       h("h2", {}, `Evidence: ${evidence.length} sentence${evidence.length === 1 ? "" : "s"}`),
       h("p", {class: "muted legend-inline"}, "Marked: ", h("span", {class: "hl-actor"}, "actors"), ", ",

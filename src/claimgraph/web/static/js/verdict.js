@@ -1,5 +1,6 @@
 // An analyst's verdict on a claim: confirm or reject it (logged), and undo.
 
+import {withAnalyst} from "./analyst.js";
 import {api} from "./api.js";
 import {h, replace} from "./dom.js";
 import {errorBox} from "./format.js";
@@ -13,7 +14,7 @@ export function verdictControls(claimId, onChange = () => {}) {
   async function decide(verdict) {
     try {
       await api(`/claims/${encodeURIComponent(claimId)}/review`, null,
-        {method: "POST", json: {verdict, reason: reason.value || undefined}});
+        {method: "POST", json: withAnalyst({verdict, reason: reason.value || undefined})});
       const undo = h("button", {type: "button", class: "undo", onclick: undoLast}, "Undo");
       replace(status, verdict === "reject"
         ? "Rejected: the claim is left out of every view (nothing is deleted). "
@@ -26,8 +27,8 @@ export function verdictControls(claimId, onChange = () => {}) {
 
   async function undoLast() {
     try {
-      await api("/undo", null, {method: "POST", json: {}});
-      replace(status, "Undone.");
+      const answer = await api("/undo", null, {method: "POST", json: withAnalyst({})});
+      replace(status, "Undone: ", answer.description || "the last action", ".");
       onChange(null);
     } catch (err) {
       replace(status, errorBox(err));
