@@ -33,6 +33,7 @@ const KINDS = {
 // where each kind's marker sits around its place (pixels): side by side once unclustered
 const ANCHORS = {event: [24, 12], unrealised: [0, 12], tie: [12, -2]};
 const SIZE = 24;
+const LIMIT = 2000;  // events (and ties) the map page asks for, as many as the events page's timeline
 const UNCLUSTER_AT = 6;
 
 let libraries = null;
@@ -325,7 +326,7 @@ export async function mapView(main, params) {
   replace(main, h("h1", {}, "Map"), filterForm(filters, ties), summary, panel);
   let answer;
   try {
-    answer = await api("/map", {...filters, ties: ties ? "true" : "false", limit: 5000});
+    answer = await api("/map", {...filters, ties: ties ? "true" : "false", limit: LIMIT});
   } catch (err) {
     replace(summary, errorBox(err));
     return;
