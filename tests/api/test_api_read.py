@@ -42,7 +42,10 @@ def test_dossier_is_the_query_layers(api, api_db):
         expected = dossier(snapshot(store), SOLEIMANI)
     assert got == expected
     assert got["relations"]["leads"]["as_subject"][0]["other"]["id"] == QF
-    assert api.get("/api/actors/Qasem Soleimany").json()["id"] == SOLEIMANI  # a name works too
+    assert api.get("/api/actors/Qasem Soleimani").json()["id"] == SOLEIMANI  # a name works too
+    r = api.get("/api/actors/Qasem Soleimany")  # a name only spelt like one: offered, not picked
+    assert r.status_code == 404 and [c["id"] for c in r.json()["candidates"]] == [SOLEIMANI]
+    assert "did you mean Qassem Soleimani" in r.json()["detail"]
 
 
 def test_unknown_ids_are_404_with_a_message(api):
@@ -145,7 +148,9 @@ def test_search_finds_documents_and_their_claims(api):
     hits = api.get("/api/search", params={"q": "denied arming"}).json()
     assert [h["title"] for h in hits["items"]] == ["Tehran denies arming militias"]
     assert hits["items"][0]["claims"]
-    assert api.get("/api/search", params={"q": "Kirkuk OR Galilee"}).json()["total"] == 0  # no operators
+    either = api.get("/api/search", params={"q": "Kirkuk OR Galilee"}).json()["items"]  # OR is an operator
+    assert {h["source"] for h in either} == {"harbourtimes", "northdesk"}
+    assert api.get("/api/search", params={"q": "Kirkuk Galilee"}).json()["total"] == 0
 
 
 def test_events_by_place_and_actor(api):

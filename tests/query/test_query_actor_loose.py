@@ -35,12 +35,28 @@ def test_a_short_or_common_word_is_no_actor_but_offers_candidates(db, query, nea
 
 
 @pytest.mark.parametrize("query, name", [("John A. Rawlins", "John A. Rawlins"), ("Rawlins", "John A. Rawlins"),
-                                         ("Jhon A Rawlins", "John A. Rawlins"), ("Hezbolah", "Hezbollah"),
                                          ("Abu Omar", "Abu Omar Brigade")])
-def test_a_meaningful_word_or_spelling_still_finds_the_actor(db, query, name):
+def test_a_name_or_a_meaningful_word_of_one_still_finds_the_actor(db, query, name):
     with Store(db) as store:
         found = find_actor(store, query)
         assert isinstance(found, Entity) and found.name == name
+
+
+@pytest.mark.parametrize("query, name", [("Jhon A Rawlins", "John A. Rawlins"), ("Hezbolah", "Hezbollah")])
+def test_a_spelling_slip_is_no_actor_but_names_the_one_it_looks_like(db, query, name):
+    with Store(db) as store:
+        found = find_actor(store, query)
+        assert isinstance(found, NoSuchActor) and found == [] and found.near == "spelling"
+        assert [e.name for e in found.candidates] == [name]
+
+
+def test_the_cli_says_did_you_mean(db):
+    app = typer.Typer()
+    register(app)
+    r = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["actor", "Hezbolah", "--db", str(db)])
+    assert r.exit_code == 1, r.output
+    assert "no actor called 'Hezbolah'" in r.stderr and "did you mean Hezbollah" in r.stderr
+    assert not r.stdout.strip()  # no dossier of a guess
 
 
 def test_the_cli_says_no_such_actor_and_names_the_candidates(db):

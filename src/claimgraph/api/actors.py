@@ -56,6 +56,8 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
     if q is not None and q.strip():
         found = find_actor(view.snap, view.canonical(q.strip()))
         actors = [found] if isinstance(found, Entity) else found
+        if not actors and getattr(found, "near", None) == "spelling":
+            actors = found.candidates  # a search lists the names spelt like it ("Suleimani")
         if type:
             actors = [e for e in actors if e.type == type]
         return page([actor_item(view, e) for e in actors], limit, offset)

@@ -115,7 +115,8 @@ ERROR_SCHEMA = {
     "properties": {
         "detail": {"type": "string", "description": "What is wrong, in one line."},
         "errors": {"type": "array", "items": {"type": "object"}, "description": "Each invalid field (422 only)."},
-        "candidates": {"type": "array", "items": {"type": "object"}, "description": "The actors an ambiguous name fits (409)."},
+        "candidates": {"type": "array", "items": {"type": "object"},
+                       "description": "The actors an ambiguous name fits (409), or a name only spelt like (404)."},
     },
 }
 

@@ -59,6 +59,10 @@ class View:
         if isinstance(found, Entity):
             return found
         if not found:
+            near = getattr(found, "candidates", [])
+            if near and getattr(found, "near", None) == "spelling":  # spelt like: offered, not picked
+                raise ApiError(404, f"no actor called {name_or_id!r} in the store; did you mean "
+                                    f"{', '.join(e.name for e in near)}?", candidates=[actor_item(self, e) for e in near])
             raise ApiError(404, f"no actor called {name_or_id!r} in the store")
         raise ApiError(409, f"{name_or_id!r} fits {len(found)} actors; give one of their ids",
                        candidates=[actor_item(self, e) for e in found])

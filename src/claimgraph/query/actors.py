@@ -36,11 +36,13 @@ def _scorer(query: str, choice: str, **_) -> float:
 
 class NoSuchActor(list):
     """No actor is called so: an empty list (so `== []`) that carries `candidates`, the actors the
-    query only loosely fits (a short or common word of their names), most mentioned first."""
+    query only loosely fits, most mentioned first: names holding a short or common word of it
+    (`near="loose"`), or names spelt like it (`near="spelling"`: "did you mean …")."""
 
-    def __init__(self, candidates: list[Entity] = ()):
+    def __init__(self, candidates: list[Entity] = (), near: str = "loose"):
         super().__init__()
         self.candidates = list(candidates)
+        self.near = near
 
 
 def _meaningful(query: str) -> bool:
@@ -52,11 +54,12 @@ def _meaningful(query: str) -> bool:
 @reads
 def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
     """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
-    folded); failing an exact match, the names holding every word of `name`, or spelt within a
-    rapidfuzz token-sort score of 90. One fit is returned as an
-    Entity; several are returned as a list of candidates (most mentioned first); none as a
-    `NoSuchActor` (== []). A query without a meaningful word (`_meaningful`: "a", "al-", "the")
-    matches only exactly: the names it would fuzz into are that `NoSuchActor`'s candidates."""
+    folded); failing an exact match, the names holding every word of `name` ("Soleimani", "Quds").
+    One fit is returned as an Entity; several are returned as a list of candidates (most mentioned
+    first); none as a `NoSuchActor` (== []). A name only spelt like one (a rapidfuzz token-sort
+    score of 90: "Qasem Soleimany") picks nothing: the names it is close to are that
+    `NoSuchActor`'s candidates ("did you mean …"). A query without a meaningful word
+    (`_meaningful`: "a", "al-", "the") matches only exactly, the names holding it as candidates."""
     snap = open_view(store)
     canon = snap.canonical(name)
     if canon in snap.entities:  # an entity id names its entity (a merged one, its actor)
@@ -67,10 +70,13 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
     names = _name_index(snap, types)
     found = set(names.get(query, ()))
     if not found:
+        words, spelt = set(query.split()), set()
         for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
-            found |= names[key]
+            (found if words <= set(key.split()) else spelt).update(names[key])
         if not _meaningful(query):
-            return NoSuchActor(_ranked(snap, found)[:CANDIDATES_SHOWN])
+            return NoSuchActor(_ranked(snap, found | spelt)[:CANDIDATES_SHOWN])
+        if not found:  # only spelt alike: a guess is not an answer
+            return NoSuchActor(_ranked(snap, spelt)[:CANDIDATES_SHOWN], near="spelling")
     candidates = _ranked(snap, found)
     if not candidates:
         return NoSuchActor()

@@ -14,8 +14,8 @@ from claimgraph.query.snapshot import snapshot
 
 def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity | list[Entity]:
     """The entity called `name` under any of its names or aliases (case, diacritics and apostrophes
-    folded); failing an exact match, the names holding every word of `name`, or spelt within a
-    rapidfuzz token-sort score of 90. One fit is returned as an
+    folded); failing an exact match, the names holding every word of `name` (one spelt alike
+    is no fit). One fit is returned as an
     Entity; several are returned as a list of candidates (most mentioned first); none as []."""
     snap = snapshot(store)
     if name in snap.entities:  # an entity id names its entity
@@ -27,7 +27,8 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
     found = set(names.get(query, ()))
     if not found:
         for key, _, _ in process.extract(query, list(names), scorer=_scorer, score_cutoff=FUZZY_CUTOFF, limit=None):
-            found |= names[key]
+            if set(query.split()) <= set(key.split()):  # a name only spelt alike picks nothing
+                found |= names[key]
     ranked = sorted(found, key=lambda i: (-sum(snap.mentions.get(i, {}).values()), snap.entities[i].name, i))
     candidates = [snap.entities[i] for i in ranked]
     return candidates[0] if len(candidates) == 1 else candidates
