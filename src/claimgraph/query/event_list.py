@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, and_, case, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, case, func, or_, select
 
 from claimgraph.query import select as select_
 from claimgraph.query.filters import ClaimFilter
@@ -66,13 +65,20 @@ class EventQuery:
             _allowed("event type", [self.type.upper()], self.types)
 
 
-def _status_column():
-    # an event stored without a status is one that happened (the extractor's default)
-    return func.coalesce(ClaimRow.attrs["status"].as_string(), "occurred")
+def _attr(path):
+    """A stored attribute of the claim (its head row's `attrs`), read per row only where asked for."""
+    return select(ClaimRow.attrs[path].as_string()).where(ClaimRow.id == F.claim_id).correlate(F).scalar_subquery()
+
+
+def _name(column):
+    return select(func.lower(EntityRow.name)).where(EntityRow.id == column).correlate(F).scalar_subquery()
 
 
 def _selection(snap: StoreView, q: EventQuery):
-    """The select of figures rows (with the sort keys) and the `ClaimFilter` that decides on dates."""
+    """((joined, conditions), order, rule): the conditions on the figures (`joined`: and on the claims
+    joined to them), the order, and the `ClaimFilter` that decides on dates. The
+    status and a relative date's last day are read from the claim's attributes, and the names an
+    order needs from the actors, row by row where the filter or the order asks for them: no join."""
     q.check()
     if q.actor is not None:
         snap.entity(q.actor)
@@ -90,43 +96,47 @@ def _selection(snap: StoreView, q: EventQuery):
             ids |= set(snap.session.scalars(select(EntityRow.id).where(
                 EntityRow.country.in_(sorted(countries)), EntityRow.canonical.is_(None))))
         where.append(F.location.in_(sorted(ids)))
-    status = _status_column()
+    # an event stored without a status is one that happened (the extractor's default); to filter or
+    # sort on it, the claims are joined (faster than a read per row when every row needs it)
+    joined = bool(q.statuses) or q.sort == "status"
+    status = func.coalesce(ClaimRow.attrs["status"].as_string() if joined else _attr("status"), "occurred")
     if q.statuses:
         where.append(status.in_(sorted(set(q.statuses))))
     # the day the text gives, or for a relative date ("recently") the last day it can be
-    when = func.coalesce(F.date_own, ClaimRow.attrs[("date", "end")].as_string())
-    subject, obj, place = (aliased(EntityRow) for _ in range(3))
-    columns = {
-        "date": (when,), "type": (F.predicate,), "status": (status,),
-        "actor": (func.lower(subject.name),), "target": (func.lower(obj.name),), "place": (func.lower(place.name),),
-        "modality": (F.modality,), "grade": (F.credibility,), "sources": (F.independent, F.sources),
-    }
-    keys = columns[q.sort]
+    when = func.coalesce(F.date_own, ClaimRow.attrs[("date", "end")].as_string() if joined else _attr(("date", "end")))
+    keys = {
+        "date": lambda: (when,), "type": lambda: (F.predicate,), "status": lambda: (status,),
+        "actor": lambda: (_name(F.subject),), "target": lambda: (_name(F.object),),
+        "place": lambda: (_name(F.location),), "modality": lambda: (F.modality,), "grade": lambda: (F.credibility,),
+        "sources": lambda: (F.independent, F.sources),
+    }[q.sort]()
     desc = q.order == "desc"
     # empty values (undated, no target) last either way, then the key, then the date and the id
-    order = [case((and_(*(k.is_(None) for k in keys)), 1), else_=0)]
+    order = [case((and_(*(k.is_(None) for k in keys)), 1), else_=0)] if len(keys) == 1 and q.sort not in (
+        "type", "modality", "grade") else []
     order += [k.desc() if desc else k for k in keys]
     if q.sort != "date":
         order += [when.is_(None), when]
     order += [F.predicate, F.claim_id.desc() if desc else F.claim_id]
-    query = (select(F.__table__, status.cast(String).label("status"))
-             .join(ClaimRow, ClaimRow.id == F.claim_id)
-             .outerjoin(subject, subject.id == F.subject)
-             .outerjoin(obj, obj.id == F.object)
-             .outerjoin(place, place.id == F.location)
-             .where(*where).order_by(*order))
-    return query, rule
+    return (joined, where), order, rule
 
 
-def _ids(snap: StoreView, query, rule: ClaimFilter, limit: int | None, offset: int) -> tuple[list[str], int]:
+def _from(query, joined: bool):
+    return query.join(ClaimRow, ClaimRow.id == F.claim_id) if joined else query
+
+
+def _ids(snap: StoreView, selection: tuple, order: list, rule: ClaimFilter, limit: int | None,
+         offset: int) -> tuple[list[str], int]:
     """The ids of one page (all of them with `limit` None) and the total."""
+    joined, where = selection
     if rule.sql_exact:
-        total = snap.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-        paged = query.offset(offset)
+        total = snap.session.scalar(_from(select(func.count()).select_from(F), joined).where(*where)) or 0
+        paged = _from(select(F.claim_id), joined).where(*where).order_by(*order).offset(offset)
         if limit is not None:
             paged = paged.limit(limit)
-        return [r.claim_id for r in snap.session.execute(paged)], total
-    kept = select_.kept(snap, rule, query)  # a date range: SQL narrows, the spans decide
+        return list(snap.session.scalars(paged)), total
+    # a date range: SQL narrows, the spans decide
+    kept = select_.kept(snap, rule, _from(select(F.__table__), joined).where(*where).order_by(*order))
     end = None if limit is None else offset + limit
     return [c.id for c in kept[offset:end]], len(kept)
 
@@ -141,8 +151,8 @@ def events_page(store, q: EventQuery, limit: int = 50, offset: int = 0) -> dict:
     if limit < 1 or offset < 0:
         raise ValueError("limit is at least 1 and offset at least 0")
     snap = open_view(store)
-    query, rule = _selection(snap, q)
-    ids, total = _ids(snap, query, rule, limit, offset)
+    where, order, rule = _selection(snap, q)
+    ids, total = _ids(snap, where, order, rule, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": _rows(snap, ids)}
 
 
@@ -150,8 +160,8 @@ def event_rows(store, q: EventQuery) -> Iterator[dict]:
     """Every event `q` selects, in its order, read in full `PAGE` at a time. The filter is checked
     (and a ValueError raised) before the first row is asked for."""
     snap = open_view(store)
-    query, rule = _selection(snap, q)
-    ids, _ = _ids(snap, query, rule, None, 0)
+    where, order, rule = _selection(snap, q)
+    ids, _ = _ids(snap, where, order, rule, None, 0)
 
     def rows() -> Iterator[dict]:
         for n in range(0, len(ids), PAGE):
