@@ -217,6 +217,18 @@ def test_without_depth_an_actor_export_is_its_own_claims_with_the_claim_filters(
         api, actor=SOLEIMANI, predicate="leads") != []
 
 
+def test_claims_named_by_id_export_those_claims_and_what_they_name(api):
+    network = get(api, f"/api/actors/{KH}/neighbors", depth=2).json()
+    some = sorted(e["claim"] for e in network["edges"])[:2]
+    data = json.loads(get(api, "/api/export", format="json", claim=[*some, "clm-not-in-the-store"]).content)
+    assert sorted(c["id"] for c in data["claims"]) == some
+    named = {x for c in data["claims"] for x in (c["subject"], c.get("object")) if x}
+    assert named <= {e["id"] for e in data["entities"]} and len(data["entities"]) < len(
+        json.loads(get(api, "/api/export", format="json").content)["entities"])
+    r = api.get("/api/export", params={"claim": [f"clm-{n}" for n in range(401)]})
+    assert r.status_code == 400 and "at most 400" in r.json()["detail"]
+
+
 def test_the_events_table_holds_the_events_the_events_route_lists_in_its_order(api):
     listed = get(api, "/api/events", limit=500).json()["items"]
     assert listed

@@ -59,6 +59,18 @@ def test_the_actor_page_exports_its_network_and_the_file_reads_back(demo_page, d
     assert IRAN in {e["id"] for e in data["entities"]}
 
 
+def test_the_actor_page_exports_only_what_it_draws_when_asked(demo_page, demo_server):
+    page = demo_page
+    page.goto(f"/#/actor/{IRAN}?depth=2")
+    expect(page.locator(".network-status")).to_contain_text("within 2 steps")
+    drawn = set(page.evaluate("() => window.cy.edges().filter((e) => e.visible()).map((e) => e.data('claim'))"))
+    around = httpx.get(f"{demo_server}/api/actors/{IRAN}/neighbors", params={"depth": 2}).json()
+    assert drawn and len(drawn) < len(around["edges"])  # the page draws the strongest part of it
+    page.locator(".export-menu[data-export=network] input[name=drawn]").check()
+    name, body = download(page, "network", "json")
+    assert name == "claimgraph.json" and {c["id"] for c in json.loads(body)["claims"]} == drawn
+
+
 def test_the_claims_page_exports_what_its_filters_keep(demo_page):
     page = demo_page
     page.goto("/#/claims?predicate=arms")

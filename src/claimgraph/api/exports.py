@@ -37,6 +37,7 @@ FILES = {"json": ("application/json", ".json"), "ftm": ("application/x-ndjson", 
          "parquet": ("application/zip", "-parquet.zip"), "neo4j": ("application/zip", "-neo4j.zip")}
 EVENT_FILES = {"csv": ("text/csv; charset=utf-8", ".csv"), "json": ("application/json", ".json"),
                "parquet": ("application/vnd.apache.parquet", ".parquet")}
+MAX_CLAIMS = 400  # claims named in one URL: about 27 bytes each, and uvicorn takes a request head of 16 KiB
 EVENTS_ALL = 10 ** 9  # "every event" as the events route's page size
 STREAMED = {200: {"description": "The file, streamed (chunked) as it is written.",
                   "content": {"application/octet-stream": {}}}}
@@ -83,17 +84,23 @@ def get_export(cg: Cg, format: Format = "json",
                actor: Actor = None,
                listed: Annotated[bool, Query(description="Only claims touching an actor on a sanctions or "
                                                          "watch list.")] = False,
-               include_negated: IncludeNegated = None, ftm_version: FtmVersion = 4) -> StreamingResponse:
+               include_negated: IncludeNegated = None, ftm_version: FtmVersion = 4,
+               claim: Annotated[list[str] | None, Query(description=(
+                   f"Only these claims (their ids), as a page draws them; at most {MAX_CLAIMS}."))] = None
+               ) -> StreamingResponse:
     """What `claimgraph export --format FORMAT` writes, with its filters: every actor and document
     of the store when no filter is given, else the kept claims and what they name; `actor` keeps
-    the claims with it as subject, object or place (`--actor`)."""
+    the claims with it as subject, object or place (`--actor`); `claim` only the claims named
+    (the network the actor page draws; an id the store does not have is left out)."""
     from claimgraph.export.read import Selection
 
     module = _module(format)
+    if claim is not None and len(claim) > MAX_CLAIMS:
+        raise ApiError(400, f"{len(claim)} claims named: at most {MAX_CLAIMS} (export by filters instead)")
     actor_id = cg.view.actor(actor).id if actor else None
     rule = _rule(predicate, modality, min_sources, min_independent, max_credibility, date_from, date_to, as_of)
     selection = Selection(rule, contested, single_source, actor_id, _negated(format, include_negated, modality),
-                          listed)
+                          listed, claim_ids=claim)
     return _download(cg, module, format, selection, _file_name(actor_id) if actor_id else "claimgraph", ftm_version)
 
 

@@ -120,7 +120,25 @@ function takeAway(d, filters) {
       ["html", "md", "pdf"].map((format, i) => [i ? " \u00b7 " : "",
         link(`/actors/${id}/report`, () => ({...keep(), format}), {html: "HTML", md: "Markdown", pdf: "PDF"}[format],
           "a document for readers outside claimgraph, with numbered citations")])),
-    exportMenu({path: `/actors/${id}/export`, params: () => ({...filters}), label: "Export this network", name: "network"}));
+    networkExport(id, filters));
+}
+
+const MAX_DRAWN = 400;  // claims named in one export link (GET /api/export?claim=…)
+
+/** The export menu of the network: the neighbourhood of the page's depth and filters, or, checked,
+ *  only the claims drawn now (the page draws the strongest 40 actors, may hide some types and
+ *  expand some actors; past MAX_DRAWN claims, the neighbourhood). */
+function networkExport(id, filters) {
+  const drawn = () => (window.cy ? window.cy.edges().filter((e) => e.visible()).map((e) => e.data("claim")) : []);
+  const box = h("input", {type: "checkbox", name: "drawn"});
+  const onlyDrawn = () => box.checked && drawn().length > 0 && drawn().length <= MAX_DRAWN;
+  return exportMenu({
+    path: () => (onlyDrawn() ? "/export" : `/actors/${id}/export`),
+    params: () => (onlyDrawn() ? {claim: drawn()} : {...filters}),
+    label: "Export this network", name: "network",
+    extra: h("label", {class: "check", title: `the claims drawn now, at most ${MAX_DRAWN} (else the whole neighbourhood)`},
+      box, " only what is drawn"),
+  });
 }
 
 function readFilters(params) {

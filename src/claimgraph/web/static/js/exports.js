@@ -31,18 +31,20 @@ export function storeExportFormats() {
 
 /** `exportMenu({path: "/export", params: () => filters, label: "Export these claims"})`: a select of
  *  `formats` (a list or a promise of one; default: `GET /api/exports`) and a download link for
- *  `/api` + path + the page's `params()` + `format`. */
-export function exportMenu({path, params = () => ({}), formats, label = "Export", name = "export"}) {
+ *  `/api` + path + the page's `params()` + `format`; `path` may be a function too, and `extra`
+ *  controls of the page's own go beside the link. */
+export function exportMenu({path, params = () => ({}), formats, label = "Export", name = "export", extra = null}) {
+  const where = typeof path === "function" ? path : () => path;
   const select = h("select", {name: "format", "aria-label": `${label}: format`});
-  const link = h("a", {class: "export-download", download: "", href: "/api" + path, rel: "nofollow"}, "Download");
+  const link = h("a", {class: "export-download", download: "", href: "/api" + where(), rel: "nofollow"}, "Download");
   const current = () => ({...params(), format: select.value});
-  const update = () => link.setAttribute("href", "/api" + path + query(current()));
+  const update = () => link.setAttribute("href", "/api" + where() + query(current()));
   select.addEventListener("change", update);
   link.addEventListener("focus", update);
   link.addEventListener("mouseenter", update);
   link.addEventListener("click", (ev) => {
     update();  // the filters as they are now
-    download(ev, path, current());
+    download(ev, where(), current());
   });
   const status = h("span", {class: "export-status muted"}, "loading\u2026");
   Promise.resolve(formats || storeExportFormats()).then((list) => {
@@ -51,6 +53,7 @@ export function exportMenu({path, params = () => ({}), formats, label = "Export"
     update();
     status.remove();
   }).catch(() => replace(status, "not available"));
-  return h("form", {class: "export-menu", dataset: {export: name}, onsubmit: (ev) => ev.preventDefault()},
-    h("label", {}, h("strong", {}, label), " ", select), " ", link, " ", status);
+  const form = h("form", {class: "export-menu", dataset: {export: name}, onsubmit: (ev) => ev.preventDefault(),
+    onchange: update}, h("label", {}, h("strong", {}, label), " ", select), " ", extra, " ", link, " ", status);
+  return form;
 }
