@@ -206,6 +206,7 @@ export async function drawMap(container, answer, {heading = null, ties = true} =
     replace(container, heading ? h("h2", {}, heading) : null, errorBox(err));
     return null;
   }
+  if (!container.isConnected) return null;  // the page was left while the libraries loaded
   const {L, countries} = lib;
   for (let i = maps.length - 1; i >= 0; i--) {  // maps of pages left behind
     if (!maps[i].getContainer().isConnected) maps.splice(i, 1)[0].remove();
@@ -254,6 +255,7 @@ export async function mapOfEvents(container, rows, {heading = "Map"} = {}) {
   for (let i = 0; i < ids.length; i += 500) {
     for (const p of (await api("/places", {id: ids.slice(i, i + 500)})).items) located.set(p.id, p);
   }
+  if (!container.isConnected) return null;
   const at = new Map();
   const noPlace = [];
   for (const r of rows) {
