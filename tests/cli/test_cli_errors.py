@@ -181,3 +181,53 @@ def test_impossible_dates_and_reversed_ranges_are_errors(run, db, args, message)
     r = run(*args, "--db", db)
     assert r.exit_code != 0, r.output
     assert message in r.stderr
+
+
+def test_merge_of_two_states_or_a_state_and_a_person_is_refused_without_force(run, db):
+    r = run("merge", "Iran", "Iraq", "--db", db)
+    assert r.exit_code == 1, r.output
+    assert "refused to merge Iran" in r.stderr and "their countries differ (IRN, IRQ)" in r.stderr
+    assert "--force" in r.stderr
+    r = run("merge", "Iran", "Farid Haddadi", "--db", db)
+    assert r.exit_code == 1 and "types differ (country, person)" in r.stderr
+    assert run("audit", "--format", "json", "--db", db).stdout.strip() == "[]"  # nothing was recorded
+    r = run("merge", "Iran", "Iraq", "--force", "--reason", "one regime in this test", "--db", db)
+    assert r.exit_code == 0 and "merged ent-irn and ent-irq" in r.stdout
+
+
+def test_entities_and_summary_count_merged_actors_once(run, db):
+    def listed():
+        return {e["name"]: e for e in json.loads(run("entities", "--format", "json", "--db", db).stdout)}
+
+    def summary():
+        return json.loads(run("summary", "--format", "json", "--db", db).stdout)
+    before, counts = listed(), summary()
+    assert {"Farid Haddadi", "Farid Hadadi"} <= set(before)
+    r = run("merge", "Farid Haddadi", "Farid Hadadi", "--db", db)  # one commander, spelt two ways
+    assert r.exit_code == 0, r.output
+    after, merged = listed(), summary()
+    assert len(after) == len(before) - 1 and merged["entities"] == counts["entities"] - 1
+    [head] = [after[n] for n in ("Farid Haddadi", "Farid Hadadi") if n in after]
+    other = "Farid Hadadi" if head["name"] == "Farid Haddadi" else "Farid Haddadi"
+    assert other in head["aliases"]
+    assert head["mentions"] == before["Farid Haddadi"]["mentions"] + before["Farid Hadadi"]["mentions"]
+    assert head["documents"] == 2
+    assert sum(merged["entities_by_type"].values()) == merged["entities"]
+    assert [a["name"] for a in merged["top_actors"]].count(head["name"]) == 1
+    assert other not in [a["name"] for a in merged["top_actors"]]
+    table = run("entities", "--db", db).stdout
+    assert other not in table.replace(head["name"], "")
+
+
+def test_ingest_still_creates_a_store_and_says_unchanged_for_texts_already_stored(run, tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "one.txt").write_text(TEXTS[1]["text"] + "\n", encoding="utf-8")
+    db = tmp_path / "new" / "store.db"
+    r = run("ingest", folder, "--db", db, "--workers", "1")
+    assert r.exit_code == 0, r.output
+    assert db.exists()
+    r = run("ingest", folder, "--db", db, "--workers", "1")  # the same text again
+    header, values = [line for line in r.stdout.splitlines() if "│" in line or "┃" in line][-2:]
+    cells = dict(zip([c.strip() for c in header.split("┃")[1:-1]], [c.strip() for c in values.split("│")[1:-1]]))
+    assert cells["stored"] == "0" and cells["unchanged"] == "1", r.stdout
