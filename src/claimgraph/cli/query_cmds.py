@@ -256,14 +256,25 @@ def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[st
         raise typer.Exit(1)
 
 
+def _status(row: dict) -> str:
+    """An event's status as the web app shows it: a hypothetical deed that hangs on a condition
+    ("if X strikes, we will hit ...") is threatened; "happened" for one that occurred."""
+    status = row.get("status") or "occurred"
+    if status == "hypothetical" and row.get("conditional"):
+        return {"consequence": "threatened", "condition": "if ... (condition)"}[row["conditional"]]
+    return "happened" if status == "occurred" else status
+
+
 def _claims_table(title: str, rows: list[dict], events: bool = False):
     columns = ["date", "subject", "predicate", "object", "modality", "said by", "docs/src/indep.", "grade", "evidence"]
     body = [[_date(r["date"]), _name(r["subject"]), r["predicate"], _name(r["object"]), r["modality"], _said_by(r),
              _support(r), _grade(r), _evidence(r)] for r in rows]
     if events:
         columns.insert(4, "place")
+        columns.insert(3, "status")
         for line, r in zip(body, rows):
             line.insert(4, _name(r.get("location")))
+            line.insert(3, _status(r))
     else:
         columns.append("contested by")
         for line, r in zip(body, rows):
