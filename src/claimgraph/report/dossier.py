@@ -27,6 +27,8 @@ MODALITY_WORDS = {"asserted": "stated as fact", "reported": "reported", "alleged
 # an event that did not (or not yet) happen is never said to have happened
 STATUS_WORDS = {"occurred": "happened", "ongoing": "ongoing", "attempted": "attempted, not carried out",
                 "planned": "planned, not (yet) carried out", "hypothetical": "hypothetical, did not happen"}
+CONDITIONAL_WORDS = {"consequence": "threatened (hypothetical: on a condition), not carried out",
+                     "condition": "hypothetical (the condition of a threat), did not happen"}
 
 
 def build(store, actor_id: str, as_of: str | None = None, min_independent: int = 0,
@@ -169,9 +171,11 @@ def _event(d: dict, t: dict, cites: Citations) -> dict:
     else:
         what = f"{counterpart or 'someone unnamed'} in {d['name']}"
     status = t.get("status") or "occurred"
+    # the deed that hangs on a condition ("if X strikes, we will hit ...") is a threat
+    text = CONDITIONAL_WORDS.get(t.get("conditional")) if status == "hypothetical" else None
     return {"type": t["type"], "heading": EVENT_WORDS.get(t["type"], t["type"].lower()), "role": t["role"],
             "what": what, "counterpart": t.get("counterpart"), "location": (t.get("location") or {}).get("name"),
-            "status": status, "status_text": STATUS_WORDS.get(status, status), "happened": status in ("occurred",
+            "status": status, "status_text": text or STATUS_WORDS.get(status, status), "happened": status in ("occurred",
                                                                                                        "ongoing"),
             "mode": t.get("mode"), "modalities": t["modalities"], "modality_text": modality_text(t["modalities"]),
             **_line(t, cites)}
