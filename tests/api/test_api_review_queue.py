@@ -46,6 +46,8 @@ def test_a_correction_is_read_by_the_queries_and_the_machines_stays_beside_it(wr
     assert reading["machine"]["predicate"] == "arms" and reading["analyst"]["predicate"] == "funds"
     assert reading["analyst"]["analyst"] == "dana" and reading["analyst"]["reason"] == "money, not arms"
     assert reading["machine"]["subject"]["id"] == IRAN
+    exported = writer.get(f"/api/actors/{IRAN}/export", params={"format": "json"}).json()["claims"]
+    assert [c["predicate"] for c in exported if c["id"] == claim] == ["funds"]  # exports read it too
     audit = writer.get("/api/audit").json()["items"][0]
     assert "Iran arms Kata'ib Hizballah" in audit["description"] and "Iran funds" in audit["description"]
 

@@ -114,6 +114,28 @@ def rejected_count(view) -> int:
 
 # -- candidate pairs ------------------------------------------------------------------------------
 
+_SCORED: dict[tuple, list] = {}  # (store, floor, what the scores depend on) → the scored candidates
+
+
+def _scored(resolver, floor: float) -> list:
+    """`Resolver.candidates(floor)`, scored again only when entities, aliases, mentions or
+    judgements changed (the last row ids and counts say so): switching tabs does not rescore."""
+    from claimgraph.store.schema import AliasRow, JudgementRow
+    with Session(resolver.store.engine.execution_options(sqlite_begin="DEFERRED")) as session:
+        state = tuple(session.execute(select(
+            select(func.count()).select_from(EntityRow).scalar_subquery(),
+            select(func.max(AliasRow.id)).scalar_subquery(), select(func.count()).select_from(AliasRow).scalar_subquery(),
+            select(func.max(MentionRow.id)).scalar_subquery(),
+            select(func.count()).select_from(MentionRow).scalar_subquery(),
+            select(func.max(JudgementRow.id)).scalar_subquery())).one())
+    key = (str(resolver.store.engine.url), floor, state)
+    if key not in _SCORED:
+        if len(_SCORED) >= 4:
+            _SCORED.pop(next(iter(_SCORED)))
+        _SCORED[key] = resolver.candidates(min_score=floor)
+    return _SCORED[key]
+
+
 def candidate_pairs(resolver, floor: float = FLOOR, threshold: float | None = None) -> list[dict]:
     """Undecided pairs, best score first: scored from `floor` up to the merge threshold, and those
     recorded unsure; each `{left_id, right_id, score, rule, why, judgement}`."""
@@ -126,7 +148,7 @@ def candidate_pairs(resolver, floor: float = FLOOR, threshold: float | None = No
     canonical = resolver.mapping()
     one = lambda a, b: canonical.get(a, a) == canonical.get(b, b)  # noqa: E731
     found: dict[tuple[str, str], dict] = {}
-    for c in resolver.candidates(min_score=floor):
+    for c in _scored(resolver, floor):
         pair = (c.left_id, c.right_id)
         j = latest.get(pair)
         if c.score >= threshold and (j is None or j.judgement != UNSURE):

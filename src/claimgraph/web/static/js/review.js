@@ -272,7 +272,7 @@ async function loadAudit(el) {
       h("tbody", {}, rows.map((r) => h("tr", {class: "action-" + (r.action || "")},
         h("td", {class: "num"}, r.id ?? ""), h("td", {}, r.at ? String(r.at).replace("T", " ").slice(0, 19) : ""),
         h("td", {class: "who"}, r.actor || r.analyst || ""), h("td", {}, r.action || ""),
-        h("td", {class: "payload"}, r.description || payloadText(r.payload)))))));
+        h("td", {class: r.description ? "details" : "payload"}, r.description || payloadText(r.payload)))))));
   } catch (err) {
     replace(el, errorBox(err));
   }
