@@ -30,7 +30,8 @@ def placed(answer: dict, what: str) -> list[str]:
 def drawn(page, selector: str) -> tuple[list[str], list[str]]:
     """The ids of the events and ties the map in `selector` placed, once it is drawn."""
     panel = page.locator(selector)
-    expect(panel.locator(".map-canvas .leaflet-marker-icon").first).to_be_visible()
+    # the first map of a server process loads the GeoNames tables (seconds on a loaded machine)
+    expect(panel.locator(".map-canvas .leaflet-marker-icon").first).to_be_visible(timeout=30_000)
     split = lambda v: sorted((v or "").split())  # noqa: E731
     return split(panel.get_attribute("data-events")), split(panel.get_attribute("data-ties"))
 
@@ -166,3 +167,21 @@ def test_a_country_is_drawn_at_its_middle_not_on_its_capitals_marker(demo_page, 
     }""", arg=[".map-marker.map-country [data-place='ent-irq']", ".map-marker:not(.map-country) [data-place='ent-baghdad']"])
     country.click()
     expect(page.locator(".map-popup")).to_contain_text("the country as a whole")
+
+
+def test_a_countrys_middle_is_inside_it_across_the_antimeridian(demo_page):
+    page = demo_page
+    page.goto("/#/map")
+    drawn(page, "#map-panel")
+    middles = page.evaluate("""async () => {
+        const m = await import("/static/js/map.js");
+        const {countries} = await m.mapLibraries();
+        const at = m.countryMiddles(countries);
+        return Object.fromEntries(["643", "242", "840", "250", "368"].map((id) => [id, at.get(id)]));
+    }""")
+    (lat, lng) = middles["643"]  # Russia: its mainland ring is cut at 180°
+    assert 50 < lat < 70 and 60 < lng < 120
+    assert abs(middles["242"][1]) > 170  # Fiji, on both sides of 180°
+    assert -105 < middles["840"][1] < -90  # the United States: the lower 48, not Alaska
+    assert 44 < middles["250"][0] < 49 and 0 < middles["250"][1] < 5  # France, not French Guiana
+    assert 32 < middles["368"][0] < 34 and 43 < middles["368"][1] < 44.5  # Iraq, ~75 km from Baghdad

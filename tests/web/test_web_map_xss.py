@@ -31,7 +31,7 @@ def erbil(server, browser) -> dict:
 
 def test_a_popup_shows_the_evidence_sentence_as_text(page, erbil):
     page.goto("/#/map?place=Erbil")
-    expect(page.locator("#map-panel .leaflet-marker-icon").first).to_be_visible()
+    expect(page.locator("#map-panel .leaflet-marker-icon").first).to_be_visible(timeout=30_000)
     page.evaluate("([lat, lng]) => { window.claimgraphMap.setView([lat, lng], 8, {animate: false}); }",
                   [erbil["latitude"], erbil["longitude"]])
     page.locator(f".map-marker.map-event [data-place='{erbil['id']}']").click()

@@ -81,7 +81,7 @@ export function mapLibraries() {
 }
 
 /** ISO numeric code → [lat, lng] of the area-weighted middle of the country's largest polygon. */
-function countryMiddles(countries) {
+export function countryMiddles(countries) {
   if (centroids) return centroids;
   centroids = new Map();
   for (const f of countries.features) {
