@@ -75,3 +75,22 @@ def test_a_document_uploaded_twice_is_already_stored_with_its_id(writer):
     assert r.status_code == 200 and r.json()["status"] == "already stored"
     new = writer.post("/api/documents", json={"text": "Hezbollah trained Houthi fighters near Saada in 2016."})
     assert new.status_code == 201 and new.json()["status"] == "stored"
+
+
+def test_a_name_only_spelt_like_an_actors_is_a_404_with_candidates(api):
+    r = api.get("/api/actors/Hezbolah")
+    assert r.status_code == 404 and "did you mean Hezbollah" in r.json()["detail"]
+    assert [c["id"] for c in r.json()["candidates"]] == ["ent-hizballah"]
+    assert api.get(f"/api/actors/{KH}/neighbors", params={}).status_code == 200
+    assert api.get("/api/actors/Hezbolah/neighbors").status_code == 404
+    listed = api.get("/api/actors", params={"q": "Hezbolah"}).json()["items"]  # the search still offers it
+    assert [a["id"] for a in listed] == ["ent-hizballah"]
+
+
+def test_merge_of_two_states_is_a_409_with_the_reason_unless_forced(writer):
+    r = writer.post("/api/merge", json={"a": "ent-irn", "b": "ent-isr"})
+    assert r.status_code == 409, r.text
+    assert "countries differ (IRN, ISR)" in r.json()["detail"] and "force" in r.json()["detail"]
+    assert writer.get("/api/audit").json()["total"] == 0
+    r = writer.post("/api/merge", json={"a": "ent-irn", "b": "ent-isr", "force": True, "reason": "a test"})
+    assert r.status_code == 200 and r.json()["actor"] in ("ent-irn", "ent-isr")

@@ -57,6 +57,11 @@ class Merge(Body):
     reason: Reason = None
 
 
+class MergeBody(Merge):
+    force: bool = Field(False, description="Merge even entities of different countries or of types that never "
+                                           "mix (two states, a state and a person); refused with 409 otherwise.")
+
+
 class Split(Body):
     entity: Name = Field(description="Entity id or exact name.")
     reason: Reason = None
@@ -164,10 +169,17 @@ def claim_reading(cg: Cg, claim_id: str) -> dict:
 
 
 @router.post("/merge", summary="Two entities are one actor", dependencies=Write)
-def merge(cg: Cg, body: Merge, named: TokenAnalyst) -> dict:
-    """An analyst's judgement that `a` and `b` are one actor; 409 when refused (already one, or
-    judged different before). Returns the judgement and the merged actor's id."""
+def merge(cg: Cg, body: MergeBody, named: TokenAnalyst) -> dict:
+    """An analyst's judgement that `a` and `b` are one actor; 409 when refused (already one, judged
+    different before, or, unless `force`, entities of different countries or of types that never
+    mix: the reason in `detail`). Returns the judgement and the merged actor's id."""
+    from claimgraph.resolve.merge_check import MergeConflict, check_merge
     resolver = Resolver(cg.store)
+    if not body.force:
+        try:
+            check_merge(resolver, body.a, body.b)
+        except MergeConflict as e:
+            raise ApiError(409, f"{e}; send force: true to merge them anyway") from None
     j = _write(cg, lambda: resolver.merge(body.a, body.b, analyst=who(named, body), reason=body.reason))
     return {"judgement": _as_dict(j), "actor": resolver.canonical(j.left_id)}
 
