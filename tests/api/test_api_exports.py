@@ -257,6 +257,16 @@ def test_the_events_table_takes_the_filters_of_the_events_route(api):
         api.get("/api/events", params={"type": "PICNIC"}).status_code
 
 
+def test_the_events_table_takes_every_page_of_the_events_route(api, monkeypatch):
+    from claimgraph.api import exports
+
+    listed = [e["claim"] for e in get(api, "/api/events", limit=500, sort="type", order="desc").json()["items"]]
+    assert len(listed) > 4
+    monkeypatch.setattr(exports, "MAX_LIMIT", 2)  # pages of 2: the route asks for them one after another
+    rows = json.loads(get(api, "/api/export/events", format="json", sort="type", order="desc").content)
+    assert [r["event_id"] for r in rows] == listed
+
+
 def test_the_export_routes_take_the_read_token(serve):
     server = serve(token="reader", analyst_token="writer")
     with server.client() as client:

@@ -24,6 +24,7 @@ from claimgraph.api import actors as actors_api
 from claimgraph.api import claims as claims_api
 from claimgraph.api.errors import ApiError, user_errors
 from claimgraph.api.export_stream import streamed
+from claimgraph.api.paging import MAX_LIMIT
 from claimgraph.api.params import Actor, AsOf, DateFrom, DateTo, MaxCredibility, MinIndependent
 from claimgraph.api.state import Cg
 
@@ -38,7 +39,6 @@ FILES = {"json": ("application/json", ".json"), "ftm": ("application/x-ndjson", 
 EVENT_FILES = {"csv": ("text/csv; charset=utf-8", ".csv"), "json": ("application/json", ".json"),
                "parquet": ("application/vnd.apache.parquet", ".parquet")}
 MAX_CLAIMS = 400  # claims named in one URL: about 27 bytes each, and uvicorn takes a request head of 16 KiB
-EVENTS_ALL = 10 ** 9  # "every event" as the events route's page size
 STREAMED = {200: {"description": "The file, streamed (chunked) as it is written.",
                   "content": {"application/octet-stream": {}}}}
 
@@ -136,12 +136,23 @@ def get_events_export(cg: Cg, format: Annotated[str, Query(max_length=16, descri
 
     if format not in EVENT_FILES:
         raise ApiError(400, f"unknown events table format {format!r}: one of {', '.join(EVENT_FILES)}")
-    answer = claims_api.list_events(cg, limit=EVENTS_ALL, offset=0, **filters)
-    rows = answer["items"] if isinstance(answer, dict) else answer
-    selection = Selection(claim_ids=[r["claim"] for r in rows], ordered=True, include_negated=True)
+    selection = Selection(claim_ids=_event_ids(cg, filters), ordered=True, include_negated=True)
     media, ending = EVENT_FILES[format]
     return streamed(lambda fh: events_table.export(StoreRead(cg.store, selection), fh, format), media,
                     "events" + ending)
+
+
+def _event_ids(cg, filters: dict) -> list[str]:
+    """The ids of every event `GET /api/events` lists with `filters`, in its order: its pages
+    asked for one after another (each read in full, then only its ids kept)."""
+    ids: list[str] = []
+    while True:
+        answer = claims_api.list_events(cg, limit=MAX_LIMIT, offset=len(ids), **filters)
+        rows = answer["items"] if isinstance(answer, dict) else answer
+        ids.extend(r["claim"] for r in rows)
+        total = answer.get("total") if isinstance(answer, dict) else None
+        if len(rows) < MAX_LIMIT or (total is not None and len(ids) >= total):
+            return ids
 
 
 def _parameters(route, leave_out: set[str] = frozenset()) -> list[inspect.Parameter]:
