@@ -8,8 +8,12 @@ Each length runs in a fresh process (the pipeline loaded first, not timed), so i
 is its own. `--repeat` makes the text by repeating its first block (one document saying the same
 things again and again: the case of evidence piling up on one claim) instead of drawing new
 sentences. `--profile` runs cProfile on the longest text and prints the top functions.
+`--chunk-chars N` parses texts longer than N characters in pieces of at most N (the default is the
+pipeline's `CHUNK_CHARS`; 0 parses every text in one piece, as before pieces): the peak memory
+column shows what a long text costs either way.
 
 usage: python bench/length_scaling.py [--start 25000] [--doublings 4] [--repeat] [--profile]
+                                      [--chunk-chars N]
 """
 from __future__ import annotations
 
@@ -47,11 +51,12 @@ def text_of(chars: int, repeat: bool, start: int, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)
 
 
-def one(chars: int, repeat: bool, start: int, profile: bool) -> dict:
-    from claimgraph.extract.pipeline import Extractor
+def one(chars: int, repeat: bool, start: int, profile: bool, chunk_chars: int | None = None) -> dict:
+    from claimgraph.extract.pipeline import CHUNK_CHARS, Extractor
     from claimgraph.model import Document
 
-    ex = Extractor()
+    chunk_chars = CHUNK_CHARS if chunk_chars is None else chunk_chars or 10**9
+    ex = Extractor(chunk_chars=chunk_chars)
     list(ex([Document(text="Iran funds Hezbollah.")]))  # warm: the pipeline and the KB loaded
     text = text_of(chars, repeat, start)
     t, cpu = time.perf_counter(), time.process_time()
@@ -77,10 +82,11 @@ def main() -> None:
     ap.add_argument("--doublings", type=int, default=4)
     ap.add_argument("--repeat", action="store_true", help="repeat the first block instead of drawing new sentences")
     ap.add_argument("--profile", action="store_true", help="cProfile the longest text (to stderr)")
+    ap.add_argument("--chunk-chars", type=int, help="longest piece parsed at once (0: the whole text)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child: one length, a JSON line out
     a = ap.parse_args()
     if a.one:
-        print(json.dumps(one(a.one, a.repeat, a.start, a.profile)))
+        print(json.dumps(one(a.one, a.repeat, a.start, a.profile, a.chunk_chars)))
         return
     lengths = [a.start * 2 ** k for k in range(a.doublings + 1)]
     print(f"{'chars':>9} {'CPU s':>7} {'ratio':>6} {'wall s':>7} {'chars/CPU s':>11} {'peak MB':>8} {'claims':>7} "
@@ -89,6 +95,7 @@ def main() -> None:
     for i, n in enumerate(lengths):
         cmd = [sys.executable, __file__, "--one", str(n), "--start", str(a.start)]
         cmd += ["--repeat"] * a.repeat + ["--profile"] * (a.profile and i == len(lengths) - 1)
+        cmd += ["--chunk-chars", str(a.chunk_chars)] if a.chunk_chars is not None else []
         r = json.loads(subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout.splitlines()[-1])
         ratio = f"{r['cpu'] / previous:.2f}" if previous else "—"
         print(f"{r['chars']:>9,} {r['cpu']:>7.2f} {ratio:>6} {r['seconds']:>7.2f} {r['chars'] / max(r['cpu'], 1e-9):>11,.0f} "
