@@ -160,3 +160,18 @@ def test_the_csv_download_is_every_event_of_the_filters(demo_page, demo_server, 
         assert r["date_precision"] == ((e["date"] or {}).get("precision") or "")
         assert r["grade"] == (e["admiralty"] or "") and int(r["sources"]) == e["sources"]
         assert r["evidence"].lstrip("'") == e["evidence"][0]["excerpt"]
+
+
+def test_a_year_of_the_timeline_opens_those_years(demo_page, demo_server):
+    page = demo_page
+    page.goto("/#/events?type=ASSAULT")
+    shown(page)
+    tick = page.locator("svg.timeline-svg a.tl-zoom[data-from='2020']")  # 2004-2023: a tick each 5 years
+    start, end = tick.get_attribute("data-from"), tick.get_attribute("data-to")
+    assert (start, end) == ("2020", "2024")
+    tick.click()
+    expect(page).to_have_url(f"{demo_server}/#/events?type=ASSAULT&date_from=2020&date_to=2024")
+    table, marks = shown(page)
+    expected = every_event(demo_server, type="ASSAULT", date_from="2020", date_to="2024")
+    assert table == [e["claim"] for e in expected] and sorted(marks) == sorted(table) and table
+    expect(page.locator("form.events-filters input[name=date_from]")).to_have_value("2020")

@@ -82,7 +82,8 @@ export async function eventsView(main, params) {
   csv.hidden = !total;
   replace(timelineBox, h("h2", {}, "Timeline"),
     all.complete ? null : h("p", {class: "muted"}, `The first ${all.items.length} events by date of ${all.total}; narrow the filters to see the rest.`),
-    all.items.length ? timeline(all.items) : h("p", {class: "muted"}, "Nothing to draw."));
+    all.items.length ? timeline(all.items, {tickHref: (from, to) => hashFor({...filters, date_from: from, date_to: to}, sort, order)})
+      : h("p", {class: "muted"}, "Nothing to draw."));
   replace(tableBox, rows.length ? table(rows, filters, sort, order) : null, pager(filters, sort, order, offset, total));
   lastShown = {filters, total, items: all.items, page: rows, complete: all.complete};
   document.dispatchEvent(new CustomEvent("events:shown", {detail: lastShown}));

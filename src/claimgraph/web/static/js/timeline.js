@@ -73,14 +73,18 @@ function ticks(lo, hi) {
     const d = new Date(Date.UTC(y0, new Date(lo).getUTCMonth(), 1));
     const step = years < 1 ? 1 : 3;
     while (d.getTime() <= hi) {
-      out.push({at: d.getTime(), label: d.toISOString().slice(0, 7)});
+      const label = d.toISOString().slice(0, 7);
+      const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step - 1, 1)).toISOString().slice(0, 7);
+      out.push({at: d.getTime(), label, from: label, to: last});
       d.setUTCMonth(d.getUTCMonth() + step);
     }
     return out;
   }
   const step = years <= 12 ? 1 : years <= 30 ? 5 : 10;
   const out = [];
-  for (let y = Math.ceil(y0 / step) * step; y <= y1; y += step) out.push({at: Date.UTC(y, 0, 1), label: String(y)});
+  for (let y = Math.ceil(y0 / step) * step; y <= y1; y += step) {
+    out.push({at: Date.UTC(y, 0, 1), label: String(y), from: String(y), to: String(y + step - 1)});
+  }
   return out;
 }
 
@@ -99,8 +103,9 @@ function pack(marks) {
   return Math.max(1, ends.length);
 }
 
-/** The timeline of `events` (rows of /api/events) as an <svg>, with a legend. */
-export function timeline(events) {
+/** The timeline of `events` (rows of /api/events) as an <svg>, with a legend. `tickHref(from, to)`,
+ *  if given, makes each tick's label a link (the same events over that year or month). */
+export function timeline(events, {tickHref} = {}) {
   const dated = events.map((e) => ({e, span: dateSpan(e.date)}));
   const spans = dated.filter((d) => d.span);
   const lo0 = Math.min(...spans.map((d) => d.span.from));
@@ -152,8 +157,10 @@ export function timeline(events) {
   if (spans.length) {
     for (const t of ticks(lo, hi)) {
       if (t.at < lo || t.at > hi) continue;
+      const label = s("text", {class: "tl-tick-label", x: x(t.at) + 2, y: AXIS - 10}, t.label);
       axis.push(s("line", {class: "tl-tick", x1: x(t.at), x2: x(t.at), y1: AXIS - 8, y2: height}),
-        s("text", {class: "tl-tick-label", x: x(t.at) + 2, y: AXIS - 10}, t.label));
+        tickHref ? s("a", {class: "tl-zoom", href: tickHref(t.from, t.to), "data-from": t.from, "data-to": t.to},
+          s("title", {}, `only ${t.from === t.to ? t.from : `${t.from} \u2013 ${t.to}`}`), label) : label);
     }
   }
   axis.push(s("rect", {class: "tl-undated-zone", x: WIDTH - UNDATED, y: AXIS - 4, width: UNDATED - 2, height: height - AXIS + 4}),
