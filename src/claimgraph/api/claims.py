@@ -1,7 +1,6 @@
 """Claims and events: filtered lists, and one claim with its evidence marked for highlighting."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -25,11 +24,11 @@ from claimgraph.query import claims, event_list
 router = APIRouter(prefix="/api", tags=["claims and events"])
 
 
-@lru_cache(maxsize=1)
 def event_types() -> tuple[str, ...]:
-    """The PLOVER event types of the codebook (events.yaml)."""
-    from claimgraph.extract.codebook import DATA, read_yaml
-    return tuple(read_yaml(DATA / "events.yaml").get("events") or ())
+    """The PLOVER event types of the codebook (`query.filters.vocabulary`)."""
+    from claimgraph.query.filters import vocabulary
+    return vocabulary()["event type"]
+
 
 Modality = Annotated[str | None, Query(max_length=16, description="asserted, reported, alleged, speculative or negated.")]
 
@@ -91,7 +90,7 @@ def _event_query(view, type, actor, date_from, date_to, place, modality, status,
     return event_list.EventQuery(type=type, actor=actor_id, place=place, date_from=date_from, date_to=date_to,
                                  modalities=modality or None, statuses=status or None, grades=grade or None,
                                  min_independent=min_independent or 0, max_credibility=max_credibility,
-                                 as_of=as_of, sort=sort, order=order, types=event_types())
+                                 as_of=as_of, sort=sort, order=order)
 
 
 @router.get("/events", summary="Events, filtered and sorted")

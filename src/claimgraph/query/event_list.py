@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, case, func, or_, select
 
 from claimgraph.query import select as select_
-from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.filters import ClaimFilter, allowed
 from claimgraph.query.listing import _places
 from claimgraph.query.view import StoreView, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
 from claimgraph.store.schema import ClaimRow, EntityRow
 
 STATUSES = ("occurred", "attempted", "planned", "ongoing", "hypothetical")
-MODALITIES = ("asserted", "reported", "alleged", "speculative", "negated")
 GRADES = (1, 2, 3, 4, 5, 6)
 SORTS = ("date", "type", "status", "actor", "target", "place", "modality", "grade", "sources")
 ORDERS = ("asc", "desc")
@@ -51,18 +50,20 @@ class EventQuery:
     as_of: str | None = None
     sort: str = "date"
     order: str = "asc"
-    types: tuple[str, ...] = field(default=(), repr=False)  # the codebook's event types, when checked
+    types: tuple[str, ...] = field(default=(), repr=False)  # a narrower list of event types to allow
 
     def check(self) -> None:
-        """A ValueError naming the allowed values for an unknown status, modality, grade, sort or order."""
+        """A ValueError naming the allowed values for an unknown type, modality, status, grade, sort or
+        order (type and modality by the check every filter shares, `filters.allowed`)."""
         _allowed("status", self.statuses or (), STATUSES)
-        _allowed("modality", [str(m).lower() for m in self.modalities or ()], MODALITIES)
+        self.modalities = [allowed("modality", m) for m in self.modalities] if self.modalities else None
         _allowed("grade", self.grades or (), GRADES)
         self.grades = [int(g) for g in self.grades] if self.grades else None
         _allowed("sort", [self.sort], SORTS)
         _allowed("order", [self.order], ORDERS)
+        self.type = allowed("event type", self.type) if self.type else None
         if self.type and self.types:
-            _allowed("event type", [self.type.upper()], self.types)
+            _allowed("event type", [self.type], self.types)
 
 
 def _attr(path):
