@@ -110,3 +110,14 @@ def test_a_name_that_fits_no_actor_offers_the_nearest(demo_page):
     expect(page.locator(".path-item").first).to_be_visible()
     expect(page.locator("#path-from")).to_have_value("Qassem Soleimani")
     assert "from=ent-qassem-soleimani" in page.url
+
+
+def test_suggestions_close_when_the_focus_leaves(demo_page):
+    page = demo_page
+    page.goto("/#/path")
+    page.locator("#path-to").press_sequentially("Hezb", delay=30)
+    expect(page.locator("#path-to-list button").first).to_be_visible()
+    page.keyboard.press("ArrowDown")  # into the list: it stays open
+    expect(page.locator("#path-to-list")).to_be_visible()
+    page.locator("#path-from").click()  # elsewhere: it closes
+    expect(page.locator("#path-to-list")).to_be_hidden()

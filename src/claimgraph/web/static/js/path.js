@@ -62,6 +62,7 @@ function actorInput(name, label, value) {
     if (mine !== asked) return;  // a later keystroke asked again
     replace(list, found.map((a) => h("li", {role: "option"},
       h("button", {type: "button", class: "suggestion", dataset: {id: a.id},
+        onmousedown: (ev) => ev.preventDefault(),  // the input keeps the focus: its blur would close the list first
         onclick: () => {
           input.value = a.name;
           input.dataset.id = a.id;
@@ -82,6 +83,11 @@ function actorInput(name, label, value) {
       list.querySelector("button")?.focus();
     }
   });
+  const leave = (ev) => {  // focus gone elsewhere than the input and its list: close the list
+    if (!ev.relatedTarget || !(ev.relatedTarget === input || list.contains(ev.relatedTarget))) hide();
+  };
+  input.addEventListener("blur", leave);
+  list.addEventListener("focusout", leave);
   list.addEventListener("keydown", (ev) => {
     const buttons = [...list.querySelectorAll("button")];
     const i = buttons.indexOf(document.activeElement);
