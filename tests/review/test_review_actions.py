@@ -186,3 +186,29 @@ def test_single_source_and_surface_queues_are_selected_in_sql(store):
     assert all("surface fallback rule surface:" in r["why"] for r in surface)
     with pytest.raises(queue.QueueError, match="one of candidates"):
         queue.claim_conditions("everything")
+
+
+def figures_rows(store) -> list[tuple]:
+    from claimgraph.store.schema import ClaimFiguresRow, ClaimGroupRow
+    with Session(store.engine) as session:
+        claims = sorted((f.claim_id, f.group_key, f.subject, f.predicate, f.object, f.modality, f.independent,
+                         f.credibility, f.contested, repr(sorted(f.data.items())))
+                        for f in session.scalars(select(ClaimFiguresRow)))
+        groups = sorted((g.key, g.contested, g.credibility) for g in session.scalars(select(ClaimGroupRow)))
+        return claims + groups
+
+
+def test_stored_figures_after_corrections_are_what_a_reindex_computes(store):
+    resolver = Resolver(store)
+    Readings(store).correct(claim(store, "leads")["claim"], "maria", predicate="member_of")
+    iran = claim(store, "arms", modality="reported")["claim"]
+    Readings(store).correct(iran, "maria", modality="negated")  # joins the other reading's group, one modality
+    resolver.merge(AMAL_FOUNDATION, AMAL_FUND, analyst="maria")
+    Readings(store).correct(claim(store, "funds")["claim"], "maria", reverse=True)
+    resolver.undo("maria", force=False)
+    Reviews(store).reject(claim(store, "supports")["claim"], "maria")
+    kept = figures_rows(store)
+    store.reindex()
+    assert figures_rows(store) == kept
+    row = claim(store, "arms")  # the two readings of "Iran arms" are now one negated claim, not contested
+    assert (row["modality"], row["contested"], row["documents"]) == ("negated", False, 2)
