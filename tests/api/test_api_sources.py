@@ -68,3 +68,15 @@ def test_setting_a_grade_needs_the_write_token(serve):
         assert c.get("/api/sources", headers=read).json()["total"] == 4
         r = c.put("/api/sources/levantpost/reliability", json=body, headers={"Authorization": f"Bearer {ANALYST}"})
         assert r.status_code == 200 and r.json()["source"]["reliability"] == "C"
+
+
+def test_undo_takes_an_analysts_grade_back_and_the_log_says_it_in_words(writer):
+    r = writer.put("/api/sources/gulfledger/reliability", json={"reliability": "D", "reason": "one-sided",
+                                                                "analyst": "Dana"})
+    assert r.status_code == 200, r.text
+    [entry] = [e for e in writer.get("/api/audit").json()["items"] if e["action"] == "reliability"]
+    assert entry["description"] == "graded the outlet gulfledger D (was F, default) \u2014 one-sided"
+    undo = writer.post("/api/undo", json={"analyst": "Dana"})
+    assert undo.status_code == 200, undo.text
+    assert undo.json()["payload"]["action"] == "reliability"
+    assert (outlet(writer, "gulfledger")["reliability"], outlet(writer, "gulfledger")["origin"]) == ("F", "default")

@@ -126,6 +126,28 @@ def test_an_analyst_grade_regrades_the_outlets_claims_as_a_reindex_would(db_url,
     store.close()
 
 
+def test_an_analyst_grade_over_the_yaml_its_undo_and_redo(db_url, extractor, sources_file):
+    store = make_store(extractor, db_url, ONE_OUTLET[:2] + OTHERS)
+    grade_outlet(store, "MERIDIAN-WIRE", "E", "two retractions this year", "ann")
+    [row] = [r for r in query.sources(store) if r["key"] == "meridianwire"]
+    assert (row["source"], row["reliability"], row["origin"], row["default"]) == ("Meridian Wire", "E", "analyst", "B")
+    assert trains_claim(store)["reliability"] == "E"  # no outlet behind it is rated better now
+    undo = Resolver(store).undo("bob")
+    assert undo.payload["action"] == "reliability" and undo.payload["grades"]
+    [row] = [r for r in query.sources(store) if r["key"] == "meridianwire"]
+    assert (row["reliability"], row["origin"]) == ("B", "yaml")
+    assert trains_claim(store)["reliability"] == "B"
+    assert stored(store) == recomputed(store)
+    with Session(store.engine) as session:
+        assert session.scalar(select(SourceGradeRow.undone_at)) is not None  # kept, marked undone
+    redo = Resolver(store).redo("bob")
+    assert redo.payload["action"] == "reliability" and redo.payload["grades"] == undo.payload["grades"]
+    assert trains_claim(store)["reliability"] == "E"
+    assert [r["reliability"] for r in query.sources(store) if r["key"] == "meridianwire"] == ["E"]
+    assert stored(store) == recomputed(store)
+    store.close()
+
+
 @pytest.mark.parametrize("grade", ["G", "", "AB", "1", None])
 def test_a_grade_outside_a_to_f_is_refused_and_nothing_is_written(tmp_path, grade):
     store = Store(tmp_path / "store.db")

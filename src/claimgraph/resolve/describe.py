@@ -100,6 +100,8 @@ def _one(e: AuditEntry, names: Names, by_id: dict[int, AuditEntry]) -> str:
         who = f" by {target.actor}" if target is not None else ""
         verb = "undid" if a == "undo" else "redid"
         return f"{verb} #{p.get('undoes')} ({p.get('action')}{who}): {what}"
+    if a == "reliability":  # an analyst's grade of an outlet (corroborate.outlet_grades)
+        return f"graded the outlet {p.get('outlet')} {p.get('new')} (was {p.get('old')}, {p.get('old_origin')}){why}"
     counted = ", ".join(f"{k}: {len(v)}" for k, v in p.items() if isinstance(v, list) and k != "judgements")
     named = ", ".join(f"{k}={v}" for k, v in p.items() if isinstance(v, (str, int, float)) and k != "reason")
     return " ".join(x for x in (a, named, counted) if x) + why  # list imports, outlets' grades, ...

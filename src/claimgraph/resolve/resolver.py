@@ -28,7 +28,7 @@ from claimgraph.store.schema import RESOLUTION_PENDING, AliasRow, EntityRow, Met
 
 DEFAULT_THRESHOLD = 0.92
 UNDOABLE = ("auto", "merge", "split", "distinct", "confirm", "reject", "restore", "correct", "kb-import", "kb-confirm",
-            "kb-reject")
+            "kb-reject", "reliability")
 
 
 class ResolutionError(ValueError):
@@ -283,7 +283,7 @@ class Resolver:
             found = self._next_undo(session, entries)
             if found is None:
                 raise ResolutionError("nothing to undo")
-            entry, judgements, reviews, readings, (listed, replaced, removed), updated = found
+            entry, judgements, reviews, readings, (listed, replaced, removed), updated, grades = found
             if not force and needs_force(entry, analyst):
                 words = describe(session, [entry])[entry.id]
                 raise NotYours(f"the last action is not {analyst}'s: #{entry.id} by {entry.actor}, {words}; "
@@ -296,11 +296,13 @@ class Resolver:
                 payload["reviews"] = reviews
             if readings:
                 payload["readings"] = readings
+            if grades:
+                payload["grades"] = grades
             if entry.payload.get("claim_id"):
                 payload["claim_id"] = entry.payload["claim_id"]
             if listed or replaced or removed or updated:
                 payload.update(listings=listed, restored=replaced, back_on_list=removed)
-            self._toggle(session, judgements, reviews, readings, at)
+            self._toggle(session, judgements, reviews, readings, at, grades)
             result = jdb.log(session, analyst, "undo", payload)
         self._state = None
         return result
@@ -325,21 +327,23 @@ class Resolver:
                                "redo it anyway with force", undo, words)
             p = undo.payload
             judgements, reviews, readings = p.get("judgements", []), p.get("reviews", []), p.get("readings", [])
-            self._toggle(session, judgements, reviews, readings, None)
+            self._toggle(session, judgements, reviews, readings, None, p.get("grades", []))
             payload = {"redoes": undo.id, "undoes": p.get("undoes"), "action": p.get("action"),
                        "judgements": judgements}
-            for key in ("reviews", "readings", "claim_id"):
+            for key in ("reviews", "readings", "grades", "claim_id"):
                 if p.get(key):
                     payload[key] = p[key]
             result = jdb.log(session, analyst, "redo", payload)
         self._state = None
         return result
 
-    def _toggle(self, session: Session, judgements: list[int], reviews: list[int], readings: list[int], at) -> None:
+    def _toggle(self, session: Session, judgements: list[int], reviews: list[int], readings: list[int], at,
+                grades: list[int] = ()) -> None:
         """Mark the items undone at `at`, or live again with None; then the canonical ids and the
         figures of what they touch."""
         from claimgraph.corroborate import figures
         from claimgraph.review import readings as cdb
+        from claimgraph.corroborate import outlet_grades as gdb
         from claimgraph.review import reviews as rdb
         from claimgraph.store.schema import ClaimReadingRow, ReviewRow
 
@@ -347,10 +351,12 @@ class Resolver:
             jdb.mark_live(session, judgements)
             rdb.mark_live(session, reviews)
             cdb.mark_live(session, readings)
+            gdb.mark_live(session, grades)  # an analyst's source grade
         else:
             jdb.mark_undone(session, judgements, at)
             rdb.mark_undone(session, reviews, at)
             cdb.mark_undone(session, readings, at)
+            gdb.mark_undone(session, grades, at)
         if judgements:
             self._sync(session)
         claims = set()
@@ -365,24 +371,27 @@ class Resolver:
         """The last action with something left to take back, and those things, or None."""
         from claimgraph.kb import listings as ldb
         from claimgraph.review import readings as cdb
+        from claimgraph.corroborate import outlet_grades as gdb
         from claimgraph.review import reviews as rdb
 
         undone = undone_actions(entries)
         live = {j.id for j in jdb.load(session, live_only=True)}
         live_reviews = rdb.live_reviews(session)
         live_readings = cdb.live_ids(session)
+        live_grades = gdb.live_ids(session)
         for entry in reversed(entries):
             if entry.action not in UNDOABLE or entry.id in undone:
                 continue
             judgements = [i for i in entry.payload.get("judgements", []) if i in live]
             reviews = [i for i in entry.payload.get("reviews", []) if i in live_reviews]
             readings = [i for i in entry.payload.get("readings", []) if i in live_readings]
+            grades = [i for i in entry.payload.get("grades", []) if i in live_grades] if entry.action == "reliability" else []
             listings = ldb.undoable(session, entry.payload) if entry.action.startswith("kb-") else ([], [], [])
             # a list import that only updated targets no actor matched has nothing to take back
             # (the targets keep the newer file's data), but it is the action the user undoes
             updated = entry.action == "kb-import" and bool(entry.payload.get("updated"))
-            if judgements or reviews or readings or any(listings) or updated:
-                return entry, judgements, reviews, readings, listings, updated
+            if judgements or reviews or readings or any(listings) or updated or grades:
+                return entry, judgements, reviews, readings, listings, updated, grades
         return None
 
     def _negative_reason(self, session: Session, a: str, b: str) -> str:
