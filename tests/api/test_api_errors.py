@@ -24,6 +24,12 @@ def test_an_unknown_filter_value_is_a_400_listing_the_allowed_ones(api, url, par
     assert all(v in detail for v in vocabulary()[what])
 
 
+def test_an_unknown_entity_type_is_a_400(api):
+    r = api.get("/api/actors", params={"type": "militia"})
+    assert r.status_code == 400 and all(t in r.json()["detail"] for t in vocabulary()["entity type"])
+    assert api.get("/api/actors", params={"type": "person"}).json()["total"] > 0
+
+
 def test_filter_values_in_another_case_are_the_same_filter(api):
     lower = api.get("/api/claims", params={"predicate": "arms"}).json()
     assert lower["total"] > 0 and api.get("/api/claims", params={"predicate": "ARMS"}).json() == lower

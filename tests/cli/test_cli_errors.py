@@ -169,6 +169,15 @@ def test_filter_values_in_another_case_still_work(run, db):
     assert r.exit_code == 0 and {e["predicate"] for e in json.loads(r.stdout)} == {"ASSAULT"}
 
 
+@pytest.mark.parametrize("q, message", [('"armed drones', "unbalanced quote"), ("drones OR", "OR needs a word"),
+                                        ("NOT drones", "only says what to leave out")])
+def test_a_search_that_cannot_be_read_says_why(run, db, q, message):
+    r = run("search", q, "--db", db)
+    assert r.exit_code == 1 and message in r.stderr and "Traceback" not in r.output, r.output
+    r = run("search", "Basra OR Baghdad", "--format", "json", "--db", db)
+    assert {h["title"] for h in json.loads(r.stdout)} == {"Drones for a brigade in the south", "Talks in Baghdad"}
+
+
 @pytest.mark.parametrize("args, message", [
     (["events", "--from", "2020-02-31"], "not a date: '2020-02-31' (February 2020 has 29 days)"),
     (["claims", "--to", "2021-04-31"], "not a date: '2021-04-31' (April 2021 has 30 days)"),

@@ -47,7 +47,11 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
     """With `q`, the actors it names (exact name or alias first, else every word given, else a
     close spelling): one item, several when ambiguous, none when nothing fits; with `typed`,
     followed by the actors one of whose names has words beginning with those of `q`
-    (`query.suggest`, for suggestions as one types). Without `q`, every actor, most mentioned first."""
+    (`query.suggest`, for suggestions as one types). Without `q`, every actor, most mentioned first.
+    An unknown `type` is a 400 listing the types."""
+    from claimgraph.query.filters import allowed
+    with user_errors():
+        type = allowed("entity type", type)
     view = cg.view
     if q is not None and q.strip() and typed:
         from claimgraph.query.suggest import suggest

@@ -195,7 +195,7 @@ def neighbors(name: Annotated[str, typer.Argument(help="An actor's name, alias o
         print_json(g)
         return
     if not g["nodes"]:
-        nothing_found(f"around {g['center']['name']}")
+        nothing_found()
         return
     names = {n["id"]: n["name"] for n in [g["center"], *g["nodes"]]}
     if g.get("truncated"):
