@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from claimgraph.sources.guard import GuardedClient, Policy, Refused, forbidden
+from claimgraph.sources.guard import GuardedClient, Policy, Refused, SourceError, forbidden
 
 
 @pytest.mark.parametrize("address, why", [
@@ -150,3 +150,49 @@ def test_time_cap_stops_a_trickle(server):
         with pytest.raises(Refused, match="time limit of 1 s"):
             client.get(server.url("/slow"))
     assert time.monotonic() - start < 3
+
+
+def test_a_dns_lookup_that_does_not_answer_is_given_up(server):
+    """The system resolver cannot be made slow here (its name servers are the machine's), so the
+    lookup function is: one that answers after 30 s, as a resolver whose server drops queries does."""
+    import socket
+
+    def silent(*args, **kwargs):
+        time.sleep(30)
+        return socket.getaddrinfo(*args, **kwargs)
+
+    server.routes["/a"] = (200, {}, "hello")
+    policy = Policy.make(["localhost"], dns_timeout=0.5)
+    started = time.monotonic()
+    with GuardedClient(policy, getaddrinfo=silent) as client, \
+            pytest.raises(SourceError, match="no answer from DNS in 0.5 s") as caught:
+        client.get(server.url("/a").replace("127.0.0.1", "localhost"))
+    assert time.monotonic() - started < 10 and caught.value.transient
+    assert server.requests == []
+    with GuardedClient(policy) as client:  # the system's resolver answers in time
+        assert client.get(server.url("/a").replace("127.0.0.1", "localhost")).content == b"hello"
+
+
+def test_httpx_errors_keep_their_kind_through_the_guarded_transport(server):
+    """The transport maps httpcore's errors to httpx's: a server that closes without answering is a
+    network error (retried later), not a crash."""
+    import socket
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+
+    def close_at_once():
+        conn, _ = listener.accept()
+        conn.recv(1024)
+        conn.close()
+
+    import threading
+    threading.Thread(target=close_at_once, daemon=True).start()
+    try:
+        with GuardedClient(Policy.make(["127.0.0.1"])) as client, \
+                pytest.raises(SourceError, match="network error: RemoteProtocolError") as caught:
+            client.get(f"http://127.0.0.1:{port}/")
+        assert caught.value.transient
+    finally:
+        listener.close()

@@ -11,14 +11,21 @@ the name itself and connects to the very addresses it checked, so DNS rebinding 
 and the connection is not possible), and so on every redirect: redirects are followed here, one
 by one, at most `max_redirects`. No proxy from the environment is used (it would be the address
 checked instead of the target's). A response is streamed and stopped at `max_bytes` (decoded:
-a compressed bomb stops too) and at `timeout` seconds in all.
+a compressed bomb stops too) and at `timeout` seconds in all. A name's lookup is given up after
+`dns_timeout` seconds (the system resolver has no bound of its own that a caller can set).
+
+httpx's `HTTPTransport` takes no network backend, so the guarded transport is httpx's public
+`BaseTransport` over httpcore's public `ConnectionPool(network_backend=...)`, mapping httpcore's
+errors to httpx's of the same name.
 """
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -28,6 +35,7 @@ import httpx
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # an article page is far smaller; a feed too
 DEFAULT_TIMEOUT = 30.0  # seconds for one fetch in all (connections, redirects, the body)
 DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_DNS_TIMEOUT = 10.0  # seconds for one name's lookup (the system resolver has no bound of its own here)
 MAX_URL_CHARS = 2048
 REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -107,6 +115,7 @@ class Policy:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     max_redirects: int = DEFAULT_MAX_REDIRECTS
+    dns_timeout: float = DEFAULT_DNS_TIMEOUT
 
     @classmethod
     def make(cls, allow_hosts: Iterable[str] = (), **caps) -> Policy:
@@ -116,11 +125,36 @@ class Policy:
         return _host_key(host) in self.allow_hosts
 
 
-def resolve(host: str, port: int, policy: Policy) -> list[tuple]:
-    """The addresses (getaddrinfo rows) of `host`; Refused when one of them is forbidden and the
-    host is not allowed. A host resolving to a public and a private address is refused."""
+def lookup(host: str, port: int, timeout: float, getaddrinfo=socket.getaddrinfo) -> list[tuple]:
+    """`getaddrinfo` of `host`, given up after `timeout` seconds: the system resolver may wait
+    for each name server in turn (tens of seconds) and cannot be interrupted, so it runs in a
+    daemon thread that is left to finish alone when the time is up."""
+    done = threading.Event()
+    answer: list = []
+
+    def run() -> None:
+        try:
+            answer.append(getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP))
+        except BaseException as e:  # noqa: BLE001 - handed to the caller
+            answer.append(e)
+        done.set()
+
+    threading.Thread(target=run, name=f"claimgraph-dns-{host}", daemon=True).start()
+    if not done.wait(timeout):
+        raise SourceError(host, f"cannot resolve host: no answer from DNS in {timeout:g} s", transient=True)
+    if isinstance(answer[0], BaseException):
+        raise answer[0]
+    return answer[0]
+
+
+def resolve(host: str, port: int, policy: Policy, timeout: float | None = None,
+            getaddrinfo=socket.getaddrinfo) -> list[tuple]:
+    """The addresses (getaddrinfo rows) of `host`, looked up within `policy.dns_timeout` (and
+    `timeout`); Refused when one of them is forbidden and the host is not allowed. A host
+    resolving to a public and a private address is refused."""
+    limit = policy.dns_timeout if timeout is None else min(timeout, policy.dns_timeout)
     try:
-        rows = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+        rows = lookup(host, port, limit, getaddrinfo)
     except (socket.gaierror, UnicodeError) as e:
         raise SourceError(host, f"cannot resolve host: {e}", transient=True) from None
     if policy.allowed(host):
@@ -137,12 +171,13 @@ def resolve(host: str, port: int, policy: Policy) -> list[tuple]:
 class GuardedBackend(httpcore.NetworkBackend):
     """httpcore's network backend, resolving names itself and connecting only to checked addresses."""
 
-    def __init__(self, policy: Policy):
+    def __init__(self, policy: Policy, getaddrinfo=socket.getaddrinfo):
         self.policy = policy
         self._backend = httpcore.SyncBackend()
+        self._getaddrinfo = getaddrinfo  # the system's; a test's slow one
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        rows = resolve(host, port, self.policy)
+        rows = resolve(host, port, self.policy, timeout, self._getaddrinfo)
         error: Exception | None = None
         for row in rows:
             try:
@@ -159,14 +194,52 @@ class GuardedBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
-class GuardedTransport(httpx.HTTPTransport):
-    """httpx's transport over the guarded backend (no proxy, no Unix socket)."""
+@contextmanager
+def _httpx_errors():
+    """httpcore's exceptions as httpx's of the same name (httpx has one for each); ours pass."""
+    try:
+        yield
+    except httpcore.TimeoutException as e:
+        raise getattr(httpx, type(e).__name__, httpx.TimeoutException)(str(e)) from e
+    except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.ProxyError, httpcore.UnsupportedProtocol) as e:
+        raise getattr(httpx, type(e).__name__, httpx.TransportError)(str(e)) from e
 
-    def __init__(self, policy: Policy, **options):
-        super().__init__(trust_env=False, **options)
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream):
+        self._stream = stream
+
+    def __iter__(self):
+        with _httpx_errors():
+            yield from self._stream
+
+    def close(self) -> None:
+        if hasattr(self._stream, "close"):
+            self._stream.close()
+
+
+class GuardedTransport(httpx.BaseTransport):
+    """An httpx transport (the public `BaseTransport`) over httpcore's connection pool on the
+    guarded backend: no proxy, no Unix socket. httpx's own `HTTPTransport` takes no network
+    backend (its pool is a private attribute), so the request is handed to httpcore here."""
+
+    def __init__(self, policy: Policy, getaddrinfo=socket.getaddrinfo):
         self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                             network_backend=GuardedBackend(policy), max_connections=10,
+                                             network_backend=GuardedBackend(policy, getaddrinfo), max_connections=10,
                                              max_keepalive_connections=5, keepalive_expiry=5.0)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        core = httpcore.Request(method=request.method,
+                                url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
+                                                 port=request.url.port, target=request.url.raw_path),
+                                headers=request.headers.raw, content=request.stream, extensions=request.extensions)
+        with _httpx_errors():
+            response = self._pool.handle_request(core)
+        return httpx.Response(status_code=response.status, headers=response.headers, stream=_Body(response.stream),
+                              extensions=response.extensions)
+
+    def close(self) -> None:
+        self._pool.close()
 
 
 @dataclass
@@ -203,11 +276,11 @@ class GuardedClient:
     fetcher's robots.txt and rate limit); it may raise SourceError to stop there.
     """
 
-    def __init__(self, policy: Policy | None = None, user_agent: str | None = None):
+    def __init__(self, policy: Policy | None = None, user_agent: str | None = None, getaddrinfo=socket.getaddrinfo):
         self.policy = policy or Policy()
         headers = {"User-Agent": user_agent} if user_agent else {}
         connect = min(10.0, self.policy.timeout)
-        self._client = httpx.Client(transport=GuardedTransport(self.policy), follow_redirects=False,
+        self._client = httpx.Client(transport=GuardedTransport(self.policy, getaddrinfo), follow_redirects=False,
                                     trust_env=False, headers=headers,
                                     timeout=httpx.Timeout(connect, read=connect))
 
