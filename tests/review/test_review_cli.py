@@ -63,3 +63,20 @@ def test_review_queue_kinds(cli, db):
     assert table.exit_code == 0 and "Iran arms" in table.output
     assert cli("review", "queue", "everything", "--db", db).exit_code == 2
     assert json.loads(cli("review", "queue", "rejected", "--db", db, "--format", "json").output)["total"] == 0
+
+
+def test_decisions_on_a_claim(cli, db):
+    claims = json.loads(cli("review", "queue", "contested", "--db", db, "--format", "json").output)["items"]
+    claim = claims[0]["claim"]
+    done = cli("review", "correct", claim, "--predicate", "funds", "--db", db, "--analyst", "maria", "--reason", "money")
+    assert done.exit_code == 0, done.output
+    assert "corrected the claim" in done.output and "Iran funds Zarqa Brigade" in " ".join(done.output.split())
+    bad = cli("review", "correct", claim, "--predicate", "ASSAULT", "--db", db)
+    assert bad.exit_code == 1 and "a relation predicate is one of" in bad.output
+    assert cli("review", "reject", claim, "--db", db, "--analyst", "maria").exit_code == 0
+    rejected = json.loads(cli("review", "queue", "rejected", "--db", db, "--format", "json").output)["items"]
+    assert [(r["claim"], r["predicate"]) for r in rejected] == [(claim, "funds")]  # as the analyst read it
+    restored = cli("review", "restore", claim, "--db", db, "--analyst", "maria")
+    assert restored.exit_code == 0 and "restored the claim" in restored.output
+    assert cli("review", "restore", claim, "--db", db).exit_code == 1  # not rejected now
+    assert cli("review", "confirm", "clm-nothing", "--db", db).exit_code == 1

@@ -1,4 +1,5 @@
-"""`claimgraph review queue`: what needs an analyst, by kind (`claimgraph.review.queue`)."""
+"""`claimgraph review queue`: what needs an analyst, by kind (`claimgraph.review.queue`); and
+`review confirm / reject / restore / correct CLAIM`, the decisions on a claim."""
 from __future__ import annotations
 
 from enum import Enum
@@ -60,3 +61,66 @@ def queue_cmd(kind: Annotated[Kind, typer.Argument(help="Which queue.")] = Kind.
     rows = [[r["claim"], f"{name(r['subject'])} {r['predicate']} {name(r['object'])}".strip(), r["modality"],
              (r.get("why") if kind != Kind.rejected else f"{r['analyst']}: {r.get('reason') or ''}")] for r in items]
     out().print(table(title, ["claim", "reads", "modality", "why" if kind != Kind.rejected else "rejected by"], rows))
+
+
+DB = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
+CLAIM = Annotated[str, typer.Argument(help="Claim id (clm-…).")]
+ANALYST = Annotated[str | None, typer.Option("--analyst", help="Who decides (default: the login name).")]
+REASON = Annotated[str | None, typer.Option("--reason", help="Why, for the audit log.")]
+
+
+def _act(db: str, act) -> None:
+    """Run one analyst action on the store and print it in words; a refused one is an error, exit 1."""
+    from claimgraph.cli.output import report_error
+    from claimgraph.cli.stores import open_store
+    from claimgraph.resolve import Resolver
+    from claimgraph.review import ReviewError
+
+    store = open_store(db)
+    with store:
+        try:
+            entry = act(store)
+        except ReviewError as e:
+            report_error(str(e))
+            raise typer.Exit(1)
+        words = Resolver(store).describe([entry])[entry.id]
+    out().print(f"{words} (action #{entry.id}; `claimgraph undo` takes it back)", highlight=False)
+
+
+def _who(analyst: str | None) -> str:
+    from claimgraph.cli.resolve_cmds import _analyst
+    return _analyst(analyst)
+
+
+@review_app.command("confirm")
+def confirm_cmd(claim: CLAIM, db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+    """The claim is read right: record it as confirmed."""
+    from claimgraph.review import Reviews
+    _act(db, lambda store: Reviews(store).confirm(claim, _who(analyst), reason))
+
+
+@review_app.command("reject")
+def reject_cmd(claim: CLAIM, db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+    """The claim is misread: leave it out of every answer (listed by `review queue rejected`)."""
+    from claimgraph.review import Reviews
+    _act(db, lambda store: Reviews(store).reject(claim, _who(analyst), reason))
+
+
+@review_app.command("restore")
+def restore_cmd(claim: CLAIM, db: DB = "claimgraph.db", analyst: ANALYST = None, reason: REASON = None) -> None:
+    """Bring a rejected claim back (an action of its own in the audit log)."""
+    from claimgraph.review import Reviews
+    _act(db, lambda store: Reviews(store).restore(claim, _who(analyst), reason))
+
+
+@review_app.command("correct")
+def correct_cmd(claim: CLAIM, db: DB = "claimgraph.db",
+                predicate: Annotated[str | None, typer.Option("--predicate", help="The predicate it should have.")] = None,
+                modality: Annotated[str | None, typer.Option("--modality", help="asserted, reported, alleged, "
+                                                             "speculative or negated.")] = None,
+                reverse: Annotated[bool, typer.Option("--reverse", help="Swap subject and object.")] = False,
+                analyst: ANALYST = None, reason: REASON = None) -> None:
+    """Correct how the claim was read, kept as the analyst's reading beside the machine's."""
+    from claimgraph.review import Readings
+    _act(db, lambda store: Readings(store).correct(claim, _who(analyst), reason, predicate=predicate,
+                                                   modality=modality, reverse=reverse))
