@@ -76,3 +76,31 @@ def test_grade_an_outlet_in_the_page_and_see_it_in_the_table_the_audit_log_and_a
     page.goto(f"/#/claim/{claim['claim']}")
     expect(page.locator(".badge.grade").first).to_have_text(regraded)
     assert page.request.get(f"/api/claims/{claim['claim']}").json()["reliability"] == "A"
+
+
+XSS_IMG = '<img src=x onerror="window.__pwned=1">'
+XSS_SOURCE = f"wire{XSS_IMG}"
+
+
+def test_an_outlet_name_and_a_reason_carrying_markup_are_shown_as_text(page):
+    posted = page.request.post("/api/documents", data={
+        "text": "Kata'ib Hezbollah fired rockets at a US base near Erbil in May 2021, a wire service said.",
+        "title": "Rockets near Erbil", "source": XSS_SOURCE, "published": "2021-05-02"})
+    assert posted.status in (200, 201), posted.text()
+    page.goto("/#/sources")
+    [row] = [r for r in page.request.get("/api/sources").json()["items"] if r["source"] == XSS_SOURCE]
+    shown = page.locator(f'tr.outlet-row[data-key="{row["key"]}"]')
+    expect(shown.locator("td.outlet-name")).to_have_text(XSS_SOURCE)
+    shown.locator("button.edit-grade").click()
+    form = page.locator("form.grade-form")
+    form.locator('select[name="reliability"]').select_option("D")
+    form.locator('input[name="reason"]').fill(f"reposts {XSS_IMG} unchecked")
+    form.locator('input[name="analyst"]').fill(f"Sam{XSS_IMG}")
+    form.locator('button[type="submit"]').click()
+    shown = page.locator(f'tr.outlet-row[data-key="{row["key"]}"]')
+    expect(shown.locator("td.reason")).to_have_text(f"reposts {XSS_IMG} unchecked")
+    expect(shown.locator("td.origin")).to_contain_text(f"by Sam{XSS_IMG}")
+    expect(page.locator(".sources-status")).to_contain_text(XSS_SOURCE)
+    page.wait_for_timeout(300)  # an injected <img> would fail to load and fire onerror by now
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
