@@ -77,6 +77,17 @@ def test_grade_an_outlet_in_the_page_and_see_it_in_the_table_the_audit_log_and_a
     expect(page.locator(".badge.grade").first).to_have_text(regraded)
     assert page.request.get(f"/api/claims/{claim['claim']}").json()["reliability"] == "A"
 
+    # undo on the Review page (Rana's own action, as the page's name says) takes the grade back
+    page.goto("/#/review")
+    expect(page.locator("#undo-preview")).to_contain_text("meridianwire")
+    page.locator("#undo-last").click()
+    expect(page.locator(".review-status, [role=status]").first).to_contain_text("reliability")
+    page.goto("/#/sources")
+    wire = page.locator('tr.outlet-row[data-key="meridianwire"]')
+    expect(wire.locator(".badge.reliability")).to_have_text("F")
+    expect(wire.locator("td.origin")).to_contain_text("default")
+    assert page.request.get(f"/api/claims/{claim['claim']}").json()["admiralty"] == claim["admiralty"]
+
 
 XSS_IMG = '<img src=x onerror="window.__pwned=1">'
 XSS_SOURCE = f"wire{XSS_IMG}"

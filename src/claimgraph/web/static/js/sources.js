@@ -1,12 +1,13 @@
 // The sources page: every outlet of the store with its reliability (A–F), where the grade comes
 // from (an analyst's, the sources YAML's, or F by default), and a form to grade an outlet.
 
+import {analystName} from "./analyst.js";
 import {api, items} from "./api.js";
 import {h, replace} from "./dom.js";
 import {RELIABILITY, claimLine, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
 
 const GRADES = ["A", "B", "C", "D", "E", "F"];
-const ANALYST_KEY = "claimgraph.analyst";
+const ANALYST_KEY = "claimgraph.analyst";  // as js/analyst.js keeps it: one name on every page
 const ORIGINS = {
   analyst: "set by an analyst in this store",
   yaml: "from the sources data (YAML)",
@@ -83,7 +84,9 @@ function gradeForm(row, done, status) {
     ev.preventDefault();
     const f = ev.target.elements;
     const analyst = f.analyst.value.trim() || "analyst";
-    sessionStorage.setItem(ANALYST_KEY, analyst);
+    try {
+      localStorage.setItem(ANALYST_KEY, analyst);
+    } catch { /* storage off: the name is sent from the field only */ }
     try {
       const answer = await api(`/sources/${encodeURIComponent(row.key)}/reliability`, null, {method: "PUT",
         json: {reliability: f.reliability.value, reason: f.reason.value.trim() || undefined, analyst}});
@@ -99,7 +102,7 @@ function gradeForm(row, done, status) {
     placeholder: "why this grade (for the audit log)"})),
   " ",
   h("label", {}, "Analyst ", h("input", {type: "text", name: "analyst", size: 14, maxlength: 255,
-    value: sessionStorage.getItem(ANALYST_KEY) || ""})),
+    value: analystName()})),
   " ",
   h("button", {type: "submit"}, "Save the grade"));
   showClaims(claims, row);
