@@ -65,6 +65,7 @@ def test_filter_by_type_and_place_table_and_timeline_show_the_apis_events(demo_p
     assert page.locator("#events-timeline svg.timeline-svg").get_attribute("data-count") == str(len(every))
     assert page.locator("section#events-map").count() == 1  # the map panel's place
     if SCREENSHOTS:
+        expect(page.locator("#events-map .loading")).to_have_count(0)  # the map panel, once drawn
         page.locator("main").screenshot(path=str(tmp_path / "events.png"))
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         shutil.copy(tmp_path / "events.png", Path(SCREENSHOTS) / "events.png")
