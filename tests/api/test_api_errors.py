@@ -89,8 +89,9 @@ def test_a_name_only_spelt_like_an_actors_is_a_404_with_candidates(api):
     assert [c["id"] for c in r.json()["candidates"]] == ["ent-hizballah"]
     assert api.get(f"/api/actors/{KH}/neighbors", params={}).status_code == 200
     assert api.get("/api/actors/Hezbolah/neighbors").status_code == 404
-    listed = api.get("/api/actors", params={"q": "Hezbolah"}).json()["items"]  # the search still offers it
-    assert [a["id"] for a in listed] == ["ent-hizballah"]
+    listed = api.get("/api/actors", params={"q": "Hezbolah"}).json()  # the search still offers it
+    assert [a["id"] for a in listed["items"]] == ["ent-hizballah"] and listed["near"] == "spelling"
+    assert "near" not in api.get("/api/actors", params={"q": "Hezbollah"}).json()
 
 
 def test_merge_of_two_states_is_a_409_with_the_reason_unless_forced(writer):

@@ -60,11 +60,13 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
     if q is not None and q.strip():
         found = find_actor(view.snap, view.canonical(q.strip()))
         actors = [found] if isinstance(found, Entity) else found
-        if not actors and getattr(found, "near", None) == "spelling":
+        spelt = not actors and getattr(found, "near", None) == "spelling" and bool(found.candidates)
+        if spelt:
             actors = found.candidates  # a search lists the names spelt like it ("Suleimani")
         if type:
             actors = [e for e in actors if e.type == type]
-        return page([actor_item(view, e) for e in actors], limit, offset)
+        answer = page([actor_item(view, e) for e in actors], limit, offset)
+        return {**answer, "near": "spelling"} if spelt else answer  # candidates, not the actor named
     ranked = view.snap.ranked_actors(type)  # (id, name, mentions), most mentioned first
     shown = ranked[offset:offset + limit]
     view.snap.entities.prefetch(i for i, _, _ in shown)

@@ -76,7 +76,7 @@ def find_actor(store, name: str, types: tuple[str, ...] | None = None) -> Entity
         if not _meaningful(query):
             return NoSuchActor(_ranked(snap, found | spelt)[:CANDIDATES_SHOWN])
         if not found:  # only spelt alike: a guess is not an answer
-            return NoSuchActor(_ranked(snap, spelt)[:CANDIDATES_SHOWN], near="spelling")
+            return NoSuchActor(_ranked(snap, spelt)[:CANDIDATES_SHOWN], near="spelling") if spelt else NoSuchActor()
     candidates = _ranked(snap, found)
     if not candidates:
         return NoSuchActor()
