@@ -187,3 +187,17 @@ def test_a_stix_export_has_one_identity_per_outlet_with_the_analysts_grade(tmp_p
     [wire] = [o for o in outlets if o["name"] == "MERIDIAN-WIRE"]
     assert "reliability C" in wire["description"]
     store.close()
+
+
+def test_a_web_address_is_the_outlet_of_its_bare_name_and_keeps_its_key_when_graded(tmp_path, extractor):
+    stories = [("https://www.meridianwire.com/", ONE_OUTLET[0][1]), ("https://www.meridianwire.com/", ONE_OUTLET[1][1]),
+               ("Meridian Wire", ONE_OUTLET[2][1])]
+    store = make_store(extractor, tmp_path / "store.db", stories)
+    [row] = query.sources(store)
+    assert (row["key"], row["documents"], row["source"]) == ("meridianwire", 3, "https://www.meridianwire.com/")
+    entry = grade_outlet(store, "meridian wire", "C", "checked", "ann")
+    assert (entry.payload["key"], entry.payload["outlet"]) == ("meridianwire", "https://www.meridianwire.com/")
+    [row] = query.sources(store)
+    assert (row["key"], row["documents"], row["reliability"], row["origin"]) == ("meridianwire", 3, "C", "analyst")
+    assert trains_claim(store)["reliability"] == "C"
+    store.close()

@@ -63,7 +63,7 @@ def set_grade(session: Session, outlet: str, reliability: str, reason: str | Non
     before = store_sources(session)
     known = before.lookup(name)
     shown = known.name if known else display_name(session, name)
-    key = outlet_key(shown)
+    key = Sources().key(shown)  # the key the sources list shows it under
     row = {"outlet": key, "name": shown, "reliability": letter, "reason": reason, "analyst": analyst,
            "created_at": jdb.now(), "undone_at": None}
     grade_id = session.execute(insert(SourceGradeRow).values(**row).returning(SourceGradeRow.id)).scalar_one()
@@ -115,10 +115,10 @@ def _toggle(session: Session, ids: list[int], at: datetime | None) -> None:
 def display_name(reader, name: str) -> str:
     """The spelling most of the stored documents of this outlet use (ties: the first in order),
     else the name as given."""
-    key = outlet_key(name)
+    key = Sources().key(name)  # as the sources list keys an outlet ("www.x.com" is "x")
     counts: dict[str, int] = {}
     for source, n in _spellings(reader):
-        if outlet_key(source) == key:
+        if Sources().key(source) == key:
             counts[source.strip()] = counts.get(source.strip(), 0) + n
     return min(counts, key=lambda s: (-counts[s], s)) if counts else name
 

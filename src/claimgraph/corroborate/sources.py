@@ -114,7 +114,7 @@ class Sources:
     def key(self, name: str) -> str:
         """One key per source, whichever of its names is given."""
         entry = self.lookup(name)
-        return source_key(entry.name) if entry else (_keys(name) or (name,))[-1]
+        return (_keys(entry.name) or (entry.name,))[-1] if entry else (_keys(name) or (name,))[-1]
 
     def __iter__(self):
         return iter({id(e): e for e in self._by_key.values()}.values())
