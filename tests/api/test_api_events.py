@@ -50,6 +50,11 @@ def test_status_filter_and_the_two_halves_of_a_condition(events_api):
     assert hypothetical == {("Hezbollah", "Israel"): "consequence", ("Israel", "Lebanon"): "condition"}
     planned = [e for e in by_status["planned"]["items"] if e["subject"]["name"] == "Kata'ib Hizballah"]
     assert planned and planned[0]["object"]["name"] == "U.S. Embassy in Baghdad"
+    for half, conditional in (("threatened", "consequence"), ("condition", "condition")):
+        got = api.get("/api/events", params={"status": half}).json()["items"]
+        assert [(e["status"], e["conditional"]) for e in got] == [("hypothetical", conditional)]
+    threats_and_plans = api.get("/api/events", params=[("status", "threatened"), ("status", "planned")]).json()
+    assert threats_and_plans["total"] == by_status["planned"]["total"] + 1
     both = api.get("/api/events", params=[("status", "planned"), ("status", "hypothetical")]).json()
     assert both["total"] == by_status["planned"]["total"] + by_status["hypothetical"]["total"]
 

@@ -125,6 +125,13 @@ def test_an_event_that_did_not_happen_is_labelled_so_in_the_table_the_timeline_a
     # the conditional threat of the demo ("if Iran struck ..., the United States would hit 52 Iranian sites")
     threat = next(e for e in events if e.get("conditional") == "consequence")
     assert (threat["subject"]["name"], threat["predicate"]) == ("United States", "ASSAULT")
+    # the filter offers the threats alone
+    page.goto("/#/events")
+    page.check("form.events-filters input[name=status][value=threatened]")
+    page.click("form.events-filters button[type=submit]")
+    expect(page).to_have_url(f"{demo_server}/#/events?status=threatened")
+    table, _ = shown(page)
+    assert table == [e["claim"] for e in every_event(demo_server, status="threatened")] == [threat["claim"]]
     # an event that happened says so too, plainly
     page.goto("/#/events?type=ASSAULT&place=Baghdad")
     shown(page)

@@ -78,7 +78,8 @@ EventType = Annotated[str | None, Query(max_length=32, description="A PLOVER typ
 Place = Annotated[str | None, Query(max_length=200, description="ISO alpha-3 code or a place name.")]
 Modalities = Annotated[list[str] | None, Query(description="Only these modalities (may repeat).")]
 Status = Annotated[list[str] | None, Query(description="Only events of these statuses (may repeat): "
-                                                       + ", ".join(event_list.STATUSES) + ".")]
+                                                       + ", ".join(event_list.STATUSES) + "; threatened (the deed "
+                                                       "of a condition) or condition (its if-clause).")]
 Grade = Annotated[list[str] | None, Query(description="Only events of these credibility grades, 1 … 6 (may repeat).")]
 Sort = Annotated[str, Query(max_length=16, description="Order by " + ", ".join(event_list.SORTS) + ".")]
 Order = Annotated[str, Query(max_length=4, description="asc or desc.")]

@@ -3,7 +3,8 @@
 `events_page` answers one page and the total; `event_rows` yields every event of the filter in
 the same order, a page at a time (for a streamed download). Filters: those of `listing.events`
 (type, actor, place, date range, modality, the `ClaimFilter` figures) and an event's `status`
-(ontology.md: occurred, attempted, planned, ongoing, hypothetical) and `grade` (credibility 1–6).
+(ontology.md: occurred, attempted, planned, ongoing, hypothetical; and "threatened" or "condition",
+the halves of a hypothetical's condition) and `grade` (credibility 1–6).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from claimgraph.store.schema import ClaimFiguresRow as F
 from claimgraph.store.schema import ClaimRow, EntityRow
 
 STATUSES = ("occurred", "attempted", "planned", "ongoing", "hypothetical")
+# the two halves of a hypothetical event's condition (`conditional`), as statuses to filter on
+HALVES = {"threatened": "consequence", "condition": "condition"}
 GRADES = (1, 2, 3, 4, 5, 6)
 SORTS = ("date", "type", "status", "actor", "target", "place", "modality", "grade", "sources")
 ORDERS = ("asc", "desc")
@@ -55,7 +58,7 @@ class EventQuery:
     def check(self) -> None:
         """A ValueError naming the allowed values for an unknown type, modality, status, grade, sort or
         order (type and modality by the check every filter shares, `filters.allowed`)."""
-        _allowed("status", self.statuses or (), STATUSES)
+        _allowed("status", self.statuses or (), STATUSES + tuple(HALVES))
         self.modalities = [allowed("modality", m) for m in self.modalities] if self.modalities else None
         _allowed("grade", self.grades or (), GRADES)
         self.grades = [int(g) for g in self.grades] if self.grades else None
@@ -102,7 +105,12 @@ def _selection(snap: StoreView, q: EventQuery):
     joined = bool(q.statuses) or q.sort == "status"
     status = func.coalesce(ClaimRow.attrs["status"].as_string() if joined else _attr("status"), "occurred")
     if q.statuses:
-        where.append(status.in_(sorted(set(q.statuses))))
+        stored = sorted(set(q.statuses) - set(HALVES))
+        halves = sorted(HALVES[h] for h in set(q.statuses) & set(HALVES))
+        either = [status.in_(stored)] if stored else []
+        if halves:  # "threatened": the deed that hangs on a condition; "condition": its if-clause
+            either.append(and_(status == "hypothetical", ClaimRow.attrs["conditional"].as_string().in_(halves)))
+        where.append(or_(*either))
     # the day the text gives, or for a relative date ("recently") the last day it can be
     when = func.coalesce(F.date_own, ClaimRow.attrs[("date", "end")].as_string() if joined else _attr(("date", "end")))
     keys = {

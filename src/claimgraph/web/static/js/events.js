@@ -20,7 +20,7 @@ import {h, replace} from "./dom.js";
 import {EVENT_FORMATS, exportMenu} from "./exports.js";
 import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
 import {mapOfEvents} from "./map.js";
-import {STATUSES, STORED_STATUSES, happened, statusBadge} from "./status.js";
+import {FILTER_STATUSES, STATUSES, happened, statusBadge} from "./status.js";
 import {timeline, whenText} from "./timeline.js";
 
 export const TIMELINE_MAX = 2000;
@@ -159,7 +159,7 @@ function filterForm(f, sort, order) {
     [1, 2, 3, 4, 5, 6].map((g) => option(String(g), `${g}: ${CREDIBILITY[g][0]}`, f.grade)))),
   h("label", {}, "Min. independent sources ", h("input", {type: "number", name: "min_independent", min: 0, max: 1000,
     value: f.min_independent || "0"})),
-  boxes("status", STORED_STATUSES.map((s) => [s, STATUSES[s].label]), "Status"),
+  boxes("status", FILTER_STATUSES.map((s) => [s, STATUSES[s].label]), "Status"),
   boxes("modality", Object.keys(MODALITIES).map((m) => [m, modalityBadge(m)]), "Modality"),
   h("button", {type: "submit"}, "Apply"),
   " ", h("a", {href: "#/events", class: "action-link"}, "clear"));

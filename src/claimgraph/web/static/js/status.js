@@ -21,6 +21,9 @@ export const STATUSES = {
 /** The store's status values, for filters. */
 export const STORED_STATUSES = ["occurred", "ongoing", "attempted", "planned", "hypothetical"];
 
+/** The statuses the events filter offers: the stored ones and the deed of a condition. */
+export const FILTER_STATUSES = ["occurred", "ongoing", "attempted", "planned", "threatened", "hypothetical"];
+
 /** The status as shown: the stored one, a hypothetical's half of its condition told apart. */
 export function statusKey(row) {
   const status = (row && row.status) || "occurred";
