@@ -3,7 +3,7 @@
 Iran armed the Zarqa Brigade in one text and denied it in another (a contested claim); the
 "Amal Relief Foundation" and the "Amal Relief Fund" are two spellings the resolver scores below
 its threshold (a candidate pair for an analyst); Karim Haddad leads the Zarqa Brigade on one
-outlet's word only.
+outlet's word only; `KILLED` (not in the store unless asked for) reports his death.
 """
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ DOCS = [
 ]
 
 
-def make_store(extractor, url: str) -> Store:
+KILLED = {"title": "Brigade leader shot", "source": "gulfledger", "published": "2021-04-05",
+          "text": "Gunmen killed Karim Haddad in Basra on 4 April 2021."}
+
+
+def make_store(extractor, url: str, texts: list[dict] = DOCS) -> Store:
     store = Store(url)
-    docs = [Document(text=d["text"], title=d["title"], source=d["source"], published=d["published"]) for d in DOCS]
+    docs = [Document(text=d["text"], title=d["title"], source=d["source"], published=d["published"]) for d in texts]
     ingest_documents(store, docs, extractor)
     return store

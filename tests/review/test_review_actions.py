@@ -4,7 +4,7 @@ words. A real store (SQLite file, and PostgreSQL when a server is given) built b
 from __future__ import annotations
 
 import pytest
-from review_docs import make_store
+from review_docs import DOCS, KILLED, make_store
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -212,3 +212,19 @@ def test_stored_figures_after_corrections_are_what_a_reindex_computes(store):
     assert figures_rows(store) == kept
     row = claim(store, "arms")  # the two readings of "Iran arms" are now one negated claim, not contested
     assert (row["modality"], row["contested"], row["documents"]) == ("negated", False, 2)
+
+
+def test_a_reading_of_a_fatal_event_moves_the_end_of_the_victims_relations(extractor, db_url):
+    store = make_store(extractor, db_url, [*DOCS, KILLED])
+    try:
+        assert claim(store, "leads")["valid"]["to"] == "2021-04-04"  # his death ends his leading
+        [killing] = [r for r in query.events(store, type="ASSAULT") if (r["object"] or {}).get("name") == "Karim Haddad"]
+        Readings(store).correct(killing["claim"], "maria", "only alleged", modality="alleged")
+        assert claim(store, "leads")["valid"]["to"] is None
+        Resolver(store).undo("maria", force=False)
+        assert claim(store, "leads")["valid"]["to"] == "2021-04-04"
+        kept = figures_rows(store)
+        store.reindex()
+        assert figures_rows(store) == kept
+    finally:
+        store.close()

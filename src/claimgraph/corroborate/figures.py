@@ -13,13 +13,14 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from claimgraph.model import Claim, Entity, Evidence
 from claimgraph.store.schema import (
     ClaimFiguresRow,
     ClaimGroupRow,
+    ClaimReadingRow,
     ClaimRow,
     DocumentRow,
     EntityRow,
@@ -207,11 +208,16 @@ def _deaths(session: Session, persons: set[str]) -> dict[str, tuple[str, str]]:
         if not heads:
             continue
         members = select(EntityRow.id).where(or_(EntityRow.id.in_(heads), EntityRow.canonical.in_(heads)))
-        rows = session.execute(select(ClaimRow).where(
-            ClaimRow.kind == "event", ClaimRow.predicate.in_(list(rules()["fatal"])),
-            ClaimRow.object.in_(members)).order_by(ClaimRow.id)).scalars().all()
+        fatal = list(rules()["fatal"])
+        read_fatal = select(ClaimReadingRow.claim_id).where(  # an analyst's reading may make an event fatal
+            ClaimReadingRow.undone_at.is_(None), ClaimReadingRow.predicate.in_(fatal), ClaimReadingRow.object.in_(members))
+        rows = session.execute(select(ClaimRow).where(ClaimRow.kind == "event", or_(
+            and_(ClaimRow.predicate.in_(fatal), ClaimRow.object.in_(members)), ClaimRow.id.in_(read_fatal)))
+            .order_by(ClaimRow.id)).scalars().all()
         rejected = _rejected(session, [r.id for r in rows])
-        rows = [r for r in rows if r.id not in rejected]
+        member_ids = set(session.scalars(members))
+        rows = [r for r in _as_read(session, [r for r in rows if r.id not in rejected])
+                if r.predicate in fatal and r.object in member_ids]
         canon = canonical_of(session, [x for r in rows for x in (r.subject, r.object)])
         joined, _ = join_claims([Claim(r.id, r.kind, canon[r.subject], r.predicate, canon[r.object], r.modality,
                                        rule=r.rule, attrs=dict(r.attrs or {})) for r in rows])
@@ -379,6 +385,10 @@ def touched_by_claims(session: Session, claim_ids: Iterable[str], former: dict[s
         victims.update(session.scalars(select(ClaimRow.object).where(
             ClaimRow.id.in_(claim_ids[n:n + 900]), ClaimRow.kind == "event",
             ClaimRow.predicate.in_(list(rules()["fatal"])), ClaimRow.object.is_not(None))))
+        victims.update(session.scalars(  # and of the analysts' readings, live or undone: both can change a death
+            select(ClaimReadingRow.object).join(ClaimRow, ClaimRow.id == ClaimReadingRow.claim_id).where(
+                ClaimReadingRow.claim_id.in_(claim_ids[n:n + 900]), ClaimRow.kind == "event",
+                ClaimReadingRow.predicate.in_(list(rules()["fatal"])), ClaimReadingRow.object.is_not(None))))
     heads = sorted(set(canonical_of(session, victims).values()) | {former[v] for v in victims if v in (former or {})})
     for n in range(0, len(heads), 400):
         part = heads[n:n + 400]
