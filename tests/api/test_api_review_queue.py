@@ -105,7 +105,7 @@ def test_not_the_same_and_the_audit_names_the_actors(writer):
     assert r.json()["judgement"]["judgement"] == "negative"
     entry = writer.get("/api/audit").json()["items"][0]
     assert entry["action"] == "distinct" and "Kata'ib Hizballah (ent-kataib-hizballah)" in entry["description"]
-    refused = writer.post("/api/merge", json={"a": KH, "b": "ent-hizballah"})
+    refused = writer.post("/api/merge", json={"a": KH, "b": "ent-hizballah", "force": True})  # countries differ too
     assert refused.status_code == 409 and "judged different" in refused.json()["detail"]
 
 

@@ -43,7 +43,7 @@ def who(named: str | None, body: Body | None) -> str:
 
 
 class Decision(Body):
-    force: bool = Field(False, description="Undo or redo another analyst's (or an automatic) action.")
+    force: bool = Field(False, description="Undo or redo another analyst's action.")
 
 
 class Verdict(Body):
