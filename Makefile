@@ -55,7 +55,10 @@ fuzz: install
 
 # the README's screenshot of the network view, taken by the browser test
 screenshots: install
-	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py
+	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/web/test_web_app.py \
+	  tests/web/test_web_events.py tests/web/test_web_map.py tests/web/test_web_path.py \
+	  tests/web/test_web_network.py tests/web/test_web_queue.py tests/web/test_web_sources.py \
+	  tests/web/test_web_exports.py
 
 bench: install bench-cli
 	$(PY) bench/extract_speed.py
