@@ -151,9 +151,13 @@ function pathForm(state) {
   return form;
 }
 
-/** An actor named in the address: an id or a name; several fits are offered to choose from. */
+/** An actor named in the address: an id or a name; several fits, or names only spelt like it, are
+ *  offered to choose from. */
 async function resolveActor(text) {
-  const found = items(await api("/actors", {q: text, limit: 10}));
+  const answer = await api("/actors", {q: text, limit: 10});
+  const found = items(answer);
+  // names only spelt like `text` (near: "spelling") are candidates to offer, not the actor named
+  if (answer && answer.near === "spelling") return {text, candidates: found, near: true};
   if (found.length === 1) return {actor: found[0]};
   if (found.length) return {text, candidates: found};
   return {text, candidates: items(await api("/actors", {q: text, typed: true, limit: 10})), near: true};
