@@ -19,3 +19,17 @@ def test_a_misspelt_name_in_the_path_finder_is_offered_not_picked(demo_page):
     expect(page.locator(".path-item").first).to_be_visible()
     expect(page.locator("#path-from")).to_have_value("Kata'ib Hizballah")
     assert "from=ent-kataib-hizballah" in page.url
+
+
+def test_an_events_page_past_the_last_says_so(demo_page):
+    """An offset past the last event (an old link, a store that shrank) read "showing 901–900" and
+    "page 19 of 2"; it says there is nothing there, and "previous" leads to the last page."""
+    page = demo_page
+    total = page.request.get("/api/events", params={"limit": 1}).json()["total"]
+    assert 50 < total < 900
+    page.goto("/#/events?offset=900")
+    summary = page.locator(".events-summary")
+    expect(summary).to_have_text(f"{total} events; none from 901: past the last page.")
+    expect(page.locator(".events-pager")).to_contain_text("past page 2, the last")
+    page.locator(".events-pager a[rel=prev]").click()
+    expect(summary).to_have_text(f"{total} events; showing 51\u2013{total}.")

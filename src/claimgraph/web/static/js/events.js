@@ -76,8 +76,9 @@ export async function eventsView(main, params) {
   }
   const rows = items(data);
   const total = data.total ?? rows.length;
+  const shown = rows.length ? `showing ${offset + 1}\u2013${offset + rows.length}` : `none from ${offset + 1}: past the last page`;
   replace(summary, total
-    ? `${total} event${total === 1 ? "" : "s"}${describe(filters)}; showing ${offset + 1}\u2013${offset + rows.length}.`
+    ? `${total} event${total === 1 ? "" : "s"}${describe(filters)}; ${shown}.`
     : `No event${describe(filters)}.`);
   csv.hidden = !total;
   replace(timelineBox, h("h2", {}, "Timeline"),
@@ -202,7 +203,8 @@ function pager(filters, sort, order, offset, total) {
   const last = Math.floor((total - 1) / LIMIT) * LIMIT;
   const link = (to, label, rel) => h("a", {href: hashFor(filters, sort, order, to), rel, class: "page-link"}, label);
   return h("nav", {class: "pager events-pager", "aria-label": "pages"},
-    offset > 0 ? [link(0, "\u00ab first"), " ", link(Math.max(0, offset - LIMIT), "\u2039 previous", "prev"), " "] : null,
-    h("span", {class: "muted"}, `page ${Math.floor(offset / LIMIT) + 1} of ${Math.floor(last / LIMIT) + 1}`),
+    offset > 0 ? [link(0, "\u00ab first"), " ", link(Math.max(0, Math.min(offset, last + LIMIT) - LIMIT), "\u2039 previous", "prev"), " "] : null,
+    h("span", {class: "muted"}, offset > last ? `past page ${Math.floor(last / LIMIT) + 1}, the last`
+      : `page ${Math.floor(offset / LIMIT) + 1} of ${Math.floor(last / LIMIT) + 1}`),
     offset < last ? [" ", link(offset + LIMIT, "next \u203a", "next"), " ", link(last, "last \u00bb")] : null);
 }
