@@ -15,6 +15,8 @@ is stored, not refused; a name with a NUL looked up finds nothing instead of fai
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -142,9 +144,25 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _wal(cursor) -> None:
+    # Turning a new file to WAL takes an exclusive lock and SQLite answers "database is locked"
+    # at once, without its busy handler, while another process opening the file does the same:
+    # wait and try again, as the busy timeout would.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_connect_ro(dbapi_connection, _record) -> None:
