@@ -92,3 +92,20 @@ def test_lists_search_and_network_show_the_payload_as_text(page, doc_id):
     page.mouse.click(edge["x"], edge["y"])
     expect(page.locator("#network-panel blockquote", has_text=IMG)).to_have_count(1)
     assert_inert(page)
+
+
+
+def test_review_queue_and_audit_log_show_the_payload_as_text(page, doc_id):
+    """A claim of the payload's document rejected with a payload for a reason: the Rejected tab
+    (its sentence, the reason) and the audit log show both as text."""
+    doc = page.request.get(f"/api/documents/{doc_id}").json()
+    claim = next(c["claim"] for c in doc["claims"] if c["predicate"] == "ASSAULT")
+    answer = page.request.post(f"/api/claims/{claim}/review",
+                               data={"verdict": "reject", "reason": f"because {IMG}", "analyst": f"x{SCRIPT}"})
+    assert answer.status == 200, answer.text()
+    page.goto("/#/review?queue=rejected")
+    item = page.locator(f".rejected-item[data-claim='{claim}']")
+    expect(item).to_contain_text(IMG)
+    expect(item).to_contain_text("Erbil")
+    expect(page.locator(".audit")).to_contain_text(SCRIPT)
+    assert_inert(page)
