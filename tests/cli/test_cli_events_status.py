@@ -1,30 +1,56 @@
-"""`claimgraph events` shows each event's status: a planned attack or a conditional threat never
-reads as one that happened. On sentences written for this test."""
+"""`claimgraph events --status`: the statuses of the events page and /api/events, on a store read
+by the real pipeline from sentences written for it (a planned attack, a conditional threat)."""
 from __future__ import annotations
 
+import json
+
+import pytest
 from typer.testing import CliRunner
 
 from claimgraph.cli.main import app
-from claimgraph.model import Document
-from claimgraph.store import Store
-from claimgraph.store.ingest import ingest_documents
+from corpus_store import store_from
 
-TEXT = ("If Israel attacks Lebanon, Hezbollah will strike Israel. Kataib Hezbollah plans to attack the US embassy "
-        "in Baghdad. Kataib Hezbollah attacked a US base near Baghdad in March 2018.")
+TEXTS = [
+    {"text": "The Radwan Brigade attacked Iraqi police near Basra on 2 February 2021. "
+             "Prosecutors said the Radwan Brigade planned to attack the Jordanian army. "
+             "If Kuwait arrests the brigade's commander, the Radwan Brigade will attack Kuwait.",
+     "title": "A brigade's threats", "source": "harbourledger", "published": "2021-03-04"},
+]
 
 
-def test_the_events_table_has_a_status_column(extractor, tmp_path):
-    db = tmp_path / "store.db"
-    with Store(str(db)) as store:
-        ingest_documents(store, [Document(text=TEXT, title="Warnings", source="riverdesk", published="2021-05-10")],
-                         extractor)
-    result = CliRunner().invoke(app, ["events", "--db", str(db), "--type", "ASSAULT"], env={"COLUMNS": "250"})
+@pytest.fixture(scope="module")
+def db(extractor, tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("events-status") / "store.db"
+    store_from(extractor, path, TEXTS).close()
+    return str(path)
+
+
+def events(db: str, *args: str) -> list[dict]:
+    result = CliRunner().invoke(app, ["events", "--db", db, "--format", "json", *args])
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert "status" in next(line for line in lines if "predicate" in line)
-    cells = [[c.strip() for c in line.split("\u2502")[1:-1]] for line in lines if line.count("\u2502") > 5]
-    status = {(row[1], row[4]): row[3] for row in cells if row[2] == "ASSAULT"}  # (subject, object) -> status
-    assert [s for (a, b), s in status.items() if a == "Kata'ib Hizballah" and b.startswith("U.S.")] == ["planned"]
-    assert status[("Hezbollah", "Israel")] == "threatened"
-    assert status[("Israel", "Lebanon")] == "if ... (condition)"
-    assert status[("Kata'ib Hizballah", "United States")] == "happened"
+    return json.loads(result.stdout)
+
+
+def test_each_status_keeps_its_events_and_together_they_are_all(db):
+    every = events(db)
+    statuses = ("occurred", "attempted", "planned", "ongoing", "hypothetical")
+    by_status = {s: events(db, "--status", s) for s in statuses}
+    assert [r["claim"] for r in by_status["planned"]] and all(r["status"] == "planned" for r in by_status["planned"])
+    assert all((r.get("status") or "occurred") == "occurred" for r in by_status["occurred"])
+    assert sorted(r["claim"] for s in statuses for r in by_status[s]) == sorted(r["claim"] for r in every)
+    both = events(db, "--status", "planned", "--status", "occurred")
+    assert len(both) == len(by_status["planned"]) + len(by_status["occurred"])
+
+
+def test_threatened_is_the_deed_of_a_condition_and_condition_its_if_clause(db):
+    threatened, condition = events(db, "--status", "threatened"), events(db, "--status", "condition")
+    assert [r["conditional"] for r in threatened] == ["consequence"]
+    assert threatened[0]["object"]["name"] == "Kuwait"
+    assert all(r["conditional"] == "condition" for r in condition)
+    assert {r["claim"] for r in threatened + condition} <= {r["claim"] for r in events(db, "--status", "hypothetical")}
+
+
+def test_an_unknown_status_is_an_error_listing_the_statuses(db):
+    result = CliRunner().invoke(app, ["events", "--db", db, "--status", "happenedish"])
+    assert result.exit_code != 0
+    assert "unknown status 'happenedish'" in result.output and "threatened" in result.output

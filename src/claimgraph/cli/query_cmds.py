@@ -256,6 +256,13 @@ def path(a: Annotated[str, typer.Argument(help="First actor.")], b: Annotated[st
         raise typer.Exit(1)
 
 
+def _has_status(row: dict, wanted: set[str], halves: dict[str, str]) -> bool:
+    """As /api/events' status filter: a stored status, or one half of a condition."""
+    status = row.get("status") or "occurred"
+    return status in wanted or (status == "hypothetical" and row.get("conditional") in
+                                {halves[w] for w in wanted if w in halves})
+
+
 def _status(row: dict) -> str:
     """An event's status as the web app shows it: a hypothetical deed that hangs on a condition
     ("if X strikes, we will hit ...") is threatened; "happened" for one that occurred."""
@@ -288,17 +295,24 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
            place: Annotated[str | None, typer.Option("--place", help="ISO alpha-3 code or place name.")] = None,
            modality: Annotated[list[str] | None, typer.Option("--modality", help="Only these modalities.")] = None,
            min_independent: MIN_IND = 0, credibility: CRED = None, as_of: AS_OF = None,
+           status: Annotated[list[str] | None, typer.Option(
+               "--status", help="Only these: occurred, attempted, planned, ongoing, hypothetical, "
+                                "threatened (the deed of an 'if ...'), condition (its if-clause).")] = None,
            format: FMT = Format.table) -> None:
-    """Events, oldest first, by type, actor, date range and place; an actor's timeline with --actor."""
+    """Events, oldest first, by type, actor, date range, place and status; an actor's timeline with --actor."""
     from claimgraph.query import events as query
     from claimgraph.query import open_view
+    from claimgraph.query.event_list import HALVES, STATUSES, _allowed
     with _store(db) as store:
         snap = open_view(store)
         try:
+            _allowed("status", status or (), STATUSES + tuple(HALVES))
             rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place, modality,
                          min_independent, credibility, as_of)
         except (ValueError, LookupError) as e:
             _fail(e)
+    if status:
+        rows = [r for r in rows if _has_status(r, set(status), HALVES)]
     if format == Format.json:
         print_json(rows)
     elif not rows:
