@@ -44,6 +44,9 @@ def who(named: str | None, body: Body | None) -> str:
 
 class Decision(Body):
     force: bool = Field(False, description="Undo or redo another analyst's action.")
+    expect: int | None = Field(None, ge=1, description="The audit entry id the preview showed (`GET /api/undo/"
+                                                      "preview`): refused with 409 when the action to take back "
+                                                      "(or, for redo, the undo to bring back) is another one now.")
 
 
 class Verdict(Body):
@@ -215,9 +218,10 @@ def undo_preview(cg: Cg, named: TokenAnalyst,
 def _decide(cg: AppState, what: str, named: str | None, body: Decision | None) -> dict:
     resolver = Resolver(cg.store)
     name, force = who(named, body), bool(body and body.force)
+    expect = body.expect if body is not None else None
     act = resolver.undo if what == "undo" else resolver.redo
     try:
-        entry = _write(cg, lambda: act(name, force=force))
+        entry = _write(cg, lambda: act(name, force=force, expect=expect))
     except NotYours as e:
         preview = resolver.undo_preview(name) if what == "undo" else resolver.redo_preview(name)
         raise ApiError(409, str(e), **{what: preview}) from e
@@ -230,7 +234,8 @@ def undo(cg: Cg, named: TokenAnalyst, body: Decision | None = None) -> dict:
     verdict, restore, correction); returns the audit entry of the undo with `description`, what it
     undid in words. 409 when there is nothing to undo, or when the action is another analyst's
     and `force` is not set: the answer's `undo` says whose (`GET /api/undo/preview` says it
-    before). An automatic pass is nobody's: it is undone, and the answer says what it was."""
+    before). An automatic pass is nobody's: it is undone, and the answer says what it was. With
+    `expect` (the preview's id), 409 and nothing undone when the last action is another one now."""
     return _decide(cg, "undo", named, body)
 
 
@@ -238,7 +243,7 @@ def undo(cg: Cg, named: TokenAnalyst, body: Decision | None = None) -> dict:
 def redo(cg: Cg, named: TokenAnalyst, body: Decision | None = None) -> dict:
     """Bring back what the last undo took back, while no other action came after it (any new
     action clears what can be redone); 409 when there is nothing to redo, or the undo is another
-    analyst's and `force` is not set."""
+    analyst's and `force` is not set, or `expect` is not the id of the undo it would bring back."""
     return _decide(cg, "redo", named, body)
 
 

@@ -44,6 +44,18 @@ class NotYours(ResolutionError):
         self.entry, self.description = entry, description
 
 
+class NotExpected(ResolutionError):
+    """An undo or redo told which action it is for (`expect`, the id its preview showed) while the
+    action it would take back is another one now (someone else acted in between)."""
+
+
+def _check_expected(what: str, entry: AuditEntry, words: str, expect: int | None) -> None:
+    if expect is not None and entry.id != expect:
+        raise NotExpected(f"the last {what} is now #{entry.id} ({entry.action} by {entry.actor}: {words}), "
+                          f"not #{expect}: nothing was {'undone' if what == 'action' else 'redone'}; "
+                          "look at the preview again")
+
+
 class Resolver:
     def __init__(self, store):
         self.store = store
@@ -267,13 +279,14 @@ class Resolver:
                 return None
             return _preview(undo, describe(session, [undo], entries)[undo.id], analyst)
 
-    def undo(self, analyst: str = "analyst", force: bool = True) -> AuditEntry:
+    def undo(self, analyst: str = "analyst", force: bool = True, expect: int | None = None) -> AuditEntry:
         """Take back the last action not undone yet (a merge, split, automatic pass, a verdict or a
         reading of a claim, or the matches of a list import): its judgements, verdicts, readings or
         listings are marked undone; the log keeps everything. With `force=False` an action that is
         another analyst's is refused (`NotYours`); an automatic pass is nobody's and is undone (the
         preview and the answer say what it was). The REST API and the command line undo so unless
-        told `force`."""
+        told `force`. With `expect` (the id of the action a preview showed) anything else is refused
+        (`NotExpected`)."""
         from claimgraph.kb import listings as ldb  # kb import records its matches in this audit log
         from claimgraph.resolve.describe import describe
 
@@ -284,6 +297,8 @@ class Resolver:
             if found is None:
                 raise ResolutionError("nothing to undo")
             entry, judgements, reviews, readings, (listed, replaced, removed), updated, grades = found
+            if expect is not None:
+                _check_expected("action", entry, describe(session, [entry])[entry.id], expect)
             if not force and needs_force(entry, analyst):
                 words = describe(session, [entry])[entry.id]
                 raise NotYours(f"the last action is not {analyst}'s: #{entry.id} by {entry.actor}, {words}; "
@@ -307,9 +322,10 @@ class Resolver:
         self._state = None
         return result
 
-    def redo(self, analyst: str = "analyst", force: bool = True) -> AuditEntry:
+    def redo(self, analyst: str = "analyst", force: bool = True, expect: int | None = None) -> AuditEntry:
         """Bring back what the last undo took back, if no other action came after it (a new action
-        clears what can be redone); `force` as for `undo`, over whoever made that undo."""
+        clears what can be redone); `force` as for `undo`, over whoever made that undo; `expect` the
+        id of that undo, as the preview showed it."""
         from claimgraph.resolve.describe import describe
 
         with self._sessions.begin() as session:
@@ -318,6 +334,8 @@ class Resolver:
             undo = _next_redo(entries)
             if undo is None:
                 raise ResolutionError("nothing to redo (only the last undos can be redone, before any other action)")
+            if expect is not None:
+                _check_expected("undo", undo, describe(session, [undo], entries)[undo.id], expect)
             if undo.payload.get("listings") is not None:
                 raise ResolutionError(f"undo #{undo.id} took back list matches ({undo.payload.get('action')}), which "
                                       "cannot be redone: import the list again")
