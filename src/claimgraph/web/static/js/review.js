@@ -28,15 +28,19 @@ export async function reviewView(main, params) {
   const list = h("div", {class: "queue"});
   const state = {kind: QUEUES.some(([k]) => k === params.get("queue")) ? params.get("queue") : "candidates", offset: 0};
 
+  const shown = {undo: undefined, redo: undefined};  // the audit ids the undo and redo previews show
   const reload = () => Promise.all([loadAudit(log), loadPreview(), loadQueue()]);
 
-  /** POST an action; say what it did, or why not; then show everything afresh. */
-  async function act(path, json, done) {
+  /** POST an action; say what it did, or why not; then show everything afresh. `anyway(err)` may
+   * name a button ({label, class}) that sends the same action again with force: true. */
+  async function act(path, json, done, anyway) {
     try {
       const answer = await api(path, null, {method: "POST", json: withAnalyst(json)});
       replace(status, h("p", {class: "ok"}, done(answer)));
     } catch (err) {
-      replace(status, errorBox(err));
+      const again = anyway ? anyway(err) : null;
+      replace(status, errorBox(err), again ? h("button", {type: "button", class: ["force", again.class],
+        onclick: () => act(path, {...json, force: true}, done)}, again.label) : null);
     }
     await reload();
   }
@@ -45,11 +49,13 @@ export async function reviewView(main, params) {
     try {
       const p = await api("/undo/preview", {analyst: analystName() || undefined});
       replace(undoBox, p.undo ? previewText("Undo would take back", p.undo, p.analyst) : h("span", {class: "muted"}, "Nothing to undo."));
+      shown.undo = p.undo ? p.undo.id : undefined;
+      shown.redo = p.redo ? p.redo.id : undefined;
       undoForce.hidden = !(p.undo && p.undo.needs_force);
       undoButton.disabled = !p.undo || p.undo.needs_force;
       replace(redoBox, p.redo ? previewText("Redo would bring back what", p.redo, p.analyst) : h("span", {class: "muted"}, "Nothing to redo."));
-      redoButton.disabled = !p.redo;
-      redoButton.dataset.force = p.redo && p.redo.needs_force ? "1" : "";
+      redoForce.hidden = !(p.redo && p.redo.needs_force);
+      redoButton.disabled = !p.redo || p.redo.needs_force;
     } catch (err) {
       replace(undoBox, errorBox(err));
     }
@@ -118,7 +124,7 @@ export async function reviewView(main, params) {
       h("div", {class: "item-actions"}, reason, " ",
         h("button", {type: "button", class: "merge", onclick: () => act("/merge",
           {a: p.left_id, b: p.right_id, reason: reason.value || undefined},
-          () => `Merged: ${p.left.name} and ${p.right.name} are one actor.`)}, "Merge"), " ",
+          () => `Merged: ${p.left.name} and ${p.right.name} are one actor.`, mergeAnyway)}, "Merge"), " ",
         h("button", {type: "button", class: "distinct", onclick: () => act("/distinct",
           {a: p.left_id, b: p.right_id, reason: reason.value || undefined},
           () => `Not the same: ${p.left.name} and ${p.right.name} stay two actors.`)}, "Not the same")));
@@ -137,12 +143,16 @@ export async function reviewView(main, params) {
           {reason: reason.value || undefined}, () => "Restored: the claim is back in every view.")}, "Restore")));
   }
 
+  // Undo and redo send the id their preview showed (`expect`): an action that landed in between is
+  // refused, not taken back in its place. Another analyst's action needs the "anyway" button.
   const undoButton = h("button", {type: "button", id: "undo-last", class: "undo",
-    onclick: () => act("/undo", {}, (r) => "Undone: " + describe(r))}, "Undo the last action");
+    onclick: () => act("/undo", {expect: shown.undo}, (r) => "Undone: " + describe(r))}, "Undo the last action");
   const undoForce = h("button", {type: "button", id: "undo-force", class: "undo force", hidden: true,
-    onclick: () => act("/undo", {force: true}, (r) => "Undone: " + describe(r))}, "Undo it anyway");
+    onclick: () => act("/undo", {force: true, expect: shown.undo}, (r) => "Undone: " + describe(r))}, "Undo it anyway");
   const redoButton = h("button", {type: "button", id: "redo-last", class: "redo",
-    onclick: (ev) => act("/redo", {force: ev.currentTarget.dataset.force === "1" || undefined}, (r) => "Redone: " + describe(r))}, "Redo");
+    onclick: () => act("/redo", {expect: shown.redo}, (r) => "Redone: " + describe(r))}, "Redo");
+  const redoForce = h("button", {type: "button", id: "redo-force", class: "redo force", hidden: true,
+    onclick: () => act("/redo", {force: true, expect: shown.redo}, (r) => "Redone: " + describe(r))}, "Redo it anyway");
 
   const preset = params.get("actor");
   const a = actorPicker("merge-a", "Actor A", preset);
@@ -156,7 +166,7 @@ export async function reviewView(main, params) {
       h("span", {class: "muted"}, " \u2014 who decides, in the audit log (a token that names its analyst wins).")),
     h("section", {class: "undo-box"},
       h("div", {class: "undo-row"}, undoButton, " ", undoForce, " ", undoBox),
-      h("div", {class: "redo-row"}, redoButton, " ", redoBox),
+      h("div", {class: "redo-row"}, redoButton, " ", redoForce, " ", redoBox),
       status),
     h("section", {class: "queue-box"}, h("h2", {}, "Review queue"), tabs, list),
     h("div", {class: "grid2"},
@@ -164,7 +174,7 @@ export async function reviewView(main, params) {
         ev.preventDefault();
         if (!a.value() || !b.value()) return replace(status, errorBox("Pick both actors from the lists first."));
         act("/merge", {a: a.value(), b: b.value(), reason: ev.target.elements.reason.value || undefined},
-          () => "Merged: the two are one actor in every view.");
+          () => "Merged: the two are one actor in every view.", mergeAnyway);
       }},
       h("h2", {}, "Merge two actors"),
       h("p", {class: "muted"}, "Two names of one actor (\u201cQasem Soleimani\u201d and \u201cGhassem Soleimani\u201d): merge them."),
@@ -185,6 +195,11 @@ export async function reviewView(main, params) {
       h("button", {type: "submit"}, "Split"))),
     h("section", {}, h("h2", {}, "Audit log"), log));
   await reload();
+}
+
+/** A merge the API refused but would make with force (different countries, types that never mix). */
+function mergeAnyway(err) {
+  return err && err.status === 409 && /force: true/.test(err.message) ? {label: "Merge anyway", class: "merge-force"} : null;
 }
 
 /** "Undo would take back #12, a merge by maria on …: merged …", and a warning when it is not yours. */
