@@ -18,16 +18,15 @@
 import {api, download, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
 import {EVENT_FORMATS, exportMenu} from "./exports.js";
-import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
+import {eventFilterForm, eventFilters} from "./event_filters.js";
+import {actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
 import {mapOfEvents} from "./map.js";
-import {FILTER_STATUSES, STATUSES, happened, statusBadge} from "./status.js";
+import {STATUSES, happened, statusBadge} from "./status.js";
 import {timeline, whenText} from "./timeline.js";
 
 export const TIMELINE_MAX = 2000;
 const LIMIT = 50;
 const PAGE = 500;  // the API's largest page
-const TEXT_KEYS = ["type", "actor", "place", "date_from", "date_to", "grade", "min_independent"];
-const LIST_KEYS = ["modality", "status"];
 const COLUMNS = [
   ["date", "Date"], ["type", "Type"], ["status", "Status"], ["actor", "Actor"], ["target", "Target"],
   ["place", "Place"], ["modality", "Modality"], ["grade", "Grade"], ["sources", "Sources"], [null, "Evidence"],
@@ -38,14 +37,6 @@ let lastShown = null;
 /** The last "events:shown" detail (see the top of this file), or null. */
 export function shownEvents() {
   return lastShown;
-}
-
-/** The API filters of a hash query (without sort, order and offset). */
-export function eventFilters(params) {
-  const f = {};
-  for (const k of TEXT_KEYS) if (params.get(k)) f[k] = params.get(k);
-  for (const k of LIST_KEYS) if (params.getAll(k).length) f[k] = params.getAll(k);
-  return f;
 }
 
 export async function eventsView(main, params) {
@@ -131,39 +122,8 @@ function csvLink(filters, sort, order) {
 }
 
 function filterForm(f, sort, order) {
-  const option = (value, text, current) => h("option", {value, selected: String(current ?? "") === value}, text);
-  const text = (name, label, placeholder, size = 14) => h("label", {}, label + " ",
-    h("input", {type: "text", name, value: f[name] || "", placeholder, size}));
-  const boxes = (name, values, label) => h("fieldset", {class: "checks " + name}, h("legend", {}, label),
-    values.map(([value, shown]) => h("label", {class: "check"},
-      h("input", {type: "checkbox", name, value, checked: (f[name] || []).includes(value)}), " ", shown)));
-  return h("form", {class: "filters events-filters", onsubmit: (ev) => {
-    ev.preventDefault();
-    const el = ev.target;
-    const next = {};
-    for (const k of TEXT_KEYS) {
-      const v = el.elements[k].value.trim();
-      if (v && !(k === "min_independent" && v === "0")) next[k] = v;
-    }
-    for (const k of LIST_KEYS) {
-      const on = [...el.querySelectorAll(`input[name=${k}]:checked`)].map((b) => b.value);
-      if (on.length) next[k] = on;
-    }
-    window.location.hash = hashFor(next, sort, order);
-  }},
-  h("label", {}, "Type ", h("select", {name: "type"}, option("", "any", f.type), EVENTS.map((t) => option(t, t, f.type)))),
-  text("actor", "Actor", "a name or id"),
-  text("place", "Place", "a place or ISO code (IRQ)"),
-  text("date_from", "From", "YYYY[-MM[-DD]]", 10),
-  text("date_to", "to", "YYYY[-MM[-DD]]", 10),
-  h("label", {}, "Grade ", h("select", {name: "grade"}, option("", "any", f.grade),
-    [1, 2, 3, 4, 5, 6].map((g) => option(String(g), `${g}: ${CREDIBILITY[g][0]}`, f.grade)))),
-  h("label", {}, "Min. independent sources ", h("input", {type: "number", name: "min_independent", min: 0, max: 1000,
-    value: f.min_independent || "0"})),
-  boxes("status", FILTER_STATUSES.map((s) => [s, STATUSES[s].label]), "Status"),
-  boxes("modality", Object.keys(MODALITIES).map((m) => [m, modalityBadge(m)]), "Modality"),
-  h("button", {type: "submit"}, "Apply"),
-  " ", h("a", {href: "#/events", class: "action-link"}, "clear"));
+  return eventFilterForm(f, {apply: (next) => { window.location.hash = hashFor(next, sort, order); },
+    links: [h("a", {href: "#/events", class: "action-link"}, "clear")]});
 }
 
 function table(rows, filters, sort, order) {

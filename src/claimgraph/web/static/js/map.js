@@ -17,13 +17,12 @@
 
 import {api, query} from "./api.js";
 import {h, replace} from "./dom.js";
-import {CREDIBILITY, EVENTS, MODALITIES, actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
-import {STATUSES, STORED_STATUSES, happened, statusBadge} from "./status.js";
+import {eventFilterForm, eventFilters} from "./event_filters.js";
+import {actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
+import {happened, statusBadge} from "./status.js";
 import {whenText} from "./timeline.js";
 
 const VENDOR = "/static/vendor/";
-const TEXT_KEYS = ["type", "actor", "place", "date_from", "date_to", "grade", "min_independent"];
-const LIST_KEYS = ["modality", "status"];
 const KINDS = {
   event: {label: "events that happened", one: "event that happened"},
   unrealised: {label: "events that did not (or not yet) happen: planned, attempted, hypothetical, threatened or denied",
@@ -272,56 +271,18 @@ export async function mapOfEvents(container, rows, {heading = "Map"} = {}) {
   return drawMap(container, {places, unplaced, no_place: noPlace, events: rows.length, ties: 0}, {heading, ties: false});
 }
 
-/** The map page's filters from the hash query: those of the events page, and `ties`. */
-export function mapFilters(params) {
-  const f = {};
-  for (const k of TEXT_KEYS) if (params.get(k)) f[k] = params.get(k);
-  for (const k of LIST_KEYS) if (params.getAll(k).length) f[k] = params.getAll(k);
-  return f;
-}
-
 function filterForm(f, ties) {
-  const option = (value, text, current) => h("option", {value, selected: String(current ?? "") === value}, text);
-  const text = (name, label, placeholder, size = 14) => h("label", {}, label + " ",
-    h("input", {type: "text", name, value: f[name] || "", placeholder, size}));
-  const boxes = (name, values, label) => h("fieldset", {class: "checks " + name}, h("legend", {}, label),
-    values.map(([value, shown]) => h("label", {class: "check"},
-      h("input", {type: "checkbox", name, value, checked: (f[name] || []).includes(value)}), " ", shown)));
-  return h("form", {class: "filters events-filters map-filters", onsubmit: (ev) => {
-    ev.preventDefault();
-    const el = ev.target;
-    const next = {};
-    for (const k of TEXT_KEYS) {
-      const v = el.elements[k].value.trim();
-      if (v && !(k === "min_independent" && v === "0")) next[k] = v;
-    }
-    for (const k of LIST_KEYS) {
-      const on = [...el.querySelectorAll(`input[name=${k}]:checked`)].map((b) => b.value);
-      if (on.length) next[k] = on;
-    }
-    if (!el.elements.ties.checked) next.ties = "false";
+  const toggle = h("label", {class: "check"}, h("input", {type: "checkbox", name: "ties", checked: ties}), " operates_in ties");
+  return eventFilterForm(f, {className: "map-filters", extra: [toggle], apply: (next, form) => {
+    if (!form.elements.ties.checked) next.ties = "false";
     window.location.hash = "#/map" + query(next);
-  }},
-  h("label", {}, "Type ", h("select", {name: "type"}, option("", "any", f.type), EVENTS.map((t) => option(t, t, f.type)))),
-  text("actor", "Actor", "a name or id"),
-  text("place", "Place", "a place or ISO code (IRQ)"),
-  text("date_from", "From", "YYYY[-MM[-DD]]", 10),
-  text("date_to", "to", "YYYY[-MM[-DD]]", 10),
-  h("label", {}, "Grade ", h("select", {name: "grade"}, option("", "any", f.grade),
-    [1, 2, 3, 4, 5, 6].map((g) => option(String(g), `${g}: ${CREDIBILITY[g][0]}`, f.grade)))),
-  h("label", {}, "Min. independent sources ", h("input", {type: "number", name: "min_independent", min: 0, max: 1000,
-    value: f.min_independent || "0"})),
-  boxes("status", STORED_STATUSES.map((s) => [s, STATUSES[s].label]), "Status"),
-  boxes("modality", Object.keys(MODALITIES).map((m) => [m, modalityBadge(m)]), "Modality"),
-  h("label", {class: "check"}, h("input", {type: "checkbox", name: "ties", checked: ties}), " operates_in ties"),
-  h("button", {type: "submit"}, "Apply"),
-  " ", h("a", {href: "#/map", class: "action-link"}, "clear"),
-  " ", h("a", {href: "#/events" + query(f), class: "action-link"}, "these events as a table"));
+  }, links: [h("a", {href: "#/map", class: "action-link"}, "clear"),
+    h("a", {href: "#/events" + query(f), class: "action-link"}, "these events as a table")]});
 }
 
 export async function mapView(main, params) {
   document.title = "Map \u2014 claimgraph";
-  const filters = mapFilters(params);
+  const filters = eventFilters(params);
   const ties = params.get("ties") !== "false";
   const summary = h("p", {class: "map-summary", role: "status"}, loading("Loading the map"));
   const panel = h("section", {id: "map-panel", class: "map-panel"});

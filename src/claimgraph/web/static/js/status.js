@@ -18,9 +18,6 @@ export const STATUSES = {
   condition: {label: "if \u2026 (condition)", text: "the condition of a threat or a hypothesis (\u201cif X strikes \u2026\u201d): it has not taken place"},
 };
 
-/** The store's status values, for filters. */
-export const STORED_STATUSES = ["occurred", "ongoing", "attempted", "planned", "hypothetical"];
-
 /** The statuses the events filter offers: the stored ones and the deed of a condition. */
 export const FILTER_STATUSES = ["occurred", "ongoing", "attempted", "planned", "threatened", "hypothetical"];
 
