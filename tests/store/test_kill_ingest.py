@@ -19,6 +19,7 @@ import time
 
 from db_copies import drop, new_url
 from db_rows import VOLATILE, contents, rows
+from kill_checks import checks, stored_count
 from sqlalchemy import Integer, inspect, text
 
 from claimgraph.store.db import make_engine
@@ -66,21 +67,6 @@ def ingest_command(folder, db) -> list[str]:
     return [sys.executable, "-m", "claimgraph.cli.main", "ingest", str(folder), "--db", str(db), "--workers", "1"]
 
 
-def stored_count(db) -> int:
-    """Documents committed so far (-1 before the store's tables are), read without creating the
-    file or taking a lock (a WAL reader beside the writer)."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-    except sqlite3.Error:
-        return -1
-    try:
-        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return -1
-    finally:
-        conn.close()
-
-
 def run_and_kill(folder, db, after: int, delay: float) -> int | None:
     """Start an ingest and SIGKILL it (its whole process group: the extraction worker too)
     `delay` seconds after `after` documents are committed; the exit code if it finished first."""
@@ -95,14 +81,6 @@ def run_and_kill(folder, db, after: int, delay: float) -> int | None:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         return None
-
-
-def checks(db) -> tuple[list, list]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchall(), conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
-        conn.close()
 
 
 def state(db) -> tuple[int, bool]:

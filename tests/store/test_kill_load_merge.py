@@ -14,7 +14,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import time
 
 import pytest
 from db_rows import contents
+from kill_checks import checks, stored_count
 
 from claimgraph.batch.load import load as load_shards
 from claimgraph.batch.run import run_batch
@@ -63,28 +63,6 @@ def write_corpus(folder) -> int:
     for i, body in enumerate(corpus):
         (folder / f"report{i:02d}.txt").write_text(body + "\n", encoding="utf-8")
     return len(corpus)
-
-
-def stored_count(db) -> int:
-    """Documents committed so far (-1 before the tables are), read without a lock (WAL)."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-    except sqlite3.Error:
-        return -1
-    try:
-        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return -1
-    finally:
-        conn.close()
-
-
-def checks(db) -> tuple[list, list]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchall(), conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
-        conn.close()
 
 
 def kill_after(argv, ready, delay: float) -> int | None:
