@@ -43,7 +43,7 @@ demo: install
 
 # every test, on SQLite and on PostgreSQL (a server of CLAIMGRAPH_TEST_PG's, or one started for the run)
 test: install postgresql
-	CLAIMGRAPH_REQUIRE_PG=1 bash tools/pg_test_server.sh run $(PY) -m pytest
+	CLAIMGRAPH_REQUIRE_PG=1 bash tools/pg_test_server.sh run $(PY) -m pytest --durations=25
 
 # coverage-guided fuzzing of the ingest readers (atheris, installed into the venv if missing) for
 # FUZZ_SECONDS; not part of `make test` (tests/fuzz/ runs a bounded Hypothesis fuzz there)
