@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import typer
 from query_corpus import make_store
 
+from claimgraph.cli.query_cmds import register
 from claimgraph.store import Store
 
 
@@ -55,3 +57,11 @@ def store(db_path, tmp_path, request):
     finally:
         with psycopg.connect(server, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    """The query commands on a Typer app of their own, for the CLI tests."""
+    app = typer.Typer()
+    register(app)
+    return app

@@ -4,18 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 from query_corpus import IRAN, KH, QF, SOLEIMANI
 from typer.testing import CliRunner
 
-from claimgraph.cli.query_cmds import register
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer()
-    register(app)
-    return app
 
 
 @pytest.fixture()
