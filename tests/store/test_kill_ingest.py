@@ -29,7 +29,7 @@ from claimgraph.store import Store
 from claimgraph.store.ingest import ingest_documents
 
 SEED = int(os.environ.get("CLAIMGRAPH_KILL_SEED", "13"))
-TRIALS = int(os.environ.get("CLAIMGRAPH_KILL_TRIALS", "12"))
+TRIALS = int(os.environ.get("CLAIMGRAPH_KILL_TRIALS", "10"))
 
 PEOPLE = ["Ahmed Karimov", "Leyla Rustamova", "Omar Haddad", "Farid Nasser", "Samira Khalil"]
 GROUPS = ["the Northern Brigade", "the Southern Front", "the Dalvar Council", "the Coastal Guard"]
