@@ -358,6 +358,22 @@ class ClaimFiguresRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # dates, validity, attributes shown
 
 
+class ActorTieRow(Base):
+    """The ties of two actors (migration 0012): the claims between them, whichever way they point,
+    summed from `claim_figures` (claims between two different actors): how many, their pieces
+    of evidence, and their weight (a claim without evidence counts one). Kept both ways round
+    (`actor`, `other`) and (`other`, `actor`), so an actor's ties are one range of the key. Kept
+    by `corroborate.ties` with the figures."""
+
+    __tablename__ = "actor_ties"
+
+    actor: Mapped[str] = mapped_column(String(64), primary_key=True)
+    other: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[int] = mapped_column(Integer)
+    weight: Mapped[int] = mapped_column(Integer)
+
+
 RESOLUTION_PENDING = "resolution_pending"  # store_meta key: documents stored since `Resolver.auto` last ran
 
 
