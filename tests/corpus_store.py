@@ -11,6 +11,6 @@ def store_from(extractor, path, docs: list[dict]) -> Store:
     documents = [Document(text=d["text"], title=d["title"], source=d["source"], published=d["published"],
                           genre="news") for d in docs]
     for doc in extractor(documents):
-        assert "error" not in doc.extra
+        assert doc.failure is None
         assert store.add_document(doc)
     return store

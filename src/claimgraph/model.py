@@ -91,6 +91,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     spacy_doc: Any = None  # the spaCy Doc, once parsed
+    failure: str | None = None  # why extraction failed (a stage, the budget, a dead worker); not metadata
 
     def __post_init__(self) -> None:
         if not self.sha256:

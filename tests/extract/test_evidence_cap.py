@@ -17,7 +17,7 @@ REPEATS = 150
 
 def _claim(extractor, text):
     [doc] = list(extractor([Document(text=text, source="repeater")]))
-    assert "error" not in doc.extra, doc.extra
+    assert doc.failure is None, doc.failure
     funds = [c for c in doc.claims if c.predicate == "funds"]
     assert len(funds) == 1, [(c.predicate, len(c.evidence)) for c in doc.claims]
     return doc, funds[0]

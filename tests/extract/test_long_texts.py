@@ -66,7 +66,7 @@ def test_pieces_of_a_text_without_paragraphs_or_spaces():
 def test_a_long_text_gives_what_its_pieces_give_shifted(chunked, whole):
     text = text_of(PARAGRAPH)
     [doc] = list(chunked([Document(text=text)]))
-    assert "error" not in doc.extra
+    assert doc.failure is None
     assert doc.spacy_doc.text == text
     got = readings(doc)
     expected: tuple[list, list] = ([], [])
@@ -101,4 +101,4 @@ def test_short_and_long_texts_in_one_stream_keep_their_order(chunked):
 def test_a_long_text_without_spaces_is_extracted(chunked):
     text = "Hezbollah" + "x" * 3000 + " denied it."
     [doc] = list(chunked([Document(text=text)]))
-    assert "error" not in doc.extra and doc.spacy_doc.text == text
+    assert doc.failure is None and doc.spacy_doc.text == text

@@ -79,9 +79,9 @@ def test_a_killed_worker_fails_its_documents_and_the_others_are_extracted():
         signal.alarm(0)
     assert killed
     assert [d.path for d in out] == [d.path for d in docs]
-    failed = [d for d in out if "error" in d.extra]
-    assert failed and all("worker died" in d.extra["error"] for d in failed)
-    extracted = [d for d in out if "error" not in d.extra]
+    failed = [d for d in out if d.failure]
+    assert failed and all("worker died" in d.failure for d in failed)
+    extracted = [d for d in out if not d.failure]
     assert extracted and all(d.entities and d.spacy_doc is None for d in extracted)
     assert len(failed) < len(docs) // 2
 
@@ -97,11 +97,11 @@ def test_a_document_over_its_time_budget_fails_alone_and_the_pool_goes_on():
     finally:
         signal.alarm(0)
     assert [d.path for d in out] == [d.path for d in docs]
-    failed = [d for d in out if "error" in d.extra]
+    failed = [d for d in out if d.failure]
     assert len(failed) == 1, [d.path for d in failed]
     [failed] = failed
     assert failed.path == "big.txt" and not failed.claims and not failed.entities
-    assert "over its time budget of 1.5 s per document" in failed.extra["error"], failed.extra["error"]
+    assert "over its time budget of 1.5 s per document" in failed.failure, failed.failure
     assert all(d.entities for d in out if d.path != "big.txt")
 
 
@@ -109,7 +109,7 @@ def test_a_document_over_the_memory_budget_fails_with_its_own_message():
     from claimgraph.extract.workers import Budget
     docs = [Document(text=SENTENCES[0], path="a.txt")]
     out = list(extract_documents(docs, workers=1, budget=Budget(memory_mb=1)))  # below any worker's own size
-    assert "over its memory budget of 1 MB per document" in out[0].extra["error"]
+    assert "over its memory budget of 1 MB per document" in out[0].failure
 
 
 def test_the_budget_is_on_by_default_and_the_environment_or_a_flag_changes_it():
@@ -228,7 +228,7 @@ def test_short_documents_share_a_task_and_the_one_over_the_budget_still_fails_al
     finally:
         signal.alarm(0)
     assert [d.path for d in out] == [d.path for d in docs]
-    failed = [d.path for d in out if "error" in d.extra]
+    failed = [d.path for d in out if d.failure]
     assert failed == ["mid.txt"], failed
-    assert "over its time budget of 0.4 s per document" in out[2].extra["error"]
+    assert "over its time budget of 0.4 s per document" in out[2].failure
     assert all(d.entities for d in out if d.path != "mid.txt")

@@ -58,7 +58,7 @@ def odd_texts(draw) -> str:
 
 def check(extractor, text: str) -> Document:
     [doc] = list(extractor([Document(text=text)]))
-    assert "error" not in doc.extra, doc.extra["error"]
+    assert doc.failure is None, doc.failure
     assert doc.text == text
     for entity in doc.entities:
         for m in entity.mentions:

@@ -20,7 +20,7 @@ WIRE = Path(__file__).resolve().parents[2] / "samples" / "corpus" / "wire"
 def wire_docs(extractor) -> list[Document]:
     """The sample corpus's wire stories (a reprint among them: one near-duplicate cluster)."""
     docs = list(extractor([d for d in read_paths([WIRE]) if isinstance(d, Document)]))
-    assert len(docs) >= 5 and all("error" not in d.extra for d in docs)
+    assert len(docs) >= 5 and all(d.failure is None for d in docs)
     return docs
 
 

@@ -51,8 +51,8 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
 
     def good() -> Iterator[Document]:
         for d in extracted:
-            if "error" in d.extra:
-                fail(f"{d.path or d.id}: not extracted: {d.extra['error']}")
+            if d.failure:
+                fail(f"{d.path or d.id}: not extracted: {d.failure}")
             else:
                 on_document(d)
                 yield d

@@ -167,8 +167,8 @@ def extract(paths: PATHS, format: FMT = Format.table, model: MODEL = None, kb: K
         extractor = _extractor(model, kb, _workers(workers, _count(paths)), limits)
         extracted = list(_extracted(extractor(_read(paths, max_size, errors, replace_undecodable))))
     for d in extracted:
-        if "error" in d.extra:
-            report_error(f"{d.path or d.id}: {d.extra['error']}")
+        if d.failure:
+            report_error(f"{d.path or d.id}: {d.failure}")
             errors.append(d)
         else:
             done.append(d)

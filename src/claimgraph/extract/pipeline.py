@@ -100,7 +100,7 @@ class Extractor:
                 try:
                     run(document, self)
                 except Exception as e:  # one document's failure must not end the run
-                    document.extra["error"] = f"{name} stage failed: {type(e).__name__}: {e}"
+                    document.failure = f"{name} stage failed: {type(e).__name__}: {e}"
                     document.entities, document.claims = [], []
                     break
             yield document

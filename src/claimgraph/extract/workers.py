@@ -245,7 +245,7 @@ def extract_documents(docs: Iterable[Document], workers: int = 1, model: str | N
                       kb_paths: tuple[str, ...] = (), batch_size: int = 16,
                       budget: Budget | None = None) -> Iterator[Document]:
     """Yield every document of `docs`, in input order, with the extraction stages run (a failed
-    one carries `extra["error"]`, as `Extractor` gives it). The pipeline is loaded once per
+    one carries `failure`, as `Extractor` gives it). The pipeline is loaded once per
     process, when the first document arrives; at most about 2 × `workers` chunks of
     `batch_size` documents are in flight. With `workers` > 1, `spacy_doc` is None.
 
@@ -321,7 +321,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                 finished += 1
             except _OverBudget as e:
                 for d in chunk:
-                    d.extra["error"] = f"extraction stopped: the document is {e}"
+                    d.failure = f"extraction stopped: the document is {e}"
                     d.entities, d.claims = [], []
                     yield d
             except BrokenProcessPool as e:
@@ -349,7 +349,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                     continue
                 # a worker died (killed, out of memory): its documents fail, the run goes on
                 for d in chunk:
-                    d.extra["error"] = f"extraction worker died: {e}"
+                    d.failure = f"extraction worker died: {e}"
                     d.entities, d.claims = [], []
                     yield d
                 # the tasks the dead pool did not finish go to the new one

@@ -139,8 +139,8 @@ def _extract_and_write(store, docs: Iterable[Document], make, done, lock) -> Non
     try:
         for d in make()(docs):
             d.spacy_doc = None  # stored documents are dropped as they go: memory stays flat
-            if "error" in d.extra:
-                done(d, FAILED, f"not stored: {d.extra['error']}")
+            if d.failure:
+                done(d, FAILED, f"not stored: {d.failure}")
                 continue
             batch.append(d)
             if len(batch) == WRITE_BATCH:

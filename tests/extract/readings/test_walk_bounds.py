@@ -24,7 +24,7 @@ def _listed(names: list[str]) -> str:
 
 
 def _ok(doc) -> None:
-    assert "error" not in doc.extra, doc.extra["error"]
+    assert doc.failure is None, doc.failure
 
 
 def test_passive_involvement_in_an_event_noun_ends(extract):
