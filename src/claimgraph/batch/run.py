@@ -22,7 +22,7 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
     from claimgraph import __version__
     from claimgraph.batch import engines
     from claimgraph.batch.inputs import read_inputs
-    from claimgraph.batch.shards import write_manifest, write_shard
+    from claimgraph.batch.shards import begin, prune, write_manifest, write_shard
     from claimgraph.ingest import IngestError
     from claimgraph.ingest.errors import over_length
 
@@ -57,7 +57,7 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
                 on_document(d)
                 yield d
 
-    out.mkdir(parents=True, exist_ok=True)
+    begin(out)
     started = time.perf_counter()
     shards = []
     stream = good()
@@ -73,4 +73,5 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
                 "documents": sum(s["rows"]["documents"] for s in shards), "errors": errors,
                 "seconds": round(time.perf_counter() - started, 3)}
     write_manifest(out, manifest)
+    prune(out, {s["part"] for s in shards})
     return manifest

@@ -28,6 +28,21 @@ def write_shard(out: Path, index: int, docs) -> dict:
     return entry
 
 
+def begin(out: Path) -> None:
+    """Make `out` ready for a new run: a manifest of an earlier run is removed first, so that a
+    run that fails leaves no manifest (`load` refuses the folder) rather than a stale one."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "manifest.json").unlink(missing_ok=True)
+
+
+def prune(out: Path, parts: set[str]) -> None:
+    """Remove the shard files of an earlier run into `out` that the new manifest does not list."""
+    for name in TABLES:
+        for path in (out / name).glob("part-*.parquet*"):
+            if path.name not in parts:
+                path.unlink()
+
+
 def write_manifest(out: Path, manifest: dict) -> None:
     tmp = out / "manifest.json.tmp"
     tmp.write_text(json.dumps({"format": FORMAT, **manifest}, indent=2, ensure_ascii=False), encoding="utf-8")

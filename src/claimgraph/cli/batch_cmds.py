@@ -91,6 +91,11 @@ def register(app: typer.Typer) -> None:
         try:
             from claimgraph.batch.shards import read_manifest
             total = read_manifest(folder).get("documents")
+        except FileNotFoundError:
+            why = ("the batch run that wrote it did not finish: run it again"
+                   if any(folder.glob("*/part-*.parquet")) else "not the output folder of `claimgraph batch`")
+            report_error(f"{folder}: no manifest.json: {why}")
+            raise typer.Exit(2)
         except (OSError, ValueError) as e:
             report_error(f"{folder}: no readable manifest.json: {e}")
             raise typer.Exit(2)
