@@ -52,3 +52,13 @@ def test_calling_on_someone_to_act_gives_them_the_clause_and_no_event_happens(ex
 def test_an_urged_attack_is_no_attack(extract):
     doc = extract("Qassem Soleimani urged Kata'ib Hizballah to attack U.S. forces in Iraq.")
     assert not find(doc, "Kata'ib Hizballah", "ASSAULT"), listing(doc)
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(extract):
+    doc = extract("The Department of State is today designating Harakat al-Nujaba as a terrorist group.")
+    claim(doc, "U.S. Department of State", "SANCTION", "Harakat Hizballah al-Nujaba")
+
+
+def test_a_passive_subject_on_the_auxiliary_is_no_agent(extract):
+    doc = extract("Hamas was yesterday attacked near Gaza.")
+    assert not find(doc, "Hamas", "ASSAULT")

@@ -194,10 +194,12 @@ class Arguments:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.actors(c)
+        for c in _aux_subjects(v):
+            return self.actors(c)
         return []
 
     def has_subject(self, v: Token) -> bool:
-        return any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children)
+        return any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or bool(_aux_subjects(v))
 
     @bounded
     def subjects(self, v: Token) -> list[Entity]:
@@ -528,6 +530,15 @@ class Arguments:
         return any((t.lower_ in words or t.lemma_.lower() in words) for t in tok.subtree
                    if t.dep_ in ("compound", "amod", "conj", "nmod", "quantmod", "nummod") or t.i == tok.i) or (
             theme == "money" and tok.ent_type_ == "MONEY")
+
+
+def _aux_subjects(v: Token) -> list[Token]:
+    """"X is today designating Y": an adverb between the auxiliary and the verb may lead the parser
+    to hang the subject on the auxiliary; it is the verb's."""
+    if v.pos_ != "VERB":
+        return []
+    return [s for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
+            for s in a.children if s.dep_ == "nsubj" and s.i < a.i]
 
 
 def _such_as(prep: Token) -> bool:
