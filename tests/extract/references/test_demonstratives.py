@@ -67,3 +67,15 @@ def test_description_before_an_organization_is_not_a_person(refs):
     assert not any(rule == "coref:cataphora" for _, rule in found.values())
     found = refs("Israel killed the commander of the network, Qassem Soleimani, in Baghdad.")
     assert named(found, "the commander") == ("Qassem Soleimani",)
+
+
+def test_the_same_noun_before_the_antecedent_does_not_block_it(refs):
+    # "the group's leaders" comes before the antecedent, not between it and "the group"
+    found = refs("The ministry named the group's leaders. Hamas is a militia based in Gaza. "
+                 "The group receives money from Iran.")
+    assert named(found, "The group") == ("Hamas",)
+
+
+def test_the_same_noun_between_the_antecedent_and_the_description_still_blocks(refs):
+    found = refs("Hamas formed a group of lawyers in Gaza. The group filed a suit.")
+    assert named(found, "The group") is None

@@ -122,6 +122,7 @@ class Definites(Candidates):
         """The same noun, naming no actor, stands between the candidate and the description."""
         return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and self.index.entity_of(x) is None
                    and not (x.dep_ in ("appos", "attr") and self.index.entity_of(x.head) is not None)
+                   and x.dep_ != "poss"  # "the group's leaders" refers to a group, names no new thing
                    for x in self.toks[start:end])  # ("X, a veteran diplomat" describes X)
 
     def _description_kinds(self, t: Token) -> frozenset[str]:
