@@ -74,6 +74,31 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return added
 
 
+def shared_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"Qays and Laith al-Khazali": a lone given name coordinated with a person's full name shares
+    its surname. Returns the mentions it adds (named with that surname; `link_surnames` then ties
+    them to the person named in full elsewhere)."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    alone = {c.start: c for c in cands if c.end - c.start == 1 and c.actor is None and c.type == "person"}
+    added = []
+    for c in [c for c in cands if c.type == "person" and _is_full(doc, c)]:
+        i = c.start
+        if i < 2 or doc[i - 1].lower_ not in ("and", "&") or i - 2 in covered and i - 2 not in alone:
+            continue
+        given = doc[i - 2]
+        if given.pos_ != "PROPN" or not given.is_alpha or not given.text[:1].isupper() \
+                or (i > 2 and doc[i - 3].pos_ == "PROPN" and doc[i - 3].text[:1].isupper()):
+            continue  # one given name alone, not the end of another name
+        surname = doc[c.start + 1:c.end].text
+        name, key = f"{given.text} {surname}", f"name:{fold(given.text + ' ' + surname)}"
+        if i - 2 in alone:  # the NER's "Hassan" alone
+            alone[i - 2].name, alone[i - 2].key, alone[i - 2].rule = name, key, "shared-surname"
+            continue
+        added.append(Cand(i - 2, i - 1, "person", "shared-surname", name=name, key=key))
+        covered.add(i - 2)
+    return added
+
+
 def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """A short form of a person named in full elsewhere in the document is that person: the
     surname ("Soleimani"), the end of the name ("al-Lami" for "Aziz al-Lami"), a first name

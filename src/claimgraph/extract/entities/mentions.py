@@ -130,12 +130,38 @@ def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
         if ship_name(doc, span.start, span.end):
             continue  # a ship is a target, not an actor
         if span.kb_id_ and span.kb_id_ in kb.actors:
-            out.append(from_kb(span, kb))
+            kin = _kin(span, kb.actors[span.kb_id_], lex)
+            cand = from_ner(kin, lex) if kin is not None else None
+            out.append(cand or from_kb(span, kb))
         else:
             cand = from_ner(span, lex)
             if cand:
                 out.append(cand)
     return out
+
+
+_NAME_PARTICLES = {"al", "el", "ad", "as", "an", "bin", "ibn", "bint", "abu", "abd", "-"}
+
+
+def _kin(span: Span, actor: Actor, lex: Lexicon) -> Span | None:
+    """"his brother Laith al-Khazali": a known person's surname alone, after a given name that is
+    none of that person's names, names another person of the family, not the known one."""
+    if actor.type != "person" or sum(t.is_alpha for t in span) != 1:
+        return None
+    doc = span.doc
+    i = span.start
+    while i > 0 and fold(doc[i - 1].text) in _NAME_PARTICLES:
+        i -= 1
+    start = i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ in ("", "PERSON") and fold(doc[start - 1].text) not in lex.titles_by_first:
+        start -= 1
+    if start == i:
+        return None
+    known = {fold(w) for n in actor.names() for w in n.replace("-", " ").split()}
+    if any(fold(t.text) in known for t in doc[start:i]):
+        return None  # "Qays al-Khazali" for Qays: the known one
+    return Span(doc, start, span.end, label="PERSON")
 
 
 def harmonize_conjuncts(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
