@@ -1,7 +1,7 @@
 """Name lists hung on a common noun or a partitive: every name gets the claim, not the first only."""
 from __future__ import annotations
 
-from claim_lookup import find, predicates
+from claim_lookup import claim, find, predicates
 
 
 def test_names_after_a_possessed_noun_all_get_the_claim(extract):
@@ -54,3 +54,15 @@ def test_the_name_in_a_hyphen_word_does_not_own_the_noun(extract):
     doc = extract("Iran-backed Hezbollah fighters attacked U.S. forces.")
     assert "ASSAULT" in predicates(doc, "Hezbollah", "United States")
     assert not find(doc, "Iran", "ASSAULT")
+
+
+def test_a_kin_noun_before_a_name_keeps_the_list_going(extract):
+    doc = extract("The Treasury Department designated Hezbollah's financiers, Adnan Farhat and his son Bilal Farhat.")
+    claim(doc, "U.S. Department of the Treasury", "SANCTION", "Adnan Farhat")
+    claim(doc, "U.S. Department of the Treasury", "SANCTION", "Bilal Farhat")
+
+
+def test_a_possessive_noun_without_a_name_after_it_ends_the_list(extract):
+    doc = extract("Iran funds two militias, Kataib Hezbollah and its fighters in Syria.")
+    assert not [e for e in doc.entities if e.name.startswith("fighters")]
+    claim(doc, "Iran", "funds", "Kata'ib Hizballah")

@@ -49,7 +49,24 @@ def names_after(index: EntityIndex, noun: Token, cb: Codebook) -> list[Entity]:
             i += 1
         if i == sp.end:
             break
+        i = _past_kin_noun(doc, i, end, index)
     return out
+
+
+KIN_DETERMINERS = {"his", "her", "its", "their"}
+
+
+def _past_kin_noun(doc, i: int, end: int, index: EntityIndex) -> int:
+    """"A and his brother B", "A and its subsidiary B": a possessive noun phrase right before the
+    next name of the list describes that name; the list goes on at the name."""
+    if doc[i].lower_ not in KIN_DETERMINERS:
+        return i
+    j = i + 1
+    while j < end and j - i <= 3 and doc[j].pos_ in ("ADJ", "NOUN") and index.entity_of(doc[j]) is None:
+        j += 1
+    if j > i + 1 and doc[j - 1].pos_ == "NOUN" and j < end and index.entity_of(doc[j]) is not None:
+        return j
+    return i
 
 
 def _subject_elsewhere(name, noun: Token) -> bool:
