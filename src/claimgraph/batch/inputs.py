@@ -3,8 +3,11 @@ Parquet files whose rows are documents (a text column; the other columns are met
 the JSONL reader maps a record's fields)."""
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 from claimgraph.ingest import IngestError, read_paths
@@ -14,6 +17,31 @@ from claimgraph.model import Document
 
 def _is_parquet(path: str) -> bool:
     return path.lower().endswith(".parquet")
+
+
+def plain(value):
+    """A Parquet cell as a JSON value, losslessly where JSON can say it: decimals as their exact
+    digits, dates and times in ISO 8601, durations in seconds, bytes as text (UTF-8) or hex, NaN and
+    infinities as null."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raw = bytes(value)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.hex()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def read_parquet(path: str, text_column: str = "text") -> Iterator[Document | IngestError]:
@@ -37,7 +65,7 @@ def read_parquet(path: str, text_column: str = "text") -> Iterator[Document | In
                 if not isinstance(body, str) or not body.strip():
                     yield IngestError(path, row, f'row {row}: no non-empty "{text_column}"')
                     continue
-                yield make_document(body, path=f"{path}#{row}", format="parquet", meta=record, extra={"row": row})
+                yield make_document(body, path=f"{path}#{row}", format="parquet", meta=plain(record), extra={"row": row})
     except Exception as e:  # noqa: BLE001
         yield IngestError(path, None, f"Parquet file damaged after row {row}: {e}")
 
