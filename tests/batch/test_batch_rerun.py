@@ -29,6 +29,8 @@ def test_a_second_run_into_the_folder_replaces_the_first(tmp_path):
     out = tmp_path / "out"
     first = run_batch([jsonl(tmp_path / "a.jsonl", TEXTS)], out, "local", 1, shard_docs=1)
     assert len(first["shards"]) == 3 and len(parts(out)) == 15
+    import spacy
+    assert first["model"] and first["model_version"] == spacy.util.get_package_version(first["model"])
     second = run_batch([jsonl(tmp_path / "b.jsonl", TEXTS[:1])], out, "local", 1, shard_docs=1)
     assert [s["part"] for s in second["shards"]] == ["part-00000.parquet"]
     assert parts(out) == sorted(f"{t}/part-00000.parquet" for t in

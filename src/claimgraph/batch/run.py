@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,7 +44,12 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
                 seen.add(item.sha256)
                 yield item
 
-    kb_paths = tuple(kb_paths)
+    # resolved here, once: every worker (on any node of a cluster) loads the same pipeline and
+    # knowledge-base files, and the manifest says which
+    import spacy
+    from claimgraph.nlp.pipeline import choose_model
+    model = choose_model(model)
+    kb_paths = tuple(os.path.abspath(p) for p in kb_paths)
     if engine == "ray":
         extracted = engines.ray(docs(), workers, model, kb_paths, address=address)
     else:
@@ -68,7 +74,8 @@ def run_batch(inputs: list[Path], out: Path, engine: str, workers: int, model: s
         shards.append(write_shard(out, index, chunk))  # part 0 is written even when empty: the tables exist
         if not chunk:
             break
-    manifest = {"claimgraph_version": __version__, "model": model, "engine": engine, "workers": workers,
+    manifest = {"claimgraph_version": __version__, "model": model,
+                "model_version": spacy.util.get_package_version(model), "engine": engine, "workers": workers,
                 "kb": list(kb_paths), "inputs": [str(p) for p in inputs], "shards": shards,
                 "documents": sum(s["rows"]["documents"] for s in shards), "errors": errors,
                 "seconds": round(time.perf_counter() - started, 3)}
