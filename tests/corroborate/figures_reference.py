@@ -4,7 +4,8 @@ dicts, and the same figures recomputed from scratch with the whole-store referen
 
 Both sides give `{"canonical": entity id → canonical id (every entity), "claims": claim id →
 (group key, the claim it is joined into or None when rejected) (every claim), "groups": group
-key → its figures, "figures": joined claim id → its figures}`.
+key → its figures, "figures": joined claim id → its figures, "ties": (actor, other) → (claims,
+evidence, weight) of the claims between them, both ways round}`.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from claimgraph.corroborate.figures import group_key
 from claimgraph.query.snapshot import _resolved, snapshot
 from claimgraph.resolve import Resolver
 from claimgraph.review.reviews import live_verdicts
-from claimgraph.store.schema import ClaimFiguresRow, ClaimGroupRow, ClaimRow, EntityRow
+from claimgraph.store.schema import ActorTieRow, ClaimFiguresRow, ClaimGroupRow, ClaimRow, EntityRow
 
 GROUP_COLUMNS = [c.key for c in inspect(ClaimGroupRow).columns if c.key != "key"]
 FIGURE_COLUMNS = [c.key for c in inspect(ClaimFiguresRow).columns if c.key != "claim_id"]
@@ -32,7 +33,8 @@ def stored(store) -> dict:
                   for r in session.scalars(select(ClaimGroupRow))}
         figures = {r.claim_id: {c: _plain(getattr(r, c)) for c in FIGURE_COLUMNS}
                    for r in session.scalars(select(ClaimFiguresRow))}
-    return {"canonical": canonical, "claims": claims, "groups": groups, "figures": figures}
+        ties = {(r.actor, r.other): (r.claims, r.evidence, r.weight) for r in session.scalars(select(ActorTieRow))}
+    return {"canonical": canonical, "claims": claims, "groups": groups, "figures": figures, "ties": ties}
 
 
 def recomputed(store) -> dict:
@@ -82,7 +84,20 @@ def recomputed(store) -> dict:
     missing = set(FIGURE_COLUMNS) - set(next(iter(figures.values()), {c: None for c in FIGURE_COLUMNS}))
     assert not missing, f"claim_figures columns this reference does not recompute: {sorted(missing)}"
     return {"canonical": {e: canon(e) for e in entities}, "claims": claims, "groups": groups,
-            "figures": {k: {c: v[c] for c in FIGURE_COLUMNS} for k, v in figures.items()}}
+            "figures": {k: {c: v[c] for c in FIGURE_COLUMNS} for k, v in figures.items()}, "ties": _ties(figures)}
+
+
+def _ties(figures: dict) -> dict:
+    """(actor, other) → (claims, pieces of evidence, weight) of the claims between two different
+    actors, counted from the figures, each pair both ways round."""
+    out: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for f in figures.values():
+        if f["object"] is None or f["object"] == f["subject"]:
+            continue
+        for pair in ((f["subject"], f["object"]), (f["object"], f["subject"])):
+            n, e, w = out.get(pair, (0, 0, 0))
+            out[pair] = (n + 1, e + f["evidence"], w + max(f["evidence"], 1))
+    return out
 
 
 def differences(a: dict, b: dict, limit: int = 6) -> list[str]:

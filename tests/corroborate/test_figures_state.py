@@ -1,7 +1,8 @@
-"""The figures the store keeps per claim group, and the canonical id of each entity, equal those
-recomputed from scratch by the whole-store reference after any sequence of ingests, merges,
-splits, automatic resolution, verdicts and undos (a Hypothesis state machine on a real store,
-SQLite and PostgreSQL); `reindex` changes nothing, and rebuilds figures deleted by hand."""
+"""The figures the store keeps per claim group and per pair of actors (`actor_ties`), and the
+canonical id of each entity, equal those recomputed from scratch by the whole-store reference
+after any sequence of ingests, merges, splits, automatic resolution, verdicts and undos (a
+Hypothesis state machine on a real store, SQLite and PostgreSQL); `reindex` changes nothing, and
+rebuilds figures deleted by hand."""
 from __future__ import annotations
 
 import itertools
@@ -27,7 +28,9 @@ from claimgraph.cli.main import app
 from claimgraph.resolve import ResolutionError, Resolver
 from claimgraph.review import Reviews
 from claimgraph.store import Store
-from claimgraph.store.schema import ClaimFiguresRow, ClaimGroupRow, ClaimRow, DocumentRow, EntityRow, MetaRow
+from claimgraph.store.schema import (
+    ActorTieRow, ClaimFiguresRow, ClaimGroupRow, ClaimRow, DocumentRow, EntityRow, MetaRow,
+)
 
 SETTINGS = settings(max_examples=30, stateful_step_count=12, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -54,8 +57,9 @@ def same_as_reference(store) -> None:
 
 
 def wipe_figures(store) -> None:
-    """Delete what the store derives (figures, group keys, canonical ids), as a broken store would."""
+    """Delete what the store derives (figures, ties, group keys, canonical ids), as a broken store would."""
     with store.engine.begin() as conn:
+        conn.execute(delete(ActorTieRow))
         conn.execute(delete(ClaimGroupRow))
         conn.execute(delete(ClaimFiguresRow))
         conn.execute(update(ClaimRow).values(group_key=None, canonical=None))

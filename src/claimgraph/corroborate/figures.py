@@ -5,7 +5,8 @@ claims are read into a small in-memory `Snapshot` (the same code that grades a w
 merged claims are joined, and what the answers show is written back: per group its support,
 contradictions and credibility; per joined claim its documents, sources, independent sources,
 dates and validity span. `refresh` recomputes the groups a change touches, inside the caller's
-transaction; `reindex` recomputes every group from scratch.
+transaction; `reindex` recomputes every group from scratch. Both keep the ties of the pairs of
+actors with them (`corroborate.ties`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from claimgraph.corroborate import ties
 from claimgraph.model import Claim, Entity, Evidence
 from claimgraph.store.schema import (
     ClaimFiguresRow,
@@ -82,12 +84,14 @@ def refresh(session: Session, keys: Iterable[str]) -> None:
     rows go first: a claim moving from one group to another may be written in an earlier batch
     than the one that held it."""
     keys = sorted(set(keys))
+    pairs = ties.pairs_of(session, keys)  # the ties of these groups before and after, recounted
     for n in range(0, len(keys), BATCH):
         part = keys[n:n + BATCH]
         session.execute(delete(ClaimGroupRow).where(ClaimGroupRow.key.in_(part)))
         session.execute(delete(ClaimFiguresRow).where(ClaimFiguresRow.group_key.in_(part)))
     for n in range(0, len(keys), BATCH):
         _refresh(session, keys[n:n + BATCH])
+    ties.recount(session, pairs | ties.pairs_of(session, keys))
 
 
 def _refresh(session: Session, keys: list[str]) -> None:
@@ -432,6 +436,7 @@ def reindex(session: Session, mapping: dict[str, str], progress=None) -> dict:
         _refresh(session, ordered[n:n + BATCH])
         if progress is not None:
             progress(min(n + BATCH, len(ordered)), len(ordered))
+    ties.rebuild(session)
     session.merge(MetaRow(key="figures", value=fingerprint()))
     return {"claims": len(ids), "groups": len(keys),
             "figures": session.scalar(select(func.count()).select_from(ClaimFiguresRow)) or 0}
