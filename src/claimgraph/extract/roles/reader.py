@@ -72,10 +72,25 @@ class RoleReader:
         run = run + inner
         words = [_word(t) for t in run]
         match = self._role_at_end(words, self.cb.person_roles)
+        if match is None and not inner:  # the parser may hang a long title elsewhere ("said Under Secretary ...")
+            run = _title_words_before(span)
+            words = [_word(t) for t in run]
+            match = self._role_at_end(words, self.cb.person_roles)
+        cut = max((k for k, t in enumerate(run) if t.lower_ == "for"), default=None)
+        if match is None and cut:  # "Under Secretary of the Treasury for Terrorism and ...": the portfolio
+            run, words = run[:cut], words[:cut]
+            match = self._role_at_end(words, self.cb.person_roles)
+        if match is None:  # "Under Secretary of the Treasury": the role, then the body it serves
+            of = next((k for k, w in enumerate(words) if w == "of" and k > 0), None)
+            match = self._role_at_end(words[:of], self.cb.person_roles) if of else None
+            if match is not None:
+                match = (match[0] + len(words) - of, match[1])
         if match is None:
             return []
         n, (predicate, state) = match
         role_start = run[len(run) - n]
+        if predicate == "leads" and len(run) > n and _word(run[len(run) - n - 1]) in JUNIOR:
+            predicate = "member_of"  # "Assistant Attorney General X" serves
         before = [t for t in run if t.i < role_start.i]
         others = []
         for t in before:
@@ -83,6 +98,15 @@ class RoleReader:
             if e is not None and e.id != person.id and e not in others:
                 others.append(e)
         rule = "title:" + " ".join(words[-n:])
+        if not others:  # "U.S. Attorney Damian Williams of the Southern District of New York"
+            others = [e for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                      for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)
+                      if e.type in ("organization", "country") and e.id != person.id]
+        office = self._office(words, person) if not others or all(e.type == "country" for e in others) else None
+        if office is not None:  # "Secretary of State X", "Defense Secretary Y": the department
+            holds = words[-n:] == office[1][-n:] and not JUNIOR & set(words)
+            return self._make("leads" if holds else "member_of", person, office[0], role_start, rule) + (
+                self._make("member_of", person, others[-1], role_start, rule) if others else [])
         if not others:
             if state and person.country:
                 state_ent = self._state(person.country)
@@ -94,6 +118,22 @@ class RoleReader:
         ended = next((t.lower_ for t in run if t.lower_ in self.cb.ended_words), None)
         attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
         return self._make(predicate, person, other, role_start, rule, attrs)
+
+    def _office(self, words: list[str], person: Entity) -> tuple[Entity, list[str]] | None:
+        """The organization of the document whose name an office title holds ("Secretary of State"
+        names the State Department, "under secretary of the treasury" the Treasury), with the
+        title words its name matched; the longest such name."""
+        names: dict[tuple[str, ...], Entity] = {}
+        for e in self.index.entities.values():
+            if e.type == "organization" and e.id != person.id:
+                for a in (e.name, *e.aliases):
+                    names.setdefault(tuple(_word(t) for t in _split(a)), e)
+        for size in range(len(words), 1, -1):
+            for k in range(len(words) - size + 1):
+                hit = names.get(tuple(words[k:k + size]))
+                if hit is not None:
+                    return hit, words[k:k + size]
+        return None
 
     # "Hezbollah's patron Iran", "its proxy Kata'ib Hizballah", "U.S. ally Saudi Arabia"
     def _org_title(self, span: Span, ent: Entity) -> list[Reading]:
@@ -259,6 +299,34 @@ class RoleReader:
         if not _allowed(predicate, "relation", subj, obj):
             return []
         return [Reading("relation", predicate, subj, obj, trigger, rule, dict(attrs or {}))]
+
+
+TITLE_GLUE = {"of", "the", "for", "and", "-"}
+
+
+def _title_words_before(span: Span) -> list[Token]:
+    """The capitalised words (and "of", "the", "for", "and") right before a name, in the order of
+    the text, whatever the parse: "Under Secretary of the Treasury for Terrorism and Financial
+    Intelligence Brian E. Nelson"."""
+    doc, i, out = span.doc, span.start - 1, []
+    while i >= span.sent.start and len(out) < 12:
+        t = doc[i]
+        if not (t.lower_ in TITLE_GLUE or t.is_alpha and t.text[:1].isupper() or t.text in ("U.S.", "U.N.")):
+            break
+        out.insert(0, t)
+        i -= 1
+    while out and out[0].lower_ in TITLE_GLUE:
+        out.pop(0)
+    return out
+
+
+class _Word:
+    def __init__(self, text: str):
+        self.lower_ = text.lower()
+
+
+def _split(name: str) -> list[_Word]:
+    return [_Word(w) for w in name.replace("U.S. ", "U.S ").split()]
 
 
 def _hyphened(tok: Token) -> bool:
