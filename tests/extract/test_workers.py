@@ -1,5 +1,5 @@
 """Extraction in a process pool: the same output as one process, in input order, and a worker
-killed mid-run fails only the documents it held."""
+killed mid-run loses no document, and a document that kills its worker each time fails alone."""
 from __future__ import annotations
 
 import json
@@ -64,7 +64,7 @@ def _grandchildren() -> list[int]:
     return [p for p, pp in parents.items() if pp in children]
 
 
-def test_a_killed_worker_fails_its_documents_and_the_others_are_extracted():
+def test_workers_killed_once_lose_no_document():
     docs = [Document(text=f"{SENTENCES[i % len(SENTENCES)]} Report {i}.", path=f"doc{i:02d}.txt") for i in range(24)]
     signal.alarm(300)  # a hang fails the test instead of stalling the run
     try:
@@ -79,11 +79,28 @@ def test_a_killed_worker_fails_its_documents_and_the_others_are_extracted():
         signal.alarm(0)
     assert killed
     assert [d.path for d in out] == [d.path for d in docs]
-    failed = [d for d in out if d.failure]
-    assert failed and all("worker died" in d.failure for d in failed)
-    extracted = [d for d in out if not d.failure]
-    assert extracted and all(d.entities and d.spacy_doc is None for d in extracted)
-    assert len(failed) < len(docs) // 2
+    # the documents in flight ran again, each alone, and did not kill their worker again
+    assert [d.failure for d in out] == [None] * len(docs)
+    assert all(d.entities and d.spacy_doc is None for d in out)
+
+
+@pytest.mark.parametrize("batch_size", [1, 4])
+def test_a_document_that_kills_its_worker_each_time_fails_alone(batch_size):
+    import poison_task
+
+    from claimgraph.extract.workers import Budget, _pooled
+    docs = [Document(text=f"{SENTENCES[i % len(SENTENCES)]} Report {i}.", path=f"doc{i:02d}.txt") for i in range(12)]
+    docs[5] = Document(text="POISON: this text ends the process that extracts it.", path="poison.txt")
+    signal.alarm(300)
+    try:
+        out = list(_pooled(iter(docs), 2, None, (), batch_size, Budget.make(), run=poison_task.run))
+    finally:
+        signal.alarm(0)
+    assert [d.path for d in out] == [d.path for d in docs]
+    failed = [d.path for d in out if d.failure]
+    assert failed == ["poison.txt"], failed
+    assert "extraction worker died" in out[5].failure
+    assert all(d.entities for d in out if d.path != "poison.txt")
 
 
 def test_a_document_over_its_time_budget_fails_alone_and_the_pool_goes_on():

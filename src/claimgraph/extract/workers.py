@@ -269,7 +269,9 @@ def extract_documents(docs: Iterable[Document], workers: int = 1, model: str | N
 
 
 def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_size,
-            budget: Budget | None = None) -> Iterator[Document]:
+            budget: Budget | None = None, run=None) -> Iterator[Document]:
+    """`extract_documents` on a pool; `run` is the task a worker runs (`_run`: a module-level
+    function, as pickling needs)."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -296,8 +298,27 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                                    initargs=(model, kb_paths, batch_size, channel, budget.memory_mb if budget else None,
                                              os.getpid() if os.path.exists("/proc/self/stat") else None))
 
+    run = run or _run
+
     def submit(task: int, chunk: list[Document]):
-        return pool.submit(_run, chunk, task)
+        return pool.submit(run, chunk, task)
+
+    def alone(d: Document) -> list[Document]:
+        """`d` run by itself on the pool, waited for: if its worker dies, `d` is the cause."""
+        nonlocal pool, finished
+        n = next(ids)
+        try:
+            done = submit(n, [d]).result()
+            finished += 1
+            return done
+        except BrokenProcessPool as broken:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool, finished = new_pool(), 0
+            reason = watchdog.killed.pop(n, None) if watchdog is not None else None
+            d.failure = (f"extraction stopped: the document is {reason}" if reason
+                         else f"extraction worker died: {broken}")
+            d.entities, d.claims = [], []
+            return [d]
 
     pool, finished = new_pool(), 0  # chunks the current pool has finished
     if watchdog is not None:
@@ -347,13 +368,12 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                     pending = again
                     watchdog.killed.clear()
                     continue
-                # a worker died (killed, out of memory): its documents fail, the run goes on
-                for d in chunk:
-                    d.failure = f"extraction worker died: {e}"
-                    d.entities, d.claims = [], []
-                    yield d
-                # the tasks the dead pool did not finish go to the new one
-                pending = deque((t, c, f if _succeeded(f) else submit(t, c)) for t, c, f in pending)
+                # a worker died of no budget's doing (killed from outside, out of memory, a crash).
+                # Which task it held is not known, so each document of every unfinished task runs
+                # again alone: the one whose worker dies again fails, the others are extracted
+                pending.appendleft((task, chunk, future))
+                pending = deque((t, c, f if _succeeded(f) else _Done([x for d in c for x in alone(d)]))
+                                for t, c, f in pending)
     finally:
         if watchdog is not None:
             watchdog.halt.set()
@@ -373,9 +393,22 @@ class _Failed:
         return True
 
 
+class _Done:
+    """A task already run again document by document: its documents (a future's stand-in)."""
+
+    def __init__(self, docs: list[Document]):
+        self.docs = docs
+
+    def result(self) -> list[Document]:
+        return self.docs
+
+    def done(self) -> bool:
+        return True
+
+
 def _succeeded(future) -> bool:
-    """The task needs no new run: it finished, or it was failed for good (`_Failed`)."""
-    if isinstance(future, _Failed):
+    """The task needs no new run: it finished, or it was settled for good (`_Failed`, `_Done`)."""
+    if isinstance(future, (_Failed, _Done)):
         return True
     return future is not None and future.done() and not future.cancelled() and future.exception() is None
 
