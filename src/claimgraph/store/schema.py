@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -65,7 +66,11 @@ class EntityRow(Base):
     subtype: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(3))
     kb_id: Mapped[str | None] = mapped_column(String(255))
-    canonical: Mapped[str | None] = mapped_column(String(64), index=True)  # its cluster's id; None: its own
+    canonical: Mapped[str | None] = mapped_column(String(64))  # its cluster's id; None: its own
+    # over the merged entities only (migration 0013): with few merges, statistics of a full index
+    # say one canonical id matches every entity, and SQLite scanned the table instead
+    __table_args__ = (Index("ix_entities_canonical", "canonical", sqlite_where=text("canonical IS NOT NULL"),
+                            postgresql_where=text("canonical IS NOT NULL")),)
 
 
 class AliasRow(Base):
@@ -333,7 +338,10 @@ class ClaimFiguresRow(Base):
                       Index("ix_claim_figures_date_own", "date_own"),
                       # an actor's best attested claims, per side, read from the end (migration 0007)
                       Index("ix_claim_figures_subject_rank", "subject", "sources", "documents", "claim_id"),
-                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"))
+                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"),
+                      # an actor's events in the events list's order, per side (migration 0014)
+                      Index("ix_claim_figures_subject_events", "subject", "kind", "date_own", "predicate", "claim_id"),
+                      Index("ix_claim_figures_object_events", "object", "kind", "date_own", "predicate", "claim_id"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)
