@@ -213,7 +213,11 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         head = _pick_sense(senses, mods, bool(q))
         if head is None or q.owned:
             continue
-        if _names_follow(doc, tok, at) or (_counted(tok) and head.cls not in lex.document_classes):
+        of = _of_phrase(tok)
+        if head.counted and (of is not None and any(t.i in at for t in of.subtree) or len(q.countries) != 1):
+            continue  # a state's troops only: not "the forces of the Assad regime", "Iraqi and American
+            # troops" (those actors' own), nor "coalition forces", "security forces" (whose?)
+        if _names_follow(doc, tok, at) or (_counted(tok) and head.cls not in lex.document_classes and not head.counted):
             continue  # "two militias, KH and AAH": a handful of particular actors, named elsewhere
         named = _describes(tok, at, start)
         if named is not None:

@@ -22,6 +22,7 @@ class Head:
     needs: frozenset[str] = frozenset()  # folded modifier words, one of which must be present
     needs_plural: bool = False
     needs_qualifier: bool = False  # "a smuggling network": the head alone is a reference, not a collective
+    counted: bool = False  # "four U.S. soldiers" is still the collective, not a handful named elsewhere
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _read(name: str) -> dict:
 def _head(lemma: str, spec: dict, lists: dict[str, frozenset[str]]) -> Head:
     needs = frozenset().union(*(lists[n] for n in spec.get("needs", []))) if spec.get("needs") else frozenset()
     return Head(lemma, spec["class"], spec["subtype"], needs, bool(spec.get("needs_plural")),
-                bool(spec.get("needs_qualifier")))
+                bool(spec.get("needs_qualifier")), bool(spec.get("counted")))
 
 
 @lru_cache(maxsize=1)

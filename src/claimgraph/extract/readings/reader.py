@@ -28,6 +28,7 @@ TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or trai
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
 HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
 PLACES = {"country", "location"}
+TROOPS = "armed_forces"  # the subtype of a state's troops as a collective ("U.S. forces")
 SYMMETRIC = {"allied_with", "opposes"}
 # what each relation's two ends may be
 SUBJECT_TYPES = {"leads": {"person"}, "member_of": {"person", "organization", "group"},
@@ -106,6 +107,22 @@ class Reader:
                 out += self._verdict(tok)
             if low in adjectives:
                 out += self._predicative(tok)
+        return self._for_states(out)
+
+    def _for_states(self, readings: list[Reading]) -> list[Reading]:
+        """"injuring four U.S. service members", "Iranian forces attacked": a deed done to or by a
+        state's troops is done to or by the state too."""
+        out, seen = list(readings), {(r.predicate, r.subject.id, r.object.id if r.object else None, r.trigger.i)
+                                     for r in readings}
+        for r in readings:
+            if r.kind != "event":
+                continue
+            s, o = self._state_of_troops(r.subject) or r.subject, (self._state_of_troops(r.object) if r.object else None) or r.object
+            for subj, obj in ((s, r.object), (r.subject, o), (s, o)):
+                key = (r.predicate, subj.id, obj.id if obj else None, r.trigger.i)
+                if key not in seen and _allowed(r.predicate, "event", subj, obj):
+                    seen.add(key)
+                    out.append(Reading(r.kind, r.predicate, subj, obj, r.trigger, r.rule, dict(r.attrs)))
         return out
 
     def _predicative(self, tok: Token) -> list[Reading]:
@@ -229,6 +246,12 @@ class Reader:
                 if _allowed(trig.predicate, trig.kind, s, o):
                     out.append(Reading(trig.kind, trig.predicate, s, o, tok, rule, dict(attrs or {})))
         return out
+
+    def _state_of_troops(self, ent: Entity) -> Entity | None:
+        """The state whose troops the collective `ent` is, when the document names it."""
+        if ent.type != "group" or ent.subtype != TROOPS or not ent.country:
+            return None
+        return next((e for e in self.args.index.entities.values() if e.type == "country" and e.country == ent.country), None)
 
     def _event_attrs(self, trig: Trigger, tok: Token) -> dict:
         attrs = {}
