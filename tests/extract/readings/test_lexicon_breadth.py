@@ -149,7 +149,7 @@ def test_cli_prints_the_review_and_does_not_load_nltk_at_start(tmp_path):
     rows = json.loads(p.stdout)
     assert rows and all(r["predicate"] == "REJECT" for r in rows)
     refuse = next(r for r in rows if r["trigger"] == "verb:refuse")
-    assert "decline" in refuse["synonyms"]
+    assert "pass up" in refuse["synonyms"]  # "decline" is REJECT's own now
     bad = subprocess.run([str(exe), "codebook", "synonyms", "NOSUCH"], capture_output=True, text=True)
     assert bad.returncode == 1 and "NOSUCH" in bad.stderr
 
