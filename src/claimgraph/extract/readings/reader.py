@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.references import events as anaphora
-from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
+from claimgraph.extract.readings.arguments import VERBAL, Arguments, dedupe, is_passive
 from claimgraph.extract.readings import multiword, predicative
 from claimgraph.extract.readings import lists, relatives, resources
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
@@ -27,6 +27,7 @@ VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
 TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
 HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
+BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not the target
 PLACES = {"country", "location"}
 TROOPS = "armed_forces"  # the subtype of a state's troops as a collective ("U.S. forces")
 SYMMETRIC = {"allied_with", "opposes"}
@@ -288,6 +289,10 @@ class Reader:
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
         if not objs and trig.predicate in THREATS:
             objs = self._threatened(tok, subs)
+        blamed_deeds: list[Reading] = []
+        if not objs and trig.predicate == "ACCUSE":
+            objs = self._behind_deed(tok, subs)
+            blamed_deeds = self._blamed_deeds(tok, objs)
         if trig.kind == "event":
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
@@ -297,6 +302,22 @@ class Reader:
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
+        return out + blamed_deeds
+
+    def _blamed_deeds(self, verb: Token, blamed: list[Entity]) -> list[Reading]:
+        """"blamed the attack on X": X did the deed, on the blamer's word (the deed's targets are
+        those of the mention it refers back to)."""
+        if verb.lemma_.lower() not in BLAMING or not blamed:
+            return []
+        out = []
+        for d in (c for c in verb.children if c.dep_ == "dobj"):
+            pred = next((t.predicate for t in self.cb.nouns.get(d.lemma_.lower(), ())
+                         if t.kind == "event" and t.predicate in HOSTILE_DEEDS), None)
+            if pred is None:
+                continue
+            targets = dedupe([e for m in self.args.events.antecedents(d, pred) for e in m.objects if e not in blamed])
+            out += [Reading("event", pred, b, t, d, f"blame:{verb.lemma_.lower()}", {"status": "occurred"})
+                    for b in blamed for t in (targets or [None]) if _allowed(pred, "event", b, t)]
         return out
 
     def _noun(self, tok: Token, trig: Trigger) -> list[Reading]:
@@ -363,6 +384,23 @@ class Reader:
                        for a in [t, *t.ancestors] if a.i != verb.i and verb.i in {x.i for x in a.ancestors}):
                 return False  # named for itself somewhere ("to Lebanon")
         return bool(named)
+
+    def _behind_deed(self, verb: Token, accusers: list[Entity]) -> list[Entity]:
+        """"condemned the attack", "blamed the bombing on X": whoever a condemned deed is blamed
+        on ("on" X), else the actor of the deed the noun names or refers back to."""
+        deeds = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self._event_noun(c)
+                 and any(t.kind == "event" and t.predicate in HOSTILE_DEEDS for t in self.cb.nouns.get(c.lemma_.lower(), ()))]
+        if not deeds:
+            return []
+        holders = [verb] + (deeds if verb.lemma_.lower() in BLAMING else [])  # the parser hangs "on X" on the deed too
+        blamed = [e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)]
+        found = blamed or [e for d in deeds for e in self.args.noun_subjects(d)]
+        named_in = {e.id for d in deeds for c in d.lefts if c.dep_ == "compound"
+                    for e in self.args.index.entities_of(c) if e.type == "person"}
+        # "the Hariri assassination": a person named before the deed noun is its victim (or a
+        # place the tagger took for a person), not its actor
+        return [e for e in found if e not in accusers and e.type in ACTING and (blamed or e.id not in named_in)]
 
     def _threatened(self, verb: Token, threateners: list[Entity]) -> list[Entity]:
         """"Hezbollah threatened to attack Israel", "Iran warned it would strike Israel if ...": the
