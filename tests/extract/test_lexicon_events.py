@@ -25,9 +25,12 @@ MAKES = [
     ("Haniyeh held talks with Khamenei.", "Ismail Haniyeh", "CONSULT", "Ali Khamenei"),
     ("Haniyeh convened with Khamenei.", "Ismail Haniyeh", "CONSULT", "Ali Khamenei"),
     ("Hamas engaged with Iran.", "Hamas", "CONSULT", "Iran"),
+    ("Egypt brokered a truce between Israel and Hamas.", "Egypt", "CONSULT", "Israel"),
+    ("Egypt brokered a truce between Israel and Hamas.", "Egypt", "CONSULT", "Hamas"),
     # SUPPORT
     ("Iran championed Hamas.", "Iran", "SUPPORT", "Hamas"),
     ("Iran rallied behind Hamas.", "Iran", "SUPPORT", "Hamas"),
+    ("Iran stood by Hezbollah.", "Iran", "SUPPORT", "Hezbollah"),
     # CONCEDE
     ("The United States waived sanctions on Iran.", "United States", "CONCEDE", "Iran"),
     ("Hamas handed over the hostages to Egypt.", "Hamas", "CONCEDE", "Egypt"),
@@ -62,6 +65,10 @@ MAKES = [
     ("Saudi Arabia broke off relations with Iran.", "Saudi Arabia", "SANCTION", "Iran"),
     ("Saudi Arabia broke ties with Iran.", "Saudi Arabia", "SANCTION", "Iran"),
     ("Saudi Arabia recalled its ambassador from Iran.", "Saudi Arabia", "SANCTION", "Iran"),
+    ("The EU placed sanctions on Iran.", "European Union", "SANCTION", "Iran"),
+    ("The UN's listing of al-Shabaab took effect.", "United Nations", "SANCTION", "al-Shabaab"),
+    ("The Treasury Department's sanctioning of Mahan Air took effect.", "U.S. Department of the Treasury", "SANCTION",
+     "Mahan Air"),
     ("The US-sanctioned Mahan Air flew to Syria.", "United States", "SANCTION", "Mahan Air"),
     ("OFAC-sanctioned Mahan Air flew to Syria.", "Office of Foreign Assets Control", "SANCTION", "Mahan Air"),
     # MOBILIZE
@@ -82,6 +89,7 @@ MAKES = [
     ("The Houthis hijacked the ship.", "Houthis", "ASSAULT", None),
     ("Iran held Ali Nasser hostage.", "Iran", "ASSAULT", None),
     ("Israel sabotaged the Natanz facility.", "Israel", "ASSAULT", None),
+    ("Hezbollah's firefight with the Islamic State lasted hours.", "Hezbollah", "ASSAULT", "Islamic State"),
 ]
 
 # sentence, type it must not state: the added words' other senses
@@ -95,6 +103,10 @@ MAKES_NOT = [
     ("Iran blocked the resolution against Syria.", "SANCTION"),
     ("Iran recalled the incident.", "SANCTION"),
     ("Iran declined to comment.", "REJECT"),
+    ("Iran stood by its decision.", "SUPPORT"),
+    ("Iran stood by as Hezbollah attacked.", "SUPPORT"),
+    ("The listing of the company on the stock exchange was delayed.", "SANCTION"),
+    ("Iran declared a state of emergency.", "SANCTION"),
     ("Hamas rallied supporters in Gaza.", "SUPPORT"),
     ("Iran sought a seat on the council.", "REQUEST"),
     ("The ruling clerics use Iraq as a battleground. Kataib Hezbollah was accused of the attack.", "ACCUSE"),

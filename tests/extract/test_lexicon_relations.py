@@ -77,6 +77,10 @@ MAKES = [
     ("Hezbollah's resistance to Israel continued.", "Hezbollah", "opposes", "Israel"),
     ("Israel, Hezbollah's nemesis, struck.", "Israel", "opposes", "Hezbollah"),
     ("Saudi Arabia, Iran's archrival, protested.", "Saudi Arabia", "opposes", "Iran"),
+    ("Qatar sided against Saudi Arabia.", "Qatar", "opposes", "Saudi Arabia"),
+    ("Hamas turned against Syria.", "Hamas", "opposes", "Syria"),
+    ("Kataib Hezbollah revolted against the Iraqi government.", "Kata'ib Hizballah", "opposes", "Iraq"),
+    ("Al-Qaeda declared war on the United States.", "al-Qaeda", "opposes", "United States"),
     # operates_in
     ("Hezbollah spread to Syria.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah moved into Syria.", "Hezbollah", "operates_in", "Syria"),
@@ -97,6 +101,9 @@ MAKES_NOT = [
     ("Ali Nasser signed up with Hezbollah.", "AGREE"),  # and "sign up" is no agreement
     ("Iran's dominance in the region grew.", "controls"),
     ("Hamas waged a media campaign.", "opposes"),
+    ("Hamas turned down the offer from Egypt.", "opposes"),  # "turn down" is REJECT's
+    ("Hamas turned to Iran.", "opposes"),
+    ("Qatar sided with Turkey.", "opposes"),
 ]
 
 
