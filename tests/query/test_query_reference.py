@@ -32,7 +32,7 @@ def test_dossier_of_every_actor_matches_the_reference(store, filters):
 def test_neighbourhoods_match_the_reference(store, filters):
     snap = snapshot(store)
     for actor in sorted(snap.entities):
-        for depth, max_nodes in ((1, 100), (2, 100), (2, 2)):
+        for depth, max_nodes in ((1, 100), (2, 100), (2, 2), (1, 1), (2, 3), (2, 4)):
             want = ref_graph.neighbors(snap, actor, depth=depth, max_nodes=max_nodes, **filters)
             got = query.neighbors(store, actor, depth=depth, max_nodes=max_nodes, **filters)
             assert got == want, (actor, depth)
@@ -112,6 +112,19 @@ def test_events_cut_at_a_limit_are_the_first_of_the_whole_list(store):
     for limit in (1, 2, len(every) + 5):
         assert query.events(store, limit=limit) == every[:limit]
     assert query.events(store, date_from="2019", limit=2) == ref_listing.events(snap, date_from="2019")[:2]
+
+
+def test_an_actors_events_cut_at_a_limit_are_the_first_of_its_whole_list(store):
+    snap = snapshot(store)
+    cut = 0
+    for actor in sorted(snap.entities):
+        for filters in ({}, {"type": "ASSAULT"}, {"min_independent": 2}, {"as_of": "2019-06-01"}, {"place": "IRQ"}):
+            every = ref_listing.events(snap, actor=actor, **filters)
+            for limit in (1, 2, 3):
+                got = query.events(store, actor=actor, limit=limit, **filters)
+                assert got == every[:limit], (actor, limit, filters)
+                cut += len(every) > limit
+    assert cut >= 3  # some actors have more events than the cut
 
 
 def test_an_actors_best_claims_cut_at_a_limit_match_the_reference(store):

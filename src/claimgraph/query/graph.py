@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, func, or_, select
 
 from claimgraph.query import select as select_
+from claimgraph.query import ties
 from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.view import chunks, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
@@ -72,31 +73,31 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
                        as_of)
     distance, frontier, truncated = {entity_id: 0}, [entity_id], False
     for step in range(1, depth + 1):
-        weight: dict[str, int] = {}
-        reached = set(frontier)
-        for (subject, obj), (evidence, _) in _pairs(snap, frontier, rule).items():
-            for node, other in ((subject, obj), (obj, subject)):
-                if node in reached and other not in distance:
-                    weight[other] = weight.get(other, 0) + evidence
-        weight = {n: w for n, w in weight.items() if w}
-        snap.entities.prefetch(weight)
-        ranked = sorted(weight, key=lambda n: (-weight[n], snap.name(n) or "", n))
         room = None if max_nodes is None else max(max_nodes - (len(distance) - 1), 0)
-        if room is not None and len(ranked) > room:
-            ranked, truncated = ranked[:room], True
+        if room == 0 and truncated:  # full already: this step could add no one
+            break
+        if rule.trivial:  # every claim counts: the stored ties, summed and cut in the database
+            ranked, _, more = ties.strongest(snap, frontier, distance, room)
+        else:
+            ranked, more = _step(snap, frontier, distance, rule, room)
+        truncated = truncated or more
         distance.update((n, step) for n in ranked)
         frontier = ranked
         if not frontier:
             break
     # the claims among them, the strongest ties first (all their evidence), until max_edges
     strength: dict[tuple[str, str], int] = {}
-    for (subject, obj), (evidence, _) in _pairs(snap, list(distance), ClaimFilter(), among=True).items():
-        pair = (min(subject, obj), max(subject, obj))
-        strength[pair] = strength.get(pair, 0) + evidence
     allowed: dict[tuple[str, str], int] = {}
-    for (subject, obj), (_, n) in _pairs(snap, list(distance), rule, among=True).items():
-        pair = (min(subject, obj), max(subject, obj))
-        allowed[pair] = allowed.get(pair, 0) + n
+    if rule.trivial:
+        for pair, (evidence, n) in ties.among(snap, distance).items():
+            strength[pair], allowed[pair] = evidence, n
+    else:
+        for (subject, obj), (evidence, _) in _pairs(snap, list(distance), ClaimFilter(), among=True).items():
+            pair = (min(subject, obj), max(subject, obj))
+            strength[pair] = strength.get(pair, 0) + evidence
+        for (subject, obj), (_, n) in _pairs(snap, list(distance), rule, among=True).items():
+            pair = (min(subject, obj), max(subject, obj))
+            allowed[pair] = allowed.get(pair, 0) + n
     wanted: dict[tuple[str, str], int] = {}
     room = max_edges
     for *_, u, v in sorted((min(distance[u], distance[v]), -strength[(u, v)], u, v) for u, v in strength):
@@ -124,6 +125,24 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
     nodes = sorted((n for n in distance if n != entity_id), key=lambda n: (distance[n], snap.name(n) or "", n))
     return {"center": _node(snap, entity_id, distance=0), "depth": depth, "truncated": truncated,
             "nodes": [_node(snap, n, distance=distance[n]) for n in nodes], "edges": edges}
+
+
+def _step(view, frontier: list[str], distance: dict, rule: ClaimFilter, room: int | None) -> tuple[list[str], bool]:
+    """The actors a filtered walk reaches from `frontier` in one more step (not in `distance`),
+    by the evidence of the claims that pass `rule`, the most first (then by name and id): the
+    first `room` (None: all), and whether others were left out."""
+    weight: dict[str, int] = {}
+    reached = set(frontier)
+    for (subject, obj), (evidence, _) in _pairs(view, frontier, rule).items():
+        for node, other in ((subject, obj), (obj, subject)):
+            if node in reached and other not in distance:
+                weight[other] = weight.get(other, 0) + evidence
+    weight = {n: w for n, w in weight.items() if w}
+    view.entities.prefetch(weight)
+    ranked = sorted(weight, key=lambda n: (-weight[n], view.name(n) or "", n))
+    if room is not None and len(ranked) > room:
+        return ranked[:room], True
+    return ranked, False
 
 
 def _pairs(view, nodes: list[str], rule: ClaimFilter, among: bool = False) -> dict[tuple[str, str], tuple[int, int]]:
@@ -163,9 +182,14 @@ def _claims_of_pairs(view, wanted: dict[tuple[str, str], int], rule: ClaimFilter
     for n in range(0, len(pairs), 200):
         part = pairs[n:n + 200]
         either = or_(*(or_(and_(F.subject == u, F.object == v), and_(F.subject == v, F.object == u)) for u, v in part))
+        if rule.sql_exact:  # ids only: the figures of the claims chosen are read after
+            query = select(F.claim_id, F.subject, F.object).where(either, *rule.conditions(F)).order_by(F.claim_id)
+            for claim_id, subject, obj in view.session.execute(query):
+                found[(min(subject, obj), max(subject, obj))].append(claim_id)
+            continue
         query = select(F.__table__).where(either, *rule.conditions(F)).order_by(F.claim_id)
         for c in select_.light(view, view.session.execute(query)):
-            if rule.sql_exact or rule.keep(view, c):
+            if rule.keep(view, c):
                 found[(min(c.subject, c.object), max(c.subject, c.object))].append(c.id)
     for p in pairs:
         chosen += found[p][:wanted[p]]

@@ -97,10 +97,10 @@ def mentioning(view, entity_id: str, limit: int | None) -> tuple[list[dict], int
 
 
 def _best_of_side(view, column, actor: str, where: list, limit: int) -> list:
-    """The `limit` best attested claims with `actor` in `column` (and every claim tied with the
-    last of them on sources and documents, for the order's last key), read from the end of the
-    side's rank index."""
-    base = select(FIGURES).where(column == actor, *where)
+    """(claim id, sources, documents) of the `limit` best attested claims with `actor` in `column`
+    (and of every claim tied with the last of them on sources and documents, for the order's last
+    key), read from the end of the side's rank index."""
+    base = select(F.claim_id, F.sources, F.documents).where(column == actor, *where)
     rows = list(view.session.execute(
         base.order_by(F.sources.desc(), F.documents.desc(), F.claim_id.desc()).limit(limit)))
     if len(rows) == limit:
@@ -116,8 +116,9 @@ def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None, actor
     if actor is not None and rule.sql_exact and limit is not None:
         conds = [*where, *rule.conditions(F)]
         rows = {r.claim_id: r for column in (F.subject, F.object) for r in _best_of_side(view, column, actor, conds, limit)}
-        ranked = sorted(rows.values(), key=lambda r: (-r.sources, -r.documents, r.claim_id))[:limit]
-        return light(view, ranked)
+        ranked = [r.claim_id for r in sorted(rows.values(), key=lambda r: (-r.sources, -r.documents, r.claim_id))[:limit]]
+        figures = view.figures_of(ranked)  # the figures of those only
+        return light(view, [figures[i] for i in ranked if i in figures])
     if actor is not None:
         where = [*where, or_(F.subject == actor, F.object == actor)]
     query = select(FIGURES).where(*where, *rule.conditions(F)).order_by(*RANK)
@@ -132,3 +133,21 @@ def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None, actor
             break
         offset += PAGE
     return out[:limit] if limit is not None else out
+
+
+def first_events_of(view, actor: str, where: list, limit: int) -> list[Claim]:
+    """The first `limit` events with `actor` as actor or target meeting `where`, in the events
+    list's order (by their own day, oldest first, then type and id; undated last): read from each
+    side's index in that order (`ix_claim_figures_*_events`), dated ones first, so that a hub's
+    events are not all sorted to give the first page."""
+    rows: dict[str, object] = {}
+    for column in (F.subject, F.object):
+        base = select(FIGURES).where(column == actor, F.kind == "event", *where)
+        dated = list(view.session.execute(base.where(F.date_own.is_not(None))
+                                          .order_by(F.date_own, F.predicate, F.claim_id).limit(limit)))
+        rows.update((r.claim_id, r) for r in dated)
+        if len(dated) < limit:  # this side's undated events come after all its dated ones
+            rows.update((r.claim_id, r) for r in view.session.execute(
+                base.where(F.date_own.is_(None)).order_by(F.predicate, F.claim_id).limit(limit)))
+    ordered = sorted(rows.values(), key=lambda r: (r.date_own is None, r.date_own or "", r.predicate, r.claim_id))
+    return light(view, ordered[:limit])

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import wraps
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import sessionmaker
 
 from claimgraph.corroborate.outlet_grades import store_sources
@@ -51,11 +51,17 @@ class _Reads:
 
     def __init__(self, engine):
         # a read needs no write lock (the store's own transactions take it at their start)
-        self._sessions = sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
+        self._engine = engine.execution_options(sqlite_begin="DEFERRED")
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def execute(self, statement) -> "_Rows":
-        with self._sessions() as session:
-            return _Rows(session.execute(statement).all())
+        """The rows of `statement`: of columns on a connection, without the ORM's per-row work (a
+        hub's answer is thousands of rows); through a session when it selects whole ORM objects."""
+        if _selects_objects(statement):
+            with self._sessions() as session:
+                return _Rows(session.execute(statement).all())
+        with self._engine.connect() as conn:
+            return _Rows(conn.execute(statement).all())
 
     def scalar(self, statement):
         with self._sessions() as session:
@@ -67,6 +73,12 @@ class _Reads:
 
     def close(self) -> None:
         pass
+
+
+def _selects_objects(statement) -> bool:
+    """Whether a select names a whole mapped class (its rows then hold ORM objects)."""
+    descriptions = getattr(statement, "column_descriptions", None) or ()
+    return any(d.get("entity") is not None and d.get("expr") is d.get("entity") for d in descriptions)
 
 
 class _Rows(list):
@@ -372,23 +384,9 @@ class StoreView(ActorRefs):
 
     def tie_weights(self, ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
         """(actor, actor) in order → the evidence of all their claims (a claim without any counts
-        one), for the ties touching `ids`, or every tie of the store with None."""
-        F = ClaimFiguresRow
-        weight = func.sum(case((F.evidence < 1, 1), else_=F.evidence))
-        base = (F.object.is_not(None), F.object != F.subject)
-        parts = [None] if ids is None else list(chunks(sorted(set(ids)), 450))
-        out: dict[tuple[str, str], int] = {}
-        seen: set[tuple[str, str]] = set()
-        for part in parts:
-            where = base if part is None else (*base, or_(F.subject.in_(part), F.object.in_(part)))
-            for subject, obj, w in self.session.execute(select(F.subject, F.object, weight).where(*where)
-                                                        .group_by(F.subject, F.object)):
-                if (subject, obj) in seen:
-                    continue
-                seen.add((subject, obj))
-                pair = (min(subject, obj), max(subject, obj))
-                out[pair] = out.get(pair, 0) + int(w)
-        return out
+        one), for the ties touching `ids`, or every tie of the store with None (`actor_ties`)."""
+        from claimgraph.query import ties
+        return ties.weights(self, ids)
 
 
 def _snapshot(store) -> bool:
