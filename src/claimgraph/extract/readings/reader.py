@@ -273,6 +273,7 @@ class Reader:
             return []
         if self._restates(tok, trig):
             return []
+        prior = self.last_agent.get(trig.predicate, [])
         subs = self._refit(tok, trig, self.args.subjects(tok), () if is_passive(tok) else ("nsubj",), True)
         rule_agent = ""
         if not subs and is_passive(tok):
@@ -289,6 +290,18 @@ class Reader:
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
         if not objs and trig.predicate in THREATS:
             objs = self._threatened(tok, subs)
+        if not objs and trig.predicate == "REQUEST":  # "demanded that the Houthis cease ...": who is to act
+            objs = [e for c in tok.children if c.dep_ == "ccomp" and c.pos_ in VERBAL
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for e in self.args.explicit_subjects(c) if e not in subs]
+        if not objs and trig.kind == "event" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs = self._listed_ones(tok.head)
+            if objs:  # the participle is passive: its agent, else the one who did such acts last
+                subs = [e for c in tok.children if c.dep_ == "agent" for p in c.children
+                        if p.dep_ == "pobj" for e in self.args.actors(p)]
+                if not subs and trig.predicate in IMPLICIT_AGENTS:
+                    subs, rule_agent = prior, "+implicit-agent"
+                self.last_agent[trig.predicate] = subs or prior
         blamed_deeds: list[Reading] = []
         if not objs and trig.predicate == "ACCUSE":
             objs = self._behind_deed(tok, subs)
@@ -303,6 +316,20 @@ class Reader:
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out + blamed_deeds
+
+    def _listed_ones(self, noun: Token) -> list[Entity]:
+        """"Among those designated today are A and B", "those arrested include C": the actors a
+        copula or "include" gives the ones a participle describes."""
+        if self.args.index.entity_of(noun) is not None:
+            return []
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
+            clause, deps = head.head, ("nsubj", "attr")
+        elif noun.dep_ == "nsubj" and head.lemma_ in ("include", "be"):
+            clause, deps = head, ("dobj", "attr")
+        else:
+            return []
+        return [e for c in clause.children if c.dep_ in deps and c.i != noun.i for e in self.args.actors(c)]
 
     def _blamed_deeds(self, verb: Token, blamed: list[Entity]) -> list[Reading]:
         """"blamed the attack on X": X did the deed, on the blamer's word (the deed's targets are
