@@ -143,8 +143,20 @@ def default_codebook() -> Codebook:
 
 def load_codebook(folder: Path = DATA, check: bool = True) -> Codebook:
     """The codebook in `folder`. With `check`, a problem `claimgraph codebook check` would report
-    (unknown option, undefined theme, unknown predicate ...) raises `CodebookError`."""
+    (unknown option, undefined theme, unknown predicate ...) raises `CodebookError`. A loaded
+    codebook is kept in the user cache directory, keyed by its files' bytes (`data_cache`): files
+    that passed the check once pass it again."""
+    from claimgraph.data_cache import cached
     folder = Path(folder)
+    files = sorted(folder.glob("*.yaml")) + [DATA / "ontology.yaml"]
+    return cached("codebook", files, _CODE, lambda: _load_codebook(folder, check), extra=(check,))
+
+
+# the code a loaded codebook depends on: a change to any of these is a new cache key
+_CODE = [Path(__file__), Path(__file__).parent / "codebook_check.py"]
+
+
+def _load_codebook(folder: Path, check: bool) -> Codebook:
     if check:
         from claimgraph.extract.codebook_check import check_codebook
         problems = check_codebook(folder)

@@ -159,13 +159,24 @@ def _kb_files(extra: list[Path]) -> list[Path]:
 
 
 def load(extra_paths: list[str | Path] | None = None) -> KnowledgeBase:
-    """Load the bundled KB plus any extra files or folders (and those in CLAIMGRAPH_KB_PATH)."""
+    """Load the bundled KB plus any extra files or folders (and those in CLAIMGRAPH_KB_PATH); the
+    loaded KB is kept in the user cache directory, keyed by the files' bytes (`data_cache`)."""
+    from claimgraph.data_cache import cached
     extra = [Path(p) for p in extra_paths or []]
     env = os.environ.get("CLAIMGRAPH_KB_PATH")
     if env:
         extra.extend(Path(p) for p in env.split(os.pathsep) if p)
+    files = _kb_files(extra)
+    return cached("kb", files, _CODE, lambda: _load(files), extra=(pycountry.__version__,))
+
+
+# the code a loaded KB depends on: a change to either is a new cache key
+_CODE = [Path(__file__), Path(__file__).parent / "fold.py"]
+
+
+def _load(files: list[Path]) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for f in _kb_files(extra):
+    for f in files:
         kb.files.append(str(f))
         if f.name == "states.yaml":
             _load_states(f, kb)

@@ -18,17 +18,11 @@ from pathlib import Path
 
 import spacy
 
+from claimgraph.data_cache import cache_dir
+
 # the code a trie depends on: a change to any of these files is a new key
 _CODE = [Path(__file__).parent / n for n in ("kb_ruler.py", "near_names.py", "trie_cache.py")] + [
     Path(__file__).parent.parent / "kb" / "fold.py"]
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("CLAIMGRAPH_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "claimgraph"
 
 
 def trie_key(kb, nlp, lexicon) -> str:
