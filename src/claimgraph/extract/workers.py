@@ -79,6 +79,10 @@ def _exit_with(parent: int, poll: float = 0.5) -> None:
     os._exit(1)
 
 
+def _started() -> None:
+    """A task that does nothing: submitted when a pool is made, so that its workers start at once."""
+
+
 def _run(chunk: list[Document], task: int | None = None) -> list[Document]:
     if _progress is not None:
         _progress.put((os.getpid(), task, time.monotonic()))
@@ -294,9 +298,13 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
         if watchdog is not None:
             channel = ctx.SimpleQueue()  # a new one per pool: a killed worker may hold the old one's lock
             watchdog.watch(channel)
-        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
-                                   initargs=(model, kb_paths, batch_size, channel, budget.memory_mb if budget else None,
-                                             os.getpid() if os.path.exists("/proc/self/stat") else None))
+        executor = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
+                                       initargs=(model, kb_paths, batch_size, channel,
+                                                 budget.memory_mb if budget else None,
+                                                 os.getpid() if os.path.exists("/proc/self/stat") else None))
+        for _ in range(workers):  # each starts now and loads its pipeline while the first chunks are read
+            executor.submit(_started)
+        return executor
 
     run = run or _run
 
