@@ -105,7 +105,20 @@ _STARTS = ("between from since after before until till through by in on during t
            "eleven twelve few several some not january february march april may june july august "
            "september october november december jan feb mar apr jun jul aug sept sep oct nov dec "
            "monday tuesday wednesday thursday friday saturday sunday usa").split()
-_START = r"(?=[\d'’]|\b(?i:" + "|".join(_STARTS) + r")\b|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by their first letter ("b(?:etween|efore|y)|f(?:rom|or)..."):
+    the same words, but a position is tried against one group, not against every word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rest)) + ")" for first, rest in groups.items())
+
+
+# (?<!\w) before a letter is \b, and it fails at once at a word's end, where \b would try every word
+_START = (r"(?=[\d'’]|(?<!\w)(?i:" + _by_first_letter(_STARTS) + r")\b"
+          r"|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)")
 DATE_RE = re.compile(_START + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES) + ")")
 _POINT_PATTERNS = {k: re.compile(p) for k, p in _ALTERNATIVES if k in ("day", "month", "decade", "year")}
 
