@@ -51,6 +51,8 @@ MAKES = [
     ("Saudi Arabia lashed out at Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
     ("Israel pointed the finger at Iran.", "Israel", "ACCUSE", "Iran"),
     ("Judge Maria Lopez's sentencing of Ali Nasser was swift.", "Maria Lopez", "ACCUSE", "Ali Nasser"),
+    ("Judge Maria Lopez awarded damages against Iran.", "Maria Lopez", "ACCUSE", "Iran"),
+    ("Judge Maria Lopez entered judgment against Syria.", "Maria Lopez", "ACCUSE", "Syria"),
     # REJECT
     ("Iran brushed off the accusations by Israel.", "Iran", "REJECT", "Israel"),
     ("Iran declined the offer from Saudi Arabia.", "Iran", "REJECT", "Saudi Arabia"),
@@ -77,6 +79,7 @@ MAKES = [
     ("The Houthis commandeered the ship.", "Houthis", "COERCE", None),
     ("Iran impounded the tanker.", "Iran", "COERCE", None),
     ("Israel interrogated Ali Nasser.", "Israel", "COERCE", "Ali Nasser"),
+    ("Iran locked up Jason Rezaian.", "Iran", "COERCE", "Jason Rezaian"),
     ("Iran cracked down on the Green Movement.", "Iran", "COERCE", "Green Movement"),
     ("The FBI's apprehension of Ali Nasser was quick.", "Federal Bureau of Investigation", "COERCE", "Ali Nasser"),
     # ASSAULT
@@ -89,6 +92,9 @@ MAKES = [
     ("The Houthis hijacked the ship.", "Houthis", "ASSAULT", None),
     ("Iran held Ali Nasser hostage.", "Iran", "ASSAULT", None),
     ("Israel sabotaged the Natanz facility.", "Israel", "ASSAULT", None),
+    ("Al-Shabaab torched the village.", "al-Shabaab", "ASSAULT", None),
+    ("The Islamic State razed the shrine.", "Islamic State", "ASSAULT", None),
+    ("Kataib Hezbollah mortared the base.", "Kata'ib Hizballah", "ASSAULT", None),
     ("Hezbollah's firefight with the Islamic State lasted hours.", "Hezbollah", "ASSAULT", "Islamic State"),
 ]
 
@@ -107,6 +113,9 @@ MAKES_NOT = [
     ("Iran stood by as Hezbollah attacked.", "SUPPORT"),
     ("The listing of the company on the stock exchange was delayed.", "SANCTION"),
     ("Iran declared a state of emergency.", "SANCTION"),
+    ("Judge Maria Lopez awarded damages to the victims.", "ACCUSE"),
+    ("Iran entered Syria.", "ACCUSE"),
+    ("Iran locked the border.", "COERCE"),
     ("Hamas rallied supporters in Gaza.", "SUPPORT"),
     ("Iran sought a seat on the council.", "REQUEST"),
     ("The ruling clerics use Iraq as a battleground. Kataib Hezbollah was accused of the attack.", "ACCUSE"),

@@ -59,6 +59,7 @@ MAKES = [
     ("Iran cultivated Hezbollah.", "Iran", "supports", "Hezbollah"),
     ("Iran-aided militias attacked U.S. forces.", "Iran", "supports", "Iran-aided militias"),
     ("Iran-sheltered militants attacked U.S. forces.", "Iran", "supports", "Iran-sheltered militants"),
+    ("Ali Nasser brokered the sale of drones to the Houthis.", "Ali Nasser", "supports", "Houthis"),
     # created
     ("Iran-established militias attacked U.S. forces.", "Iran", "created", "Iran-established militias"),
     # allied_with
