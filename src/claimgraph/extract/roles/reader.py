@@ -21,7 +21,8 @@ NON_STATE = {"militia", "armed_group", "terrorist_group", "political_party", "co
 JUNIOR = {"assistant", "deputy", "vice", "associate", "acting", "former", "senior"}  # "assistant director" serves, not leads
 AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
             "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name", "use",
-            "register", "enroll", "incorporate", "establish", "found", "set"}
+            "register", "enroll", "incorporate", "establish", "found", "set", "act", "function", "operate"}
+SERVING = {"serve", "act", "function", "operate"}  # "X serves as Y's proxy": X is the role's holder
 USING = {"use", "employ"}  # "Iran uses X as a proxy": the user is the other actor
 
 
@@ -207,6 +208,13 @@ class RoleReader:
                     return ents
         return []
 
+    def _through_unit(self, noun: Token) -> list[Entity]:
+        """The owner of an unnamed unit a person's role is of: "the chief of X's security apparatus"
+        serves X (heads a part of it, not all of it)."""
+        return [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj" and self.index.entity_of(o) is None
+                for p in o.children if p.dep_ == "poss" for e in self.args.actors(p) if e.type != "person"]
+
     def _description(self, tok: Token, named: list[Entity]) -> bool:
         """Is `tok` in a description linked to one of `named` ("Hizballah, Iran's proxy group", or
         before the name: "the chief of X, Y"), not a name?"""
@@ -246,6 +254,9 @@ class RoleReader:
                     continue
                 pred = match[1][0] if isinstance(match[1], tuple) else match[1]
                 others = self._role_other(role_tok)
+                if not others and ent.type == "person":  # "the chief of Hizballah's security apparatus"
+                    others = self._through_unit(role_tok)
+                    pred = "member_of" if others and pred == "leads" else pred
                 ended = next((t.lower_ for t in role_tok.lefts if t.lower_ in self.cb.ended_words), None)
                 attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
                 for other in others:
@@ -262,9 +273,12 @@ class RoleReader:
     def _as_phrase(self, role_tok: Token) -> list[Reading]:
         verb = role_tok.head.head
         dobj = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not dobj:
+        if dobj:
+            named = self.args.actors(dobj[0])
+        elif verb.lemma_.lower() in SERVING:  # "a militia that serves as a proxy of Iran": its subject
+            named = self.args.subjects(verb)
+        else:
             return []
-        named = self.args.actors(dobj[0])
         out = []
         for ent in named:
             table = self.cb.person_roles if ent.type == "person" else self.cb.org_roles

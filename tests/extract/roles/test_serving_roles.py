@@ -1,0 +1,25 @@
+"""Roles held by serving as one ("X serves as Iran's proxy") and roles over an unnamed unit of a
+named body ("the chief of Hezbollah's security apparatus")."""
+from __future__ import annotations
+
+from claim_lookup import find, predicates
+
+
+def test_serving_as_a_proxy(extract):
+    doc = extract("Kata'ib Hizballah is a militia that serves as a proxy of Iran.")
+    assert "controls" in predicates(doc, "Iran", "Kata'ib Hizballah")
+
+
+def test_acting_as_a_proxy(extract):
+    doc = extract("Hezbollah acts as Iran's proxy in Lebanon.")
+    assert "controls" in predicates(doc, "Iran", "Hezbollah")
+
+
+def test_the_chief_of_a_bodys_unnamed_unit_serves_the_body(extract):
+    doc = extract("Mustafa Badreddine, the chief of Hezbollah's intelligence apparatus, was killed.")
+    assert predicates(doc, "Mustafa Badreddine", "Hezbollah") == {"member_of"}
+
+
+def test_a_unit_owned_by_a_person_gives_no_tie(extract):
+    doc = extract("Ali Haddad, the chief of Qassem Soleimani's security detail, was killed.")
+    assert not find(doc, "Ali Haddad", "member_of")
