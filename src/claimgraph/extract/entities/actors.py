@@ -18,7 +18,7 @@ from collections import Counter
 
 from claimgraph.extract.entities import collectives
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
-from claimgraph.extract.entities.linking import shared_surnames, link_acronyms, link_aliases, link_surnames
+from claimgraph.extract.entities.linking import link_short_bodies, shared_surnames, link_acronyms, link_aliases, link_surnames
 from claimgraph.extract.entities.mentions import Cand, candidates, harmonize_conjuncts
 from claimgraph.extract.entities.regimes import link_regimes
 from claimgraph.kb.fold import fold_name
@@ -60,6 +60,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     harmonize_conjuncts(doc, cands, lex)
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)
+    link_short_bodies(doc, cands)
     cands += shared_surnames(doc, cands)
     link_surnames(doc, cands)  # appends the surnames the NER missed
     link_regimes(doc, cands, kb, lex)

@@ -74,6 +74,23 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return added
 
 
+def link_short_bodies(doc: Doc, cands: list[Cand]) -> None:
+    """"the Commission of Inquiry on Syria ... the Commission": a one-word organization name
+    after "the", which is a word of one longer organization named before it, is that organization."""
+    longer = [c for c in cands if c.type == "organization" and c.end - c.start > 1]
+    if not longer:
+        return
+    words = {id(c): {fold(t.text) for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper()} for c in longer}
+    for c in cands:
+        if c.type != "organization" or c.actor is not None or c.end - c.start != 1 or c.start == 0 \
+                or doc[c.start - 1].lower_ != "the" or not doc[c.start].is_alpha:
+            continue
+        w = fold(doc[c.start].text)
+        hosts = [h for h in longer if h.start < c.start and w in words[id(h)]]
+        if hosts and len({h.key for h in hosts}) == 1:
+            _copy_identity(c, hosts[-1], "short-body")
+
+
 def shared_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """"Qays and Laith al-Khazali": a lone given name coordinated with a person's full name shares
     its surname. Returns the mentions it adds (named with that surname; `link_surnames` then ties
