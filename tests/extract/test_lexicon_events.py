@@ -25,17 +25,25 @@ MAKES = [
     ("Haniyeh held talks with Khamenei.", "Ismail Haniyeh", "CONSULT", "Ali Khamenei"),
     ("Haniyeh convened with Khamenei.", "Ismail Haniyeh", "CONSULT", "Ali Khamenei"),
     ("Hamas engaged with Iran.", "Hamas", "CONSULT", "Iran"),
+    ("Oman arbitrated between Iran and Saudi Arabia.", "Oman", "CONSULT", "Saudi Arabia"),
+    ("Qatar interceded with Hamas.", "Qatar", "CONSULT", "Hamas"),
+    ("Iran's conference with Russia ended.", "Iran", "CONSULT", "Russia"),
     ("Egypt brokered a truce between Israel and Hamas.", "Egypt", "CONSULT", "Israel"),
     ("Egypt brokered a truce between Israel and Hamas.", "Egypt", "CONSULT", "Hamas"),
     # SUPPORT
     ("Iran championed Hamas.", "Iran", "SUPPORT", "Hamas"),
     ("Iran rallied behind Hamas.", "Iran", "SUPPORT", "Hamas"),
     ("Iran stood by Hezbollah.", "Iran", "SUPPORT", "Hezbollah"),
+    ("Hezbollah glorified Hamas.", "Hezbollah", "SUPPORT", "Hamas"),
     # CONCEDE
     ("The United States waived sanctions on Iran.", "United States", "CONCEDE", "Iran"),
     ("Hamas handed over the hostages to Egypt.", "Hamas", "CONCEDE", "Egypt"),
+    ("Syria ceded the Golan to Israel.", "Syria", "CONCEDE", "Israel"),
+    ("Iran apologised to Britain.", "Iran", "CONCEDE", "United Kingdom"),
+    ("Kataib Hezbollah's capitulation to the Iraqi army ended the standoff.", "Kata'ib Hizballah", "CONCEDE", "Iraqi Army"),
     # COOPERATE
     ("Hamas teamed with Iran.", "Hamas", "COOPERATE", "Iran"),
+    ("The IRGC's connivance with Hezbollah worried Israel.", "Islamic Revolutionary Guard Corps", "COOPERATE", "Hezbollah"),
     # AID, RETREAT
     ("Iran's aid to the Houthis continued.", "Iran", "AID", "Houthis"),
     ("The US drawdown from Iraq continued.", "United States", "RETREAT", "Iraq"),
@@ -44,6 +52,8 @@ MAKES = [
     ("The United States lobbied Iraq.", "United States", "REQUEST", "Iraq"),
     ("Iraq sought help from the United States.", "Iraq", "REQUEST", "United States"),
     ("The United States' plea to Iraq went unanswered.", "United States", "REQUEST", "Iraq"),
+    ("Lebanon's entreaties to the United States went unanswered.", "Lebanon", "REQUEST", "United States"),
+    ("The UN's exhortation to Iran went unheeded.", "United Nations", "REQUEST", "Iran"),
     # ACCUSE
     ("Saudi Arabia faulted Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
     ("Saudi Arabia vilified Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
@@ -53,12 +63,22 @@ MAKES = [
     ("Judge Maria Lopez's sentencing of Ali Nasser was swift.", "Maria Lopez", "ACCUSE", "Ali Nasser"),
     ("Judge Maria Lopez awarded damages against Iran.", "Maria Lopez", "ACCUSE", "Iran"),
     ("Judge Maria Lopez entered judgment against Syria.", "Maria Lopez", "ACCUSE", "Syria"),
+    ("Saudi Arabia chastised Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
+    ("Saudi Arabia remonstrated with Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
+    ("Israel lodged a complaint against Iran.", "Israel", "ACCUSE", "Iran"),
+    ("Saudi Arabia lambasted Iran.", "Saudi Arabia", "ACCUSE", "Iran"),
+    ("The UN's admonition of Iran was mild.", "United Nations", "ACCUSE", "Iran"),
+    ("Saudi Arabia's denouncement of Iran was swift.", "Saudi Arabia", "ACCUSE", "Iran"),
     # REJECT
     ("Iran brushed off the accusations by Israel.", "Iran", "REJECT", "Israel"),
     ("Iran declined the offer from Saudi Arabia.", "Iran", "REJECT", "Saudi Arabia"),
     ("Hamas renounced Fatah.", "Hamas", "REJECT", "Fatah"),
+    ("Hamas disowned Ali Nasser.", "Hamas", "REJECT", "Ali Nasser"),
+    ("Iran snubbed Saudi Arabia.", "Iran", "REJECT", "Saudi Arabia"),
+    ("Hamas's renunciation of Fatah shocked Gaza.", "Hamas", "REJECT", "Fatah"),
     # THREATEN
     ("Hezbollah swore revenge on Israel.", "Hezbollah", "THREATEN", "Israel"),
+    ("Iran vowed retribution against Israel.", "Iran", "THREATEN", "Israel"),
     # SANCTION
     ("OFAC levied sanctions against Mahan Air.", "Office of Foreign Assets Control", "SANCTION", "Mahan Air"),
     ("The EU blocked the assets of Mahan Air.", "European Union", "SANCTION", "Mahan Air"),
@@ -73,13 +93,18 @@ MAKES = [
      "Mahan Air"),
     ("The US-sanctioned Mahan Air flew to Syria.", "United States", "SANCTION", "Mahan Air"),
     ("OFAC-sanctioned Mahan Air flew to Syria.", "Office of Foreign Assets Control", "SANCTION", "Mahan Air"),
+    ("Germany criminalized Hezbollah.", "Germany", "SANCTION", "Hezbollah"),
+    ("The EU penalised Iran.", "European Union", "SANCTION", "Iran"),
     # MOBILIZE
     ("Iran dispatched the Quds Force to Syria.", "Iran", "MOBILIZE", "Quds Force"),
+    ("Iran despatched the Quds Force to Syria.", "Iran", "MOBILIZE", "Quds Force"),
     # COERCE
     ("The Houthis commandeered the ship.", "Houthis", "COERCE", None),
     ("Iran impounded the tanker.", "Iran", "COERCE", None),
     ("Israel interrogated Ali Nasser.", "Israel", "COERCE", "Ali Nasser"),
     ("Iran locked up Jason Rezaian.", "Iran", "COERCE", "Jason Rezaian"),
+    ("Judge Maria Lopez remanded Ali Nasser.", "Maria Lopez", "COERCE", "Ali Nasser"),
+    ("The U.S. Navy's interception of the dhow was swift.", "U.S. Navy", "COERCE", None),
     ("Iran cracked down on the Green Movement.", "Iran", "COERCE", "Green Movement"),
     ("The FBI's apprehension of Ali Nasser was quick.", "Federal Bureau of Investigation", "COERCE", "Ali Nasser"),
     # ASSAULT
@@ -96,6 +121,9 @@ MAKES = [
     ("The Islamic State razed the shrine.", "Islamic State", "ASSAULT", None),
     ("Kataib Hezbollah mortared the base.", "Kata'ib Hizballah", "ASSAULT", None),
     ("Hezbollah's firefight with the Islamic State lasted hours.", "Hezbollah", "ASSAULT", "Islamic State"),
+    ("The Houthis highjacked the ship.", "Houthis", "ASSAULT", None),
+    ("Hamas's foray into Israel failed.", "Hamas", "ASSAULT", "Israel"),
+    ("Hezbollah's counterstrike against Israel killed ten.", "Hezbollah", "ASSAULT", "Israel"),
 ]
 
 # sentence, type it must not state: the added words' other senses
@@ -116,6 +144,8 @@ MAKES_NOT = [
     ("Judge Maria Lopez awarded damages to the victims.", "ACCUSE"),
     ("Iran entered Syria.", "ACCUSE"),
     ("Iran locked the border.", "COERCE"),
+    ("Iran recognised the danger.", "SUPPORT"),
+    ("Iran's allocation of seats to Hamas angered Fatah.", "funds"),
     ("Hamas rallied supporters in Gaza.", "SUPPORT"),
     ("Iran sought a seat on the council.", "REQUEST"),
     ("The ruling clerics use Iraq as a battleground. Kataib Hezbollah was accused of the attack.", "ACCUSE"),

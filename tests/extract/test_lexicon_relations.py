@@ -16,6 +16,8 @@ MAKES = [
     ("The Quds Force is subordinated to the IRGC.", "Quds Force", "subordinate_to", "Islamic Revolutionary Guard Corps"),
     ("Boko Haram declared allegiance to the Islamic State.", "Boko Haram", "subordinate_to", "Islamic State"),
     ("Boko Haram vowed allegiance to the Islamic State.", "Boko Haram", "subordinate_to", "Islamic State"),
+    ("Kataib Hezbollah's obedience to the IRGC is total.", "Kata'ib Hizballah", "subordinate_to",
+     "Islamic Revolutionary Guard Corps"),
     # leads
     ("Ismail Haniyeh helmed Hamas.", "Ismail Haniyeh", "leads", "Hamas"),
     ("Hassan Nasrallah's stewardship of Hezbollah lasted three decades.", "Hassan Nasrallah", "leads", "Hezbollah"),
@@ -25,6 +27,8 @@ MAKES = [
     ("Ali Nasser signed up with Hezbollah.", "Ali Nasser", "member_of", "Hezbollah"),
     ("Ali Nasser fought for Hezbollah.", "Ali Nasser", "member_of", "Hezbollah"),
     ("Ali Nasser spied for Iran.", "Ali Nasser", "member_of", "Iran"),
+    ("Ali Nasser's enlistment in the IRGC was secret.", "Ali Nasser", "member_of", "Islamic Revolutionary Guard Corps"),
+    ("Ali Nasser, a Hezbollah recruit, fled.", "Ali Nasser", "member_of", "Hezbollah"),
     # controls
     ("Iran manipulates the Houthis.", "Iran", "controls", "Houthis"),
     ("Iran's grip on the Houthis tightened.", "Iran", "controls", "Houthis"),
@@ -38,6 +42,8 @@ MAKES = [
     ("Iran pumped money into Hezbollah.", "Iran", "funds", "Hezbollah"),
     ("Iran poured millions into Hezbollah.", "Iran", "funds", "Hezbollah"),
     ("Iran injected cash into Hezbollah.", "Iran", "funds", "Hezbollah"),
+    ("Iran's disbursements to Hezbollah grew.", "Iran", "funds", "Hezbollah"),
+    ("Iran's payouts to the Houthis grew.", "Iran", "funds", "Houthis"),
     ("Iran is the main financier of Hezbollah.", "Iran", "funds", "Hezbollah"),
     ("Iran, Hezbollah's paymaster, sent cash.", "Iran", "funds", "Hezbollah"),
     ("Iran is Hezbollah's chief financial backer.", "Iran", "funds", "Hezbollah"),
@@ -52,11 +58,13 @@ MAKES = [
     ("The IRGC schooled the Houthis in drone warfare.", "Islamic Revolutionary Guard Corps", "trains", "Houthis"),
     ("The IRGC coached the Houthis.", "Islamic Revolutionary Guard Corps", "trains", "Houthis"),
     ("Hezbollah mentored the Houthis.", "Hezbollah", "trains", "Houthis"),
+    ("The Quds Force groomed Kataib Hezbollah.", "Quds Force", "trains", "Kata'ib Hizballah"),
     ("The IRGC taught Hezbollah fighters to build drones.", "Islamic Revolutionary Guard Corps", "trains", "Hezbollah"),
     # supports
     ("Iran sustained the Houthis.", "Iran", "supports", "Houthis"),
     ("Iran strengthened Hezbollah.", "Iran", "supports", "Hezbollah"),
     ("Iran cultivated Hezbollah.", "Iran", "supports", "Hezbollah"),
+    ("Iran fortified the Assad regime.", "Iran", "supports", "Syria"),
     ("Iran-aided militias attacked U.S. forces.", "Iran", "supports", "Iran-aided militias"),
     ("Iran-sheltered militants attacked U.S. forces.", "Iran", "supports", "Iran-sheltered militants"),
     ("Ali Nasser brokered the sale of drones to the Houthis.", "Ali Nasser", "supports", "Houthis"),
@@ -66,6 +74,8 @@ MAKES = [
     ("Hamas's bond with Iran grew.", "Hamas", "allied_with", "Iran"),
     ("Hamas befriended Iran.", "Hamas", "allied_with", "Iran"),
     ("Hamas courted Iran.", "Hamas", "allied_with", "Iran"),
+    ("Hamas wooed Iran.", "Hamas", "allied_with", "Iran"),
+    ("Hamas's alignment with Iran deepened.", "Hamas", "allied_with", "Iran"),
     ("Iran-associated militias attacked U.S. forces.", "Iran", "allied_with", "Iran-associated militias"),
     # opposes
     ("Hezbollah waged war against Israel.", "Hezbollah", "opposes", "Israel"),
@@ -82,6 +92,10 @@ MAKES = [
     ("Hamas turned against Syria.", "Hamas", "opposes", "Syria"),
     ("Kataib Hezbollah revolted against the Iraqi government.", "Kata'ib Hizballah", "opposes", "Iraq"),
     ("Al-Qaeda declared war on the United States.", "al-Qaeda", "opposes", "United States"),
+    ("Hezbollah skirmished with Amal.", "Hezbollah", "opposes", "Amal Movement"),
+    ("Hezbollah's skirmishes with Israel continued.", "Hezbollah", "opposes", "Israel"),
+    ("Hezbollah's warfare against Israel continued.", "Hezbollah", "opposes", "Israel"),
+    ("Hamas antagonised Fatah.", "Hamas", "opposes", "Fatah"),
     # operates_in
     ("Hezbollah spread to Syria.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah moved into Syria.", "Hezbollah", "operates_in", "Syria"),
@@ -89,6 +103,8 @@ MAKES = [
     ("Hezbollah has a stronghold in Syria.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah is rooted in Lebanon.", "Hezbollah", "operates_in", "Lebanon"),
     ("Hezbollah is embedded in Syria.", "Hezbollah", "operates_in", "Syria"),
+    ("The IRGC's infiltration into Iraq deepened.", "Islamic Revolutionary Guard Corps", "operates_in", "Iraq"),
+    ("Hamas's relocation to Qatar surprised Egypt.", "Hamas", "operates_in", "Qatar"),
 ]
 
 # sentence, predicate it must not state: the added words' other senses and frames
@@ -105,6 +121,8 @@ MAKES_NOT = [
     ("Hamas turned down the offer from Egypt.", "opposes"),  # "turn down" is REJECT's
     ("Hamas turned to Iran.", "opposes"),
     ("Qatar sided with Turkey.", "opposes"),
+    ("Iran fortified its positions in Syria.", "supports"),
+    ("The militia groomed its image.", "trains"),
 ]
 
 
