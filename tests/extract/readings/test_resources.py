@@ -50,3 +50,16 @@ def test_what_a_transfer_carries_decides_the_tie(extract):
     assert predicates(doc, "Iran", "Houthis") == {"arms"}
     assert not find(doc, "Bank", "funds", "Hamas")
 
+
+
+def test_the_resource_a_relative_clause_is_on(extract):
+    doc = extract("Hamas praised the weapons Hezbollah receives from Iran. "
+                  "Israel seized the cash that the Houthis received from the IRGC.")
+    assert "arms" in predicates(doc, "Iran", "Hezbollah")
+    assert "funds" in predicates(doc, "Islamic Revolutionary Guard Corps", "Houthis")
+    assert not find(doc, "Iran", "arms", "Hamas")
+
+
+def test_a_relative_clause_on_no_resource_gives_no_tie(extract):
+    doc = extract("Hamas praised the letter Hezbollah received from Iran.")
+    assert not predicates(doc, "Iran", "Hezbollah") - {"CONSULT"}

@@ -450,9 +450,11 @@ class Arguments:
             return [e for p in via.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
         if trig.theme:
-            theme_tok = next((c for c in kids if c.dep_ == "dobj"), None)
+            theme_tok = next((c for c in kids if c.dep_ == "dobj" and c.lower_ not in RELATIVE), None)
             if theme_tok is None and is_passive(tok):
                 theme_tok = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            if theme_tok is None and tok.dep_ == "relcl":
+                theme_tok = tok.head  # "the money (that) it receives from Iran"
             if theme_tok is None or not self._of_theme(theme_tok, trig.theme):
                 return []
             out = [e for p in self._preps(tok, trig.obj) + self._preps(theme_tok, trig.obj)

@@ -10,6 +10,9 @@ from spacy.tokens import Token
 from claimgraph.extract.codebook import Codebook, Trigger
 
 
+RELATIVE = {"that", "which", "whom", "what"}
+
+
 def complete(tok: Token, trig: Trigger, cb: Codebook, of_theme) -> bool:
     """`of_theme(token, theme)` says whether a phrase is of the trigger's theme class."""
     kids = list(tok.children)
@@ -27,7 +30,9 @@ def complete(tok: Token, trig: Trigger, cb: Codebook, of_theme) -> bool:
         if not any(c.lower_ in trig.obj_head_adj and not any(n.dep_ == "neg" for n in c.children) for c in kids):
             return False
     if trig.theme:
-        themed = direct or [c for c in kids if c.dep_ == "nsubjpass"]
+        themed = [c for c in direct if c.lower_ not in RELATIVE] or [c for c in kids if c.dep_ == "nsubjpass"]
+        if not themed and tok.dep_ == "relcl":  # "the money (that) it receives from Iran": the noun the clause is on
+            themed = [tok.head]
         if not any(of_theme(t, trig.theme) for t in themed):
             return False
     return True
