@@ -165,7 +165,7 @@ class NameGuard:
         # (for a parse) on every call, the square of a long text's length
         starts = doc.to_array([SENT_START]).astype(numpy.int64)  # 1 starts, -1 does not, 0 unknown
         before = starts.copy()
-        if doc.text.count("\n") >= 2:  # else no token can be a paragraph break
+        if doc_text(doc).count("\n") >= 2:  # else no token can be a paragraph break
             for i in numpy.flatnonzero(doc.to_array([IS_SPACE])):
                 # a paragraph break always ends a sentence (not a wrapped line's end)
                 if doc[int(i)].text.count("\n") >= 2 and i + 1 < len(doc):
