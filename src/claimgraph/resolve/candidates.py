@@ -15,12 +15,13 @@ never candidates: their ids already say which class and qualifier they are
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from claimgraph.resolve.names import NameKey, block_keys, name_key
 from claimgraph.resolve.types import compatible, scoring_type
@@ -73,7 +74,8 @@ class Candidate:
 
 
 def load_records(session: Session, with_documents: bool = True) -> list[Record]:
-    """Every stored entity with its aliases (and the documents that mention it)."""
+    """Every stored entity with its aliases (and, with `with_documents`, the documents that mention
+    it: every mention's pair, which grows with the store; `shared_documents` asks only of pairs)."""
     aliases: dict[str, list[str]] = defaultdict(list)
     for entity_id, alias in session.execute(select(AliasRow.entity_id, AliasRow.alias).order_by(AliasRow.id)):
         aliases[entity_id].append(alias)
@@ -184,8 +186,22 @@ def candidate_pairs(records: list[Record]) -> set[tuple[int, int]]:
     return pairs
 
 
-def candidates(records: list[Record], min_score: float = 0.8) -> list[Candidate]:
-    """Scored pairs of compatible entities at or above `min_score`, best first."""
+def shared_documents(session: Session, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Those of the entity pairs that one stored document mentions both of, asked of the database
+    pair by pair (an indexed EXISTS), so that no entity's list of documents is held in memory."""
+    a, b = aliased(MentionRow), aliased(MentionRow)
+    both = (select(a.id).where(a.entity_id == bindparam("left"),
+                               exists().where(b.doc_id == a.doc_id, b.entity_id == bindparam("right")))
+            .limit(1))
+    return {(left, right) for left, right in pairs
+            if session.execute(both, {"left": left, "right": right}).first() is not None}
+
+
+def candidates(records: list[Record], min_score: float = 0.8,
+               shared: Callable[[list[tuple[str, str]]], set[tuple[str, str]]] | None = None) -> list[Candidate]:
+    """Scored pairs of compatible entities at or above `min_score`, best first. Which pairs one
+    document mentions both of (they are capped) is `shared(pairs)` (e.g. `shared_documents`
+    bound to a session), else read from the records' `docs`."""
     keys = {r.id: r.name_keys() for r in records}
     found: list[Candidate] = []
     for i, j in candidate_pairs(records):
@@ -200,9 +216,14 @@ def candidates(records: list[Record], min_score: float = 0.8) -> list[Candidate]
         left, right = sorted((a.id, b.id))
         found.append(Candidate(left, right, score, rule, why))
     _promote_unique_partials(found, {r.id: r for r in records})
-    docs = {r.id: r.docs for r in records}
-    for c in found:
-        if c.score > SAME_DOCUMENT_CAP and docs[c.left_id] & docs[c.right_id]:
+    over = [c for c in found if c.score > SAME_DOCUMENT_CAP]
+    if shared is None:
+        docs = {r.id: r.docs for r in records}
+        together = {(c.left_id, c.right_id) for c in over if docs[c.left_id] & docs[c.right_id]}
+    else:
+        together = shared([(c.left_id, c.right_id) for c in over]) if over else set()
+    for c in over:
+        if (c.left_id, c.right_id) in together:
             c.score = SAME_DOCUMENT_CAP
             c.reason += "; both in one document, where the linker kept them apart"
     found = [c for c in found if c.score >= min_score]

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimgraph.resolve import judgements as jdb
-from claimgraph.resolve.candidates import Candidate, candidates, load_records
+from claimgraph.resolve.candidates import Candidate, candidates, load_records, shared_documents
 from claimgraph.resolve.clusters import Clusters
 from claimgraph.resolve.judgements import (
     NEGATIVE,
@@ -164,12 +164,15 @@ class Resolver:
         """
         with self._sessions.begin() as session:
             lock_writes(session)  # one writer at a time, on PostgreSQL too
-            records = load_records(session)
-            judged = {j.pair for j in jdb.load(session, live_only=True)}
-            self._state = None
-            state = self._clusters(session)
+            # one read of the entities, for the candidates and the clusters; which candidates
+            # share a document is asked of the database, pair by pair (see `shared_documents`)
+            records = load_records(session, with_documents=False)
+            live = jdb.load(session, live_only=True)
+            judged = {j.pair for j in live}
+            self._state = state = Clusters.from_judgements(live, {r.id: r for r in records})
             ids, merged = [], 0
-            found = candidates(records, min(threshold, review if review is not None else threshold))
+            found = candidates(records, min(threshold, review if review is not None else threshold),
+                               shared=lambda pairs: shared_documents(session, pairs))
             ambiguous = _ambiguous(found, threshold, state)
             for c in found:
                 if (c.left_id, c.right_id) in judged:
