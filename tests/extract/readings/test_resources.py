@@ -63,3 +63,8 @@ def test_the_resource_a_relative_clause_is_on(extract):
 def test_a_relative_clause_on_no_resource_gives_no_tie(extract):
     doc = extract("Hamas praised the letter Hezbollah received from Iran.")
     assert not predicates(doc, "Iran", "Hezbollah") - {"CONSULT"}
+
+
+def test_training_from_a_groups_instructors_is_the_groups(extract):
+    doc = extract("Omar Haddad received weapons training from Hamas instructors in Gaza.")
+    assert "trains" in predicates(doc, "Hamas", "Omar Haddad")
