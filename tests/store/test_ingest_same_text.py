@@ -21,7 +21,7 @@ def failing_first(extractor):
     def run(stream):
         for d in extractor(stream):
             if d.path == "first.txt":
-                d.extra["error"] = "extraction stopped: the document is over its time budget"
+                d.failure = "extraction stopped: the document is over its time budget"
             yield d
     return run
 
@@ -69,3 +69,17 @@ def test_when_the_first_is_stored_the_second_of_its_text_is_unchanged(tmp_path, 
         assert paths(store) == ["first.txt", "other.txt"]
     assert (tally["stored"], tally["unchanged"], tally["failed"]) == (2, 1, 0)
     assert ("second.txt", "unchanged") in seen and len(seen) == 3
+
+
+def test_a_text_stored_in_an_earlier_batch_of_the_run_is_unchanged(tmp_path, extractor):
+    # nothing is kept per stored document: the store answers that the text is in it
+    from claimgraph.store.ingest import WRITE_BATCH
+    texts = [f"Officials in Basra said {n} fighters of the militia left the city on Monday." for n in range(WRITE_BATCH + 2)]
+    batch = [Document(text=t, path=f"{i}.txt") for i, t in enumerate(texts)] + [Document(text=texts[0], path="again.txt")]
+    outcomes = {}
+    with Store(str(tmp_path / "s.db")) as store:
+        tally = ingest_documents(store, iter(batch), extractor, resolve=False,
+                                 on_document=lambda d, o, e: outcomes.__setitem__(d.path, o))
+        assert store.document_count() == WRITE_BATCH + 2
+    assert (tally["stored"], tally["unchanged"]) == (WRITE_BATCH + 2, 1)
+    assert outcomes["again.txt"] == "unchanged" and outcomes["0.txt"] == "stored"

@@ -50,9 +50,10 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     one with `resolve=False`), merge the entities that name one actor across documents
     (`Resolver.auto`: recorded automatic judgements, undoable); the count is `merged`.
 
-    `docs` is consumed as a stream: each document is checked (already stored, stored earlier in
-    the run, too long) as it is read and extracted and stored as it comes, so memory does not
-    grow with the number of documents. A document whose text is being extracted already (an
+    `docs` is consumed as a stream: each document is checked (already stored, this run's stored
+    documents included, or too long) as it is read and extracted and stored as it comes, so
+    memory does not grow with the number of documents (nothing is kept per stored document: the
+    store itself says which texts it has). A document whose text is being extracted already (an
     earlier one of the run) waits for that one: `unchanged` once it is stored, else extracted in
     its turn (the first one failed: this one is not lost with it).
     `extractor` is an `Extractor` (or any function from an iterable of documents to an iterator
@@ -66,7 +67,6 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
     """
     lock = lock if lock is not None else contextlib.nullcontext()
     tally = Tally()
-    stored: set[str] = set()  # texts stored (or found stored) in this run
     flight: dict[str, tuple[Document, list[Document]]] = {}  # text → the document extracting it, those waiting
     again: deque[Document] = deque()  # documents whose text's first document failed: their turn
 
@@ -85,8 +85,7 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
         del flight[doc.sha256]
         if outcome == FAILED:
             again.extend(waiting)
-        else:
-            stored.add(doc.sha256)
+        else:  # its text is committed now: `store.has_document` finds it for the rest of the run
             for w in waiting:
                 record(w, UNCHANGED)
 
@@ -98,7 +97,7 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
         while again or (d := next(source, None)) is not None:
             if again:
                 d = again.popleft()
-            if d.sha256 in stored or store.has_document(d.sha256):
+            if store.has_document(d.sha256):
                 record(d, UNCHANGED)
             elif d.sha256 in flight:
                 flight[d.sha256][1].append(d)
