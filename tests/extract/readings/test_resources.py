@@ -68,3 +68,9 @@ def test_a_relative_clause_on_no_resource_gives_no_tie(extract):
 def test_training_from_a_groups_instructors_is_the_groups(extract):
     doc = extract("Omar Haddad received weapons training from Hamas instructors in Gaza.")
     assert "trains" in predicates(doc, "Hamas", "Omar Haddad")
+
+
+def test_fighters_of_a_nationality_are_not_the_state(extract):
+    doc = extract("Hezbollah trainers taught Palestinian fighters to build drones. Iran armed Syrian fighters.")
+    assert not find(doc, "Hezbollah", "trains", "Palestine")
+    assert not find(doc, "Iran", "arms", "Syria")

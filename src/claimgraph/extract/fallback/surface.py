@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.modality.judge import ModalityJudge
-from claimgraph.extract.readings.arguments import Arguments, dedupe
+from claimgraph.extract.readings.arguments import IRREGULAR, Arguments, dedupe
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
@@ -339,6 +339,10 @@ class SurfaceReader:
             return [], None
         if doc[i - 1].lower_ == "of":
             return [], None  # "attacked the base of X"
+        span = self.index.span_of(doc[i])
+        if self.index.entity_of(doc[i]).type == "country" and span is not None and span.end < sent.end \
+                and doc[span.end].lemma_.lower() in IRREGULAR:
+            return [], None  # "taught Palestinian fighters": of that nationality, not the state
         return self._run_after(i, sent)
 
     def _with_theme(self, end: int, trig: Trigger, sent: Span) -> bool:

@@ -167,7 +167,8 @@ class Arguments:
             for c in tok.lefts:
                 for t in c.subtree:
                     ent = self.index.entity_of(t)
-                    if ent is not None and ent.type in ("country", "organization") and ent not in out:
+                    if ent is not None and ent.type in ("country", "organization") and ent not in out \
+                            and not (ent.type == "country" and lemma in IRREGULAR):
                         sp = self.index.span_of(t)
                         if (t.i < tok.i and sp is not None and sp.end <= tok.i and not _against(sp)
                                 and not _hyphened(sp, self.cb)):
@@ -532,6 +533,11 @@ class Arguments:
         return any((t.lower_ in words or t.lemma_.lower() in words) for t in tok.subtree
                    if t.dep_ in ("compound", "amod", "conj", "nmod", "quantmod", "nummod") or t.i == tok.i) or (
             theme == "money" and tok.ent_type_ == "MONEY")
+
+
+# members who serve no state: "Palestinian fighters", "Syrian militants" are of that nationality,
+# not the state's ("Hezbollah fighters" are still Hezbollah's)
+IRREGULAR = {"fighter", "militant", "rebel", "jihadist", "insurgent", "gunman"}
 
 
 def _aux_subjects(v: Token) -> list[Token]:
