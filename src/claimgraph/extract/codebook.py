@@ -74,6 +74,7 @@ class Codebook:
     role_nouns: frozenset[str] = frozenset()  # "plays a role supporting X": the player acts
     instrument_verbs: frozenset[str] = frozenset()  # "used X to fund Y": X and its user both act
     thing_targets: frozenset[str] = frozenset()  # event types kept with no object when the target is a thing
+    not_targets: frozenset[str] = frozenset()  # "struck a deal": an agreement or a topic is no deed's target
 
     def theme_of(self, word: str) -> str | None:
         """The first theme (in the codebook's order) holding the word."""
@@ -182,6 +183,7 @@ def _load_codebook(folder: Path, check: bool) -> Codebook:
     cb.agent_preps = frozenset(w.lower() for w in ev.get("agent_preps", []))
     cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
+    cb.not_targets = frozenset(w.lower() for w in ev.get("not_targets", []))
     cb.instrument_verbs = frozenset(w.lower() for w in ev.get("instrument_verbs", []))
     cb.role_nouns = frozenset(w.lower() for w in ev.get("role_nouns", []))
     cb.prep_control = frozenset(w.lower() for w in ev.get("prep_control", []))

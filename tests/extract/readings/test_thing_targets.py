@@ -28,3 +28,15 @@ def test_aid_to_nobody_named_is_no_event(extract):
 def test_an_unresolved_pronoun_is_no_target(extract):
     doc = extract("Hezbollah attacked them on Monday.")
     assert not find(doc, "Hezbollah", "ASSAULT"), listing(doc)
+
+
+def test_an_agreement_is_no_target_of_a_deed(extract):
+    doc = extract("The Houthis struck a deal with the Saudi government in April.")
+    assert not find(doc, "Houthis", "ASSAULT"), listing(doc)
+    doc = extract("Kata'ib Hizballah hit a record number of recruits last year.")
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT"), listing(doc)
+
+
+def test_a_deed_on_a_thing_is_still_an_attack(extract):
+    doc = extract("The Houthis struck a fuel depot near the port in April.")
+    assert find(doc, "Houthis", "ASSAULT", None), listing(doc)

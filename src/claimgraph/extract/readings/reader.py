@@ -523,7 +523,7 @@ class Reader:
             if ent is not None:
                 if ent.type in PLACES:
                     return True
-            elif t.pos_ in ("NOUN", "NUM", "SYM") and t.lemma_.lower() not in self.cb.documents:
+            elif t.pos_ in ("NOUN", "NUM", "SYM") and t.lemma_.lower() not in self.cb.documents | self.cb.not_targets:
                 return True  # not a pronoun nobody resolved, nor a name nobody recognised
             elif t.pos_ == "PROPN" and ship_name(t.doc, t.i, t.i + 1):
                 return True  # "attacked the MV Sea Star": a ship's name
