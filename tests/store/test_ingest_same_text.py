@@ -83,3 +83,19 @@ def test_a_text_stored_in_an_earlier_batch_of_the_run_is_unchanged(tmp_path, ext
         assert store.document_count() == WRITE_BATCH + 2
     assert (tally["stored"], tally["unchanged"]) == (WRITE_BATCH + 2, 1)
     assert outcomes["again.txt"] == "unchanged" and outcomes["0.txt"] == "stored"
+
+
+def test_with_an_extraction_worker_the_second_of_a_text_is_unchanged_once_the_first_is_stored(tmp_path):
+    # a worker gives back a copy of each document, not the object read: the first's turn must end
+    # all the same (its waiting document counted, nothing of it kept for the rest of the run)
+    import functools
+
+    from claimgraph.extract.workers import Budget, extract_documents
+    pooled = functools.partial(extract_documents, workers=1, budget=Budget.make())
+    outcomes = []
+    with Store(str(tmp_path / "s.db")) as store:
+        tally = ingest_documents(store, iter(docs()), pooled, resolve=False,
+                                 on_document=lambda d, o, e: outcomes.append((d.path, o)))
+        assert paths(store) == ["first.txt", "other.txt"]
+    assert (tally["stored"], tally["unchanged"], tally["failed"]) == (2, 1, 0)
+    assert sorted(outcomes) == [("first.txt", "stored"), ("other.txt", "stored"), ("second.txt", "unchanged")]

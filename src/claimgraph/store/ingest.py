@@ -79,10 +79,11 @@ def ingest_documents(store, docs: Iterable[Document], extractor, on_document: On
 
     def done(doc: Document, outcome: str, error: str | None = None) -> None:
         record(doc, outcome, error)
-        first, waiting = flight.get(doc.sha256, (None, []))
-        if first is not doc:
+        # only the document in flight for its text is extracted, so this is it (from a worker, a
+        # copy of it, not the object read: its entry must go all the same, or it stays for good)
+        if doc.sha256 not in flight:
             return
-        del flight[doc.sha256]
+        _, waiting = flight.pop(doc.sha256)
         if outcome == FAILED:
             again.extend(waiting)
         else:  # its text is committed now: `store.has_document` finds it for the rest of the run
