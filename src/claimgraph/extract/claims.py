@@ -22,6 +22,7 @@ from claimgraph.extract.fallback.surface import SurfaceReader
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.limits import too_long
 from claimgraph.extract.modality.judge import Judgement, ModalityJudge
+from claimgraph.extract.readings import authority
 from claimgraph.extract.readings.reader import Reader, Reading
 from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
@@ -57,7 +58,7 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
         if too_long(sent):
             continue
         judge.start_sentence(sent)
-        parsed = reader.sentence(sent) + roles.sentence(sent)
+        parsed = authority.retype(reader.sentence(sent), cb) + roles.sentence(sent)
         for r in parsed + surface.sentence(sent, parsed):
             if r.kind == "event" and _requested(r.trigger, cb):
                 continue  # "called on Iraq to hold X accountable": asked for, not done (the REQUEST is the event)

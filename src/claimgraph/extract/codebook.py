@@ -75,6 +75,9 @@ class Codebook:
     instrument_verbs: frozenset[str] = frozenset()  # "used X to fund Y": X and its user both act
     thing_targets: frozenset[str] = frozenset()  # event types kept with no object when the target is a thing
     not_targets: frozenset[str] = frozenset()  # "struck a deal": an agreement or a topic is no deed's target
+    authority_deeds: dict[str, str] = field(default_factory=dict)  # "target" → SANCTION, when a civil authority does it
+    civil_authorities: frozenset[str] = frozenset()  # the subtypes of such authorities
+    military_words: frozenset[str] = frozenset()  # words of a body's name that make it no civil authority
 
     def theme_of(self, word: str) -> str | None:
         """The first theme (in the codebook's order) holding the word."""
@@ -184,6 +187,9 @@ def _load_codebook(folder: Path, check: bool) -> Codebook:
     cb.object_control = frozenset(w.lower() for w in ev.get("object_control", []))
     cb.thing_targets = frozenset(ev.get("thing_targets", []))
     cb.not_targets = frozenset(w.lower() for w in ev.get("not_targets", []))
+    cb.authority_deeds = {k.lower(): v for k, v in (ev.get("authority_deeds") or {}).items()}
+    cb.civil_authorities = frozenset(ev.get("civil_authorities", []))
+    cb.military_words = frozenset(w.lower() for w in ev.get("military_words", []))
     cb.instrument_verbs = frozenset(w.lower() for w in ev.get("instrument_verbs", []))
     cb.role_nouns = frozenset(w.lower() for w in ev.get("role_nouns", []))
     cb.prep_control = frozenset(w.lower() for w in ev.get("prep_control", []))
