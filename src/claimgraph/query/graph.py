@@ -16,6 +16,7 @@ from claimgraph.query import ties
 from claimgraph.query.filters import ClaimFilter
 from claimgraph.query.view import chunks, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
+from claimgraph.store.schema import ClaimGroupRow as G
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -109,22 +110,44 @@ def neighbors(store, entity_id: str, depth: int = 1, predicates=None, modalities
             break
     truncated = truncated or sum(allowed.values()) > sum(wanted.values())
     chosen = _claims_of_pairs(snap, wanted, rule)
-    figures = snap.figures_of(chosen)
+    figures = _edge_figures(snap, chosen)
     chosen = [c for c in chosen if c in figures]  # a merge beside this query may have moved one
-    groups = snap.groups_of({f.group_key for f in figures.values()})
+    admiralty = _admiralty(snap, {f.group_key for f in figures.values()})
     edges = []
     for claim_id in chosen:
-        f, graded = figures[claim_id], groups[figures[claim_id].group_key]
+        f = figures[claim_id]
         edges.append({"claim": claim_id, "source": f.subject, "target": f.object, "predicate": f.predicate,
                       "kind": f.kind, "modality": f.modality, "documents": f.documents,
                       "sources": f.sources, "independent": f.independent,
-                      "credibility": f.credibility, "admiralty": graded["admiralty"],
+                      "credibility": f.credibility, "admiralty": admiralty.get(f.group_key),
                       "contested": f.contested, "evidence": f.evidence})
     edges.sort(key=lambda e: (min(distance[e["source"]], distance[e["target"]]), e["predicate"], e["claim"]))
     snap.entities.prefetch(distance)
     nodes = sorted((n for n in distance if n != entity_id), key=lambda n: (distance[n], snap.name(n) or "", n))
     return {"center": _node(snap, entity_id, distance=0), "depth": depth, "truncated": truncated,
             "nodes": [_node(snap, n, distance=distance[n]) for n in nodes], "edges": edges}
+
+
+EDGE = (F.claim_id, F.group_key, F.subject, F.object, F.predicate, F.kind, F.modality, F.documents, F.sources,
+        F.independent, F.credibility, F.contested, F.evidence)
+
+
+def _edge_figures(view, ids: list[str]) -> dict:
+    """The figures an edge shows, of these claims (not their dates and attributes)."""
+    out = {}
+    for part in chunks(ids):
+        for r in view.session.execute(select(*EDGE).where(F.claim_id.in_(part))):
+            out[r.claim_id] = r
+    return out
+
+
+def _admiralty(view, keys: set[str]) -> dict[str, str | None]:
+    """Group key → its grade ("B2"), read out of the group's figures in the database: a hub's
+    groups hold thousands of contradictions that an edge does not show."""
+    out = {}
+    for part in chunks(sorted(keys)):
+        out.update(view.session.execute(select(G.key, G.data["admiralty"].as_string()).where(G.key.in_(part))).all())
+    return out
 
 
 def _step(view, frontier: list[str], distance: dict, rule: ClaimFilter, room: int | None) -> tuple[list[str], bool]:
