@@ -40,3 +40,15 @@ def test_shingles_ignore_case_and_punctuation():
     assert shingles("Iran's Guards FIRED missiles, at the base.") == shingles("irans guards fired missiles at the base")
     assert shingles("too short") == {"too short"}
     assert len(shingles("one two three four five six")) == 2
+
+
+def test_shingling_a_text_leaves_nothing_in_the_token_cache():
+    # ingest shingles every document it writes: a whole text kept per document would grow with the corpus
+    from claimgraph.corroborate.near_duplicates import shingles
+    from claimgraph.kb.fold import fold
+
+    text = "Militia commanders in Mosul denied on Sunday that Ámir Qasimi had ordered the convoy north. " * 3
+    fold.cache_clear()
+    assert shingles(text) == shingles(text.upper())
+    assert fold.cache_info().currsize == 0
+    assert "amir qasimi had ordered the" in shingles(text)

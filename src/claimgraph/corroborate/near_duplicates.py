@@ -22,11 +22,14 @@ from claimgraph.model import Document
 SHINGLE = 5
 SEED = 1  # fixed, so that every run draws the same permutations
 _WORD = re.compile(r"\w+")
+# `fold` keeps up to 200,000 tokens it folded; a whole text goes through it uncached, or every
+# document written would stay in that cache (twice: as it came and folded) for the process's life
+_fold_text = fold.__wrapped__
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
     """The word `size`-grams of a folded text (a text shorter than that is one shingle)."""
-    words = _WORD.findall(fold(text))
+    words = _WORD.findall(_fold_text(text))
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
