@@ -338,11 +338,7 @@ class ClaimFiguresRow(Base):
                       Index("ix_claim_figures_date_own", "date_own"),
                       # an actor's best attested claims, per side, read from the end (migration 0007)
                       Index("ix_claim_figures_subject_rank", "subject", "sources", "documents", "claim_id"),
-                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"),
-                      # an actor's events in the events list's order, per side (migrations 0014, 0015: led
-                      # by the kind, so that SQLite never takes them for an actor's claim list)
-                      Index("ix_claim_figures_subject_events", "kind", "subject", "date_own", "predicate", "claim_id"),
-                      Index("ix_claim_figures_object_events", "kind", "object", "date_own", "predicate", "claim_id"))
+                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)
