@@ -58,7 +58,7 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
     if actor is not None:
         snap.entity(actor)
     rule = ClaimFilter(None, modalities, 0, min_independent, max_credibility, date_from, date_to, as_of)
-    where = []  # besides the kind and the actor
+    where = []  # besides the kind
     if type:
         where.append(F.predicate == allowed("event type", type))
     query = select(F.__table__)
@@ -68,16 +68,13 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
             where_ids |= set(snap.session.scalars(select(EntityRow.id).where(
                 EntityRow.country.in_(sorted(where_countries)), EntityRow.canonical.is_(None))))
         where.append(F.location.in_(sorted(where_ids)))
-    if actor is not None and rule.sql_exact and limit is not None:  # from the actor's side indexes
-        found = select_.first_events_of(snap, actor, [*where, *rule.conditions(F)], limit)
-    else:
-        if actor is not None:
-            where.append(or_(F.subject == actor, F.object == actor))
-        query = query.where(F.kind == "event", *where, *rule.conditions(F)).order_by(
-            F.date_own.is_(None), F.date_own, F.predicate, F.claim_id)
-        if rule.sql_exact and limit is not None:
-            query = query.limit(limit)
-        found = select_.kept(snap, rule, query)[:limit]
+    if actor is not None:
+        where.append(or_(F.subject == actor, F.object == actor))
+    query = query.where(F.kind == "event", *where, *rule.conditions(F)).order_by(
+        F.date_own.is_(None), F.date_own, F.predicate, F.claim_id)
+    if rule.sql_exact and limit is not None:
+        query = query.limit(limit)
+    found = select_.kept(snap, rule, query)[:limit]
     rows = [snap.claim_row(c) for c in snap.claims_by_id(c.id for c in found)]
     rows.sort(key=lambda r: ((r["date"] or {}).get("start") is None, (r["date"] or {}).get("start") or "",
                              r["predicate"], r["claim"]))

@@ -134,20 +134,3 @@ def ranked_claims(view, rule: ClaimFilter, where: list, limit: int | None, actor
         offset += PAGE
     return out[:limit] if limit is not None else out
 
-
-def first_events_of(view, actor: str, where: list, limit: int) -> list[Claim]:
-    """The first `limit` events with `actor` as actor or target meeting `where`, in the events
-    list's order (by their own day, oldest first, then type and id; undated last): read from each
-    side's index in that order (`ix_claim_figures_*_events`), dated ones first, so that a hub's
-    events are not all sorted to give the first page."""
-    rows: dict[str, object] = {}
-    for column in (F.subject, F.object):
-        base = select(FIGURES).where(column == actor, F.kind == "event", *where)
-        dated = list(view.session.execute(base.where(F.date_own.is_not(None))
-                                          .order_by(F.date_own, F.predicate, F.claim_id).limit(limit)))
-        rows.update((r.claim_id, r) for r in dated)
-        if len(dated) < limit:  # this side's undated events come after all its dated ones
-            rows.update((r.claim_id, r) for r in view.session.execute(
-                base.where(F.date_own.is_(None)).order_by(F.predicate, F.claim_id).limit(limit)))
-    ordered = sorted(rows.values(), key=lambda r: (r.date_own is None, r.date_own or "", r.predicate, r.claim_id))
-    return light(view, ordered[:limit])
