@@ -21,7 +21,8 @@ def test_press_release_we_makes_the_agency_the_subject(claims_of):
     doc = claims_of("The Department of the Treasury today designated two financiers of Kata'ib Hizballah. "
                     "We will continue to target Kata'ib Hizballah and its financial networks.",
                     genre="press_release")
-    hits = [c for c in find(doc, "U.S. Department of the Treasury", "ASSAULT", "Kata'ib Hizballah")
+    # a civil authority's "target" is a sanction (extract/readings/authority.py)
+    hits = [c for c in find(doc, "U.S. Department of the Treasury", "SANCTION", "Kata'ib Hizballah")
             if c.attrs["trigger"] == "target"]
     assert hits and hits[0].modality == "asserted"  # the issuer's own voice
 
