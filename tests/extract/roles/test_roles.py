@@ -93,3 +93,9 @@ def test_a_cabinet_title_with_a_state_before_it_is_membership_of_the_state(extra
 def test_an_office_without_its_holder_still_acts_for_its_department(extract):
     doc = extract("The Secretary of State designated Kata'ib Hizballah as a Foreign Terrorist Organization.")
     assert claim(doc, "U.S. Department of State", "SANCTION", "Kata'ib Hizballah")
+
+
+def test_a_person_who_is_a_financier_of_a_group_funds_it(extract):
+    doc = extract("Karim Nasr, a Beirut-based financier of Hamas, was designated on Friday.")
+    claim(doc, "Karim Nasr", "funds", "Hamas")
+    assert not find_claims(doc, "Karim Nasr", "member_of", "Hamas")

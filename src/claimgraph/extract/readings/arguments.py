@@ -22,6 +22,10 @@ RELATIVE = {"which", "that", "who", "whom", "whose"}
 VERBAL = {"VERB", "AUX"}
 _LIST_PREPS = {"including", "like"}
 _MAX_CLIMB = 8
+_HOLDING = {"control", "hold", "occupy", "run", "dominate"}  # "Houthi-controlled areas"
+_USING = {"use", "utilize", "utilise", "operate", "own"}  # "a crossing used by X"
+_LOCATED = {"locate", "base", "situate", "house"}  # "facilities located at ..."
+_AMOUNTS = {"number", "handful", "host", "variety", "range", "array"}  # "a number of X" is X
 
 
 def is_passive(v: Token) -> bool:
@@ -92,7 +96,7 @@ class Arguments:
         else:
             named = [e for c in tok.children if c.dep_ == "appos" for e in self.index.entities_of(c)]
             named = dedupe(named + listed(self, tok, _depth))  # "its subsidiaries A, B and C"
-            out.extend(named or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
+            out.extend(named or self._amount_of(tok, _depth) or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
         for c in (c for h in heads for c in h.children):
@@ -109,6 +113,13 @@ class Arguments:
         if not out and tok.dep_ == "appos" and self.index.entity_of(tok.head) is not None:
             out.extend(self.actors(tok.head, _depth + 1))  # "AAH, a Shia militia then led by ..."
         return out
+
+    def _amount_of(self, tok: Token, depth: int) -> list[Entity]:
+        """"a number of Iran-backed groups", "a handful of militias": the whole counted."""
+        if tok.lemma_.lower() not in _AMOUNTS:
+            return []
+        return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj" for e in self.actors(o, depth + 1)]
 
     def _semicolon_list(self, span) -> list[Entity]:
         """"charges against A, also known as B; C; and D": the parser loses such lists, so
@@ -162,6 +173,9 @@ class Arguments:
                      for e in self.explicit_subjects(c)]
             if users:  # "facilities used by Kata'ib Hizballah"
                 return users
+            held = self._where_held(tok)
+            if held:  # "targets in Houthi-controlled areas", "sites located at a base used by X"
+                return held
         if word in self.cb.members or lemma in self.cb.members or word in self.cb.belongings or lemma in self.cb.belongings:
             # "Hezbollah fighters", "Saudi and Israeli embassies", "Iraqi and American troops"
             for c in tok.lefts:
@@ -175,11 +189,31 @@ class Arguments:
                             out.append(ent)
         return out
 
+    def _where_held(self, tok: Token) -> list[Entity]:
+        """The actor holding the place a belonging is in or at: "targets in Houthi-controlled
+        areas", "facilities located at a crossing used by X" (the place's holder or user)."""
+        places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within")
+                  for o in p.children if o.dep_ == "pobj"]
+        places += [o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LOCATED
+                   for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "near", "inside")
+                   for o in p.children if o.dep_ == "pobj"]
+        for place in places:
+            for c in place.children:
+                if c.dep_ == "amod" and c.lemma_.lower() in _HOLDING and c.i >= 2 and c.doc[c.i - 1].text in "-–":
+                    held = [e for e in self.index.entities_of(c.doc[c.i - 2]) if e.type != "location"]
+                    if held:
+                        return held
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HOLDING | _USING:
+                    users = self.explicit_subjects(c)
+                    if users:
+                        return users
+        return []
+
     # -- arguments of a trigger -----------------------------------------------------------------
     @bounded
     def explicit_subjects(self, v: Token) -> list[Entity]:
         agents = [c for c in v.children if c.dep_ == "agent"]
-        if not agents and is_passive(v) or not agents and v.tag_ == "VBN":
+        if not agents and is_passive(v) or not agents and _participle(v):
             # "owned or controlled by X": coordinated participles share the agent
             agents = self.coordinations.agents(v)
         if not agents and is_passive(v):
@@ -207,7 +241,7 @@ class Arguments:
         """The actor of a verb: its subject, its agent, or the controller of its clause."""
         subj = self.explicit_subjects(v)
         if subj:
-            return subj
+            return dedupe(subj + self._co_agents(v))
         nsubj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if nsubj is not None:
             return self._behind(nsubj)
@@ -215,7 +249,40 @@ class Arguments:
             return []
         if is_passive(v):
             return self._done_in(v)
+        fronted = self._fronted_subject(v)
+        if fronted:
+            return dedupe(fronted + self._co_agents(v))
         return self.controller(v)
+
+    def _fronted_subject(self, v: Token) -> list[Entity]:
+        """"At the direction of President X, U.S. forces struck ...": a finite verb left with no
+        subject because the parser hung it on the fronted phrase's name as an apposition."""
+        if v.tag_ not in ("VBD", "VBZ", "VBP"):
+            return []
+        for c in v.lefts:
+            if c.dep_ != "prep":
+                continue
+            for a in c.subtree:
+                if a.dep_ == "appos" and a.i < v.i and self.index.entity_of(a.head) is not None:
+                    named = {e.type for e in self.index.entities_of(a.head)}
+                    found = [e for e in self.actors(a) if e.type in ("organization", "group", "country")]
+                    if found and not named & {e.type for e in found}:
+                        return found
+        return []
+
+    def _co_agents(self, v: Token) -> list[Entity]:
+        """"X, together with Y, struck ...", "X, alongside Y, attacked": Y acts too (a phrase before
+        the verb; after it, "with" may name the target or the means)."""
+        out: list[Entity] = []
+        for c in v.lefts:
+            for p in c.subtree:
+                if p.dep_ != "prep" or p.i >= v.i:
+                    continue
+                prev = p.doc[p.i - 1].lower_ if p.i > 0 else ""
+                if p.lower_ == "alongside" or p.lower_ == "with" and (
+                        prev in ("together", "along") or any(a.dep_ == "advmod" and a.lower_ == "together" for a in p.children)):
+                    out += [e for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+        return out
 
     @bounded
     def _done_in(self, v: Token) -> list[Entity]:
@@ -470,9 +537,13 @@ class Arguments:
                 return []
         out: list[Entity] = []
         if trig.pos == "verb":
-            if is_passive(tok) or tok.tag_ == "VBN" and self.coordinations.agents(tok):
+            if is_passive(tok) or _participle(tok) and self.coordinations.agents(tok):
                 own = [c for c in kids if c.dep_ == "nsubjpass"]
-                out += [e for c in own for e in self.actors(c)] if own else self.controller(tok)
+                lead = tok
+                if not own and tok.dep_ == "conj":  # "militias that are armed and funded by X": the first's
+                    lead = self.coordinations.members(tok)[0]
+                    own = [c for c in lead.children if c.dep_ == "nsubjpass"]
+                out += [e for c in own for e in self.actors(c)] if own else self.controller(lead)
                 if trig.predicate == "ASSAULT":  # "was killed with X": X too
                     out += [e for c in kids if c.dep_ == "prep" and c.lower_ == "with"
                             for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e.type == "person"]
@@ -488,6 +559,10 @@ class Arguments:
                 out += self._shared_object(tok)
         for p in self._preps(tok, trig.obj):
             out += [e for o in p.children if o.dep_ in ("pobj", "pcomp") for e in self.actors(o)]
+        if not out and dobj is not None and trig.obj and self._of_theme(dobj, "weapons"):
+            # "fired 18 drones at U.S. warships": the parser hung "at" on the weapons
+            out += [e for w in (dobj, *dobj.conjuncts) for p in self._preps(w, trig.obj)
+                    for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
         for phrase in trig.obj_phrase:
             out += self._phrase_objects(tok, phrase)
         return dedupe(out)
@@ -523,6 +598,9 @@ class Arguments:
                 out.append(c)
             elif c.dep_ == "prt" and c.lower_ in names:  # "call on"
                 out.extend(x for x in tok.children if x.dep_ == "dobj")
+            elif c.dep_ == "prep" and "against" in names:  # "brought suit under the Act against X",
+                # "filed charges in federal court against X": "against" hung on the adjunct's noun
+                out.extend(_against_below(c))
         return out
 
     def _of_theme(self, tok: Token, theme: str) -> bool:
@@ -547,6 +625,27 @@ def _aux_subjects(v: Token) -> list[Token]:
         return []
     return [s for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i
             for s in a.children if s.dep_ == "nsubj" and s.i < a.i]
+
+
+def _against_below(prep: Token) -> list[Token]:
+    """An "against" phrase the parser hung on the noun of an adjunct of the verb, or down that
+    noun's "of" chain ("under the exception of the Act against X"); never on an actor's name."""
+    out: list[Token] = []
+    for _ in range(3):
+        noun = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.ent_type_ in ("GPE", "NORP", "PERSON", "ORG"):
+            return out
+        out += [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "against"]
+        prep = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if out or prep is None:
+            return out
+    return out
+
+
+def _participle(v: Token) -> bool:
+    """A past participle, also where the parser tagged one after its noun as a past tense ("the
+    group founded and led by X")."""
+    return v.tag_ == "VBN" or v.tag_ == "VBD" and v.dep_ == "acl"
 
 
 def _such_as(prep: Token) -> bool:

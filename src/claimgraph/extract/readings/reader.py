@@ -31,6 +31,11 @@ BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not 
 PLACES = {"country", "location"}
 TROOPS = "armed_forces"  # the subtype of a state's troops as a collective ("U.S. forces")
 SYMMETRIC = {"allied_with", "opposes"}
+ARMED = {"terrorist_group", "militia", "armed_group", "armed_forces", "intelligence_service"}
+STATE_TIES = {"supports", "allied_with", "opposes", "arms", "funds", "trains"}  # ties a state's troops stand in for it
+# ground an actor holds ("X-controlled areas of Y"): its controller operates in Y
+TERRITORY = {"area", "territory", "part", "region", "zone", "district", "province", "town", "city", "village",
+             "neighborhood", "neighbourhood", "land", "portion", "swath", "stretch"}
 # what each relation's two ends may be
 SUBJECT_TYPES = {"leads": {"person"}, "member_of": {"person", "organization", "group"},
                  "part_of": {"organization", "group"}, "operates_in": {"person", "organization", "group"}}
@@ -47,6 +52,16 @@ class Reading:
     trigger: Token
     rule: str
     attrs: dict = field(default_factory=dict)
+
+
+def _companion_prep(p: Token) -> bool:
+    """"alongside Y", "together with Y", "along with Y"."""
+    low = p.lower_
+    if low == "alongside":
+        return True
+    if low == "with":
+        return any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in p.children)
+    return low == "along" and any(c.lower_ == "with" for c in p.children)
 
 
 def _allowed(predicate: str, kind: str, subj: Entity, obj: Entity | None) -> bool:
@@ -90,12 +105,18 @@ class Reader:
                     out += self._denial(tok)
                 if verbal and not any(r.kind == "event" for r in here):
                     out += self._locative(tok)  # an event's place is its location attribute instead
+                if verbal:
+                    out += self._companions(tok)
             elif pos != "ADJ":
                 named = _inside_name(tok, self.args.index)  # "the Joint Coordination Center": no coordination
                 for trig in () if named else nouns.get(lemma, ()) or nouns.get(low, ()):
                     out += self._noun(tok, trig)
                 if lemma in cb.belongings:
                     out += self._sited(tok)
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    out += self._companions(tok)
+                if pos == "PROPN":
+                    out += self._stationed(tok)
                 reduced = misread_relative(tok, self.args.index, cb)
                 if reduced is not None:
                     out += self._reduced(tok, reduced)
@@ -112,16 +133,17 @@ class Reader:
 
     def _for_states(self, readings: list[Reading]) -> list[Reading]:
         """"injuring four U.S. service members", "Iranian forces attacked": a deed done to or by a
-        state's troops is done to or by the state too."""
+        state's troops is done to or by the state too; so is backing given to them or alongside them
+        ("with support from X" for U.S. forces backs the United States)."""
         out, seen = list(readings), {(r.predicate, r.subject.id, r.object.id if r.object else None, r.trigger.i)
                                      for r in readings}
         for r in readings:
-            if r.kind != "event":
+            if r.kind != "event" and r.predicate not in STATE_TIES:
                 continue
             s, o = self._state_of_troops(r.subject) or r.subject, (self._state_of_troops(r.object) if r.object else None) or r.object
             for subj, obj in ((s, r.object), (r.subject, o), (s, o)):
                 key = (r.predicate, subj.id, obj.id if obj else None, r.trigger.i)
-                if key not in seen and _allowed(r.predicate, "event", subj, obj):
+                if key not in seen and _allowed(r.predicate, r.kind, subj, obj):
                     seen.add(key)
                     out.append(Reading(r.kind, r.predicate, subj, obj, r.trigger, r.rule, dict(r.attrs)))
         return out
@@ -186,6 +208,41 @@ class Reader:
         trig = Trigger("relation", "operates_in", verb.lemma_.lower(), "verb")
         return self._emit(trig, subs, places, verb, f"locative:{verb.lemma_.lower()}")
 
+    def _companions(self, tok: Token) -> list[Reading]:
+        """"X struck the camp alongside Y", "X, together with Y, struck ...": actors who act
+        together are allied. On an active verb (its subject) or on a clause's subject noun; not on
+        a passive ("X was killed alongside Y" is what was done to both) nor after an actor acted upon."""
+        partners = [o for p in tok.children if p.dep_ == "prep" and _companion_prep(p)
+                    for o in (p.children if p.lower_ != "along" else
+                              (g for w in p.children if w.lower_ == "with" for g in w.children))
+                    if o.dep_ == "pobj"]
+        if not partners:
+            return []
+        if tok.pos_ in VERBAL:
+            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if is_passive(tok) or dobj is not None and self.args.actors(dobj):
+                return []  # "designated X along with Y": Y is designated too
+            subs = self.args.subjects(tok)
+        elif tok.dep_ == "nsubj":
+            subs = self.args.actors(tok)
+        else:
+            return []
+        objs = dedupe([e for o in partners for e in self.args.actors(o)])
+        trig = Trigger("relation", "allied_with", tok.lemma_.lower(), "verb")
+        return self._emit(trig, subs, objs, tok, "companion")
+
+    def _stationed(self, name: Token) -> list[Reading]:
+        """"the Houthis in Yemen", "al-Shabaab in Somalia": an armed organization named with a place
+        ("in" hung on its name) operates there (a ministry or a building "in Baghdad" is only sited)."""
+        preps = [c for c in name.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
+        if not preps:
+            return []
+        owners = [e for e in self.args.index.entities_of(name) if e.type == "organization" and e.subtype in ARMED]
+        places = [e for p in preps for o in p.children if o.dep_ == "pobj"
+                  for e in self.args.actors(o) if e.type in PLACES]
+        trig = Trigger("relation", "operates_in", "in", "noun")
+        return self._emit(trig, owners, places, name, "stationed")
+
     def _sited(self, noun: Token) -> list[Reading]:
         """"five KH facilities, three in western Iraq": an actor's bases, offices or camps in a
         place say it operates there."""
@@ -216,12 +273,14 @@ class Reader:
     def _verdict(self, adj: Token) -> list[Reading]:
         """"an order stating that Iran was liable", "found X liable": an accusation by the court
         or official who says so."""
-        verb = adj.head
+        verb, dep = adj.head, adj.dep_
+        if dep == "conj" and verb.pos_ == "ADV" and verb.dep_ == "advmod":
+            verb, dep = verb.head, "oprd"  # "holds X jointly and severally liable": parsed as "jointly"'s conjunct
         accused: list[Entity] = []
-        if adj.dep_ == "acomp" and verb.lemma_ == "be":
+        if dep == "acomp" and verb.lemma_ == "be":
             accused = self.args.explicit_subjects(verb)
             sayer = verb.head if verb.dep_ in ("ccomp", "advcl") else None
-        elif adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+        elif dep in ("oprd", "xcomp", "ccomp", "acomp"):
             accused = [e for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i for e in self.args.actors(c)]
             accused = accused or [e for c in adj.children if c.dep_ == "nsubj" for e in self.args.actors(c)]
             sayer = verb
@@ -508,6 +567,8 @@ class Reader:
         """The event has a target that is not an actor: "to silence an American journalist", "seized
         $10 million", "shelled the depot", "the attack on the convoy". A pronoun nobody resolved is
         no target: an unresolved reference makes no claim."""
+        if trig.theme and trig.predicate == "ASSAULT":
+            return True  # "the use of sarin": the weapon its theme names is the deed, target or not
         kids = list(tok.children)
         if trig.predicate not in self.cb.thing_targets:  # an unnamed person still counts
             obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None) if tok.pos_ in VERBAL else None
@@ -547,9 +608,19 @@ class Reader:
         if noun.pos_ == "NOUN":  # "two Iran-backed groups, A and B", "Iran-backed militias including A and B"
             own += [e for e in lists.members(self.args, noun) if e not in own]
         targets = [e for e in own if e.id != named.id]
+        if not targets and trig.predicate == "controls" and noun.lemma_.lower() in TERRITORY:
+            return self._held_ground(tok, named, noun)
         if not targets and noun.dep_ == "attr" and noun.head.lemma_ == "be":
             targets = self.args.explicit_subjects(noun.head)  # "X and Y are IRGC-QF-led militias"
         return self._emit(trig, [named], targets, tok, f"hyphen:{trig.lemma}")
+
+    def _held_ground(self, tok: Token, named: Entity, noun: Token) -> list[Reading]:
+        """"Houthi-controlled areas of Yemen", "Hamas-run parts of Gaza": the controller operates in
+        the place the ground is of."""
+        places = [e for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                  for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
+        trig = Trigger("relation", "operates_in", tok.lower_, "hyphen")
+        return self._emit(trig, [named], places, tok, f"hyphen:{tok.lower_}")
 
     def _crimes(self, tok: Token, accusers, accused) -> list[Reading]:
         """"murder-for-hire charges against X", "charged X with murder": X allegedly did it."""
