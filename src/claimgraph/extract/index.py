@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Document, Entity, Mention
+from claimgraph.nlp.tokens import tokens
 
 
 class EntityIndex:
     def __init__(self, document: Document):
         self.document = document
         self.doc: Doc = document.spacy_doc
-        self.tokens: list[Token] = list(self.doc)  # spaCy makes a new Token per access: make them once
+        self.tokens: list[Token] = tokens(self.doc)  # spaCy makes a new Token per access: made once
         self.entities: dict[str, Entity] = {e.id: e for e in document.entities}
         self._by_token: dict[int, str] = {}
         self._spans: dict[int, Span] = {}  # token index → the mention span it belongs to

@@ -18,6 +18,7 @@ from claimgraph.extract.entities.lexicon import default_lexicon
 from claimgraph.kb.loader import KnowledgeBase
 from claimgraph.model import Document
 from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.nlp.tokens import release
 from spacy.tokens import Doc
 
 Stage = Callable[[Document, "Extractor"], None]
@@ -103,6 +104,7 @@ class Extractor:
                     document.failure = f"{name} stage failed: {type(e).__name__}: {e}"
                     document.entities, document.claims = [], []
                     break
+            release(sdoc)
             yield document
 
     def _parsed(self, documents: Iterable[Document]) -> Iterator[tuple]:

@@ -17,6 +17,7 @@ from claimgraph.kb.fold import fold, is_acronym, is_joiner
 from claimgraph.kb.loader import KnowledgeBase, default_kb, load
 from claimgraph.nlp.near_names import NearNames
 from claimgraph.nlp.text import doc_text
+from claimgraph.nlp.tokens import tokens
 
 LABELS = {"person": "PERSON", "organization": "ORG", "group": "ORG", "country": "GPE", "location": "LOC"}
 # spaCy labels that name an actor; anything else (DATE, MONEY, ...) is not an actor
@@ -79,7 +80,7 @@ class Trie:
         cached = doc.user_data.get("claimgraph.kb_keys")
         if cached is not None and len(cached[0]) == len(doc):
             return cached
-        words = [t.text for t in doc]
+        words = [t.text for t in tokens(doc)]
         out = ([fold(w) for w in words], [is_joiner(w) for w in words])
         doc.user_data["claimgraph.kb_keys"] = out
         return out
@@ -199,7 +200,7 @@ class KBRuler:
             spans += [Span(doc, a, b, label=LABELS[self.kb.actors[i].type], kb_id=i) for a, b, i in near]
             spans.sort(key=lambda s: s.start)
         if headline:
-            body = {t.lower_ for t in doc if t.i not in headline}
+            body = {t.lower_ for t in tokens(doc) if t.i not in headline}
             ner = [e for e in ner if e.start not in headline or e[-1].lower_ not in body]
         spans = self._arbitrate(doc, spans, ner, headline)
         doc.set_ents(spans, default="outside")

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.entities.lexicon import Head, Lexicon
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold
+from claimgraph.nlp.tokens import tokens
 
 CORPUS_KEY, DOCUMENT_KEY = "group:", "group-doc:"
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "conj", "cc", "punct"}
@@ -200,7 +201,7 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     at = {i: c for c in cands for i in range(c.start, c.end)}
     found: list[_Found] = []
     described: list[Cand] = []
-    for tok in doc:
+    for tok in tokens(doc):
         senses = _head_spec(tok, lex)
         if not senses or tok.i in taken:
             continue
@@ -208,8 +209,9 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
             continue  # "militia" in "militia groups": the phrase's head decides
         start = _left_bound(tok)
         q = _qualify(doc, tok, start, cands, lex)
-        mods = {fold(t.text) for t in doc[start:tok.i]} | {fold(t.lemma_) for t in doc[start:tok.i]} | set(q.words)
-        mods |= {w for t in doc[start:tok.i] for w in fold(t.text).split("-")}
+        before = tokens(doc)[start:tok.i]
+        mods = {fold(t.text) for t in before} | {fold(t.lemma_) for t in before} | set(q.words)
+        mods |= {w for t in before for w in fold(t.text).split("-")}
         head = _pick_sense(senses, mods, bool(q))
         if head is None or q.owned:
             continue

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold
+from claimgraph.nlp.tokens import tokens
 
 _AKA = (("also", "known", "as"), ("a.k.a",), ("a.k.a.",), ("aka",), ("known", "as"), ("alias",))
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
@@ -57,7 +58,7 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
-    for tok in doc:
+    for tok in tokens(doc):
         src = defined.get(tok.text)
         if src is None:
             continue
@@ -137,7 +138,7 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         for w in _words(doc, f)[1:]:
             if w not in _PARTICLES and len(w) > 3:
                 parts.setdefault(w, set()).add(f.key)
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -261,8 +262,9 @@ def link_aliases(doc: Doc, cands: list[Cand]) -> None:
     ordered = sorted(cands, key=lambda c: c.start)
     rekey: dict[str, Cand] = {}
     alias_ids: set[int] = set()
+    toks = tokens(doc)
     for a, b in zip(ordered, ordered[1:]):
-        gap = doc[a.end:b.start]
+        gap = toks[a.end:b.start]
         words = tuple(t.lower_ for t in gap if not t.is_punct or t.lower_.startswith("a.k.a"))
         chained = id(a) in alias_ids and len(gap) == 1 and gap[0].text == "," and a.type == b.type
         if words not in _AKA and not chained:

@@ -28,8 +28,15 @@ _LOCATED = {"locate", "base", "situate", "house"}  # "facilities located at ..."
 _AMOUNTS = {"number", "handful", "host", "variety", "range", "array"}  # "a number of X" is X
 
 
+_PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
+
+
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in v.children)
+    memo = v.doc.user_data.setdefault("claimgraph.passive", {})  # asked of a verb many times per reading
+    got = memo.get(v.i)
+    if got is None:
+        got = memo[v.i] = any(c.dep_ in _PASSIVE_DEPS for c in v.children)
+    return got
 
 
 def dedupe(ents: list[Entity]) -> list[Entity]:

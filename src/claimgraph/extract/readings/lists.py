@@ -25,7 +25,7 @@ _KIND = {"person": "person", "organization": "body", "group": "body", "country":
 
 def names_after(index: EntityIndex, noun: Token, cb: Codebook) -> list[Entity]:
     """The names a common noun (or a generic collective) introduces, in order; empty when none."""
-    doc = noun.doc
+    doc = index.tokens  # indexed like the Doc, without a new Token per access
     span = index.span_of(noun)
     i = span.end if span is not None else noun.i + 1
     end = noun.sent.end

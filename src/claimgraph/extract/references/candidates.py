@@ -96,7 +96,8 @@ class Candidates:
         index = self.index
         seen: set[tuple[int, int, str]] = set()
         mentions: list[Cand] = []
-        for t in self.toks:
+        for i in sorted(index._by_token):  # the tokens that stand for an actor, in order
+            t = self.toks[i]
             span = index.span_of(t)
             ent = index.entity_of(t)
             if span is None or ent is None or (span.start, span.end, ent.id) in seen:

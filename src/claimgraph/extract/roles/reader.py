@@ -138,7 +138,7 @@ class RoleReader:
 
     # "Hezbollah's patron Iran", "its proxy Kata'ib Hizballah", "U.S. ally Saudi Arabia"
     def _org_title(self, span: Span, ent: Entity) -> list[Reading]:
-        doc, start = span.doc, span.sent.start
+        doc, start = self.index.tokens, span.sent.start  # the Doc's tokens, made once
         run, i = [], span.start - 1
         while i >= start and len(run) < 3 and doc[i].is_alpha and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") \
                 and self.index.entity_of(doc[i]) is None:
