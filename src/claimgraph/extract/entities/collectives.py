@@ -258,7 +258,9 @@ def _describes(head: Token, at: dict[int, Cand], start: int):
         return not (start <= c.start <= head.i)
 
     if head.dep_ == "appos" and head.head.i in at and outside(at[head.head.i]):
-        return at[head.head.i]
+        # a collective is no description of a person: "at the direction of President X, U.S. forces
+        # struck ..." is the parser taking the clause's subject for the name's apposition
+        return at[head.head.i] if at[head.head.i].type != "person" else None
     if head.dep_ == "appos":  # "the head of X (KH), an Iran-backed group": the parse hung it higher
         j = first = min(start, head.left_edge.i)
         j -= 1

@@ -42,14 +42,20 @@ class EventMemory:
     def record(self, predicate: str, trigger: Token, subjects: list[Entity], objects: list[Entity]) -> None:
         self.mentions.append(EventMention(predicate, trigger, list(subjects), list(objects), self.sentence))
 
-    def antecedents(self, noun: Token, predicate: str) -> list[EventMention]:
+    def antecedents(self, noun: Token, predicate: str, not_by: frozenset[str] = frozenset()) -> list[EventMention]:
         """The earlier events a definite event noun stands for: the latest one of its type (a
-        plural too: "the strikes" are the last strikes told), or the latest two for "both raids"."""
+        plural too: "the strikes" are the last strikes told), or the latest two for "both raids".
+        Events done by one of `not_by` (the ids of the targets this mention adds) are not it: "the
+        militia that conducted the strikes ... the strikes destroyed facilities used by the militia"."""
         how_many = definite(noun)
         if not how_many:
             return []
         lemma = noun.lemma_.lower()  # "raided ... Both raids": the same word, whatever types the codebook gives
-        earlier = [m for m in self._window() if m.predicate == predicate or m.trigger.lemma_.lower() == lemma]
+        earlier = [m for m in self._window() if (m.predicate == predicate or m.trigger.lemma_.lower() == lemma)
+                   and not _ids(m.subjects) & not_by]
+        same = [m for m in earlier if m.trigger.lemma_.lower() == lemma]
+        if same and not_by:  # "the strikes" with a target of its own: the last strikes told, not the last "hit"
+            earlier = same
         if not earlier:
             return []
         return _one_per_event(earlier)[-how_many:]
@@ -121,7 +127,7 @@ def readings(memory: EventMemory, noun: Token, predicate: str, subjects: list[En
     read on its own. A noun whose own actor or own target is not the earlier event's is another
     event ("Israel struck X. ... after the attack by Y on Z")."""
     used, out, subs_seen, objs_seen = False, [], [], []
-    for a in memory.antecedents(noun, predicate) if antecedents is None else antecedents:
+    for a in memory.antecedents(noun, predicate, frozenset(_ids(objects))) if antecedents is None else antecedents:
         if subjects and _named(a.subjects) and not _ids(subjects) & _ids(a.subjects):
             continue
         if own_target and objects and a.objects and not _ids(objects) & _ids(a.objects):
