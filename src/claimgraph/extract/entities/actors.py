@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from claimgraph.extract.entities import collectives
+from claimgraph.extract.entities import collectives, courts
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.entities.linking import link_short_bodies, shared_surnames, link_acronyms, link_aliases, link_surnames
 from claimgraph.extract.entities.mentions import Cand, candidates, harmonize_conjuncts
@@ -65,6 +65,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     link_surnames(doc, cands)  # appends the surnames the NER missed
     link_regimes(doc, cands, kb, lex)
     cands += collectives.find(doc, cands, lex)
+    cands += courts.self_references(doc, cands)
     document.entities = build(document, cands)
 
 

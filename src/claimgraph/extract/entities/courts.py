@@ -1,0 +1,46 @@
+"""A court's name for itself: "the Court", "this Court" in an opinion or an order.
+
+The capitalized word alone is never a name (`names.yaml` generic words), yet the court that
+finds, holds and enters judgment is an actor. It is the one court the document names (its
+caption, "the U.S. District Court for the District of Columbia"); when the document names no
+court, or several, it is a court of its own, known to this document only ("Court").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.entities.collectives import DOCUMENT_KEY
+from claimgraph.extract.entities.mentions import Cand
+
+SUBTYPE = "court"
+_WORD = re.compile(r"\bCourt\b")
+_DETERMINERS = {"the", "this"}
+_QUALIFYING = {"compound", "amod", "poss", "nmod", "nummod", "prep", "appos"}  # "the Supreme Court", "the Court of Appeals"
+
+
+def self_references(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    named = {c.key: c for c in cands if c.key and SUBTYPE in (c.subtype, c.actor.subtype if c.actor else None)}
+    out = []
+    for m in _WORD.finditer(doc.text):  # the word's places in the text, not a walk over the tokens
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.i in taken or tok.i == 0:
+            continue
+        det = doc[tok.i - 1]
+        if det.lower_ not in _DETERMINERS or det.head.i != tok.i:
+            continue
+        if any(c.dep_ in _QUALIFYING for c in tok.children):
+            continue
+        if len(named) == 1:
+            [court] = named.values()
+            out.append(Cand(det.i, tok.i + 1, court.type, "description", actor=court.actor, key=court.key,
+                            subtype=SUBTYPE, country=court.country, name=court.name))
+        else:
+            out.append(Cand(tok.i, tok.i + 1, "organization", "court:self", key=f"{DOCUMENT_KEY}court:",
+                            subtype=SUBTYPE, name="Court"))
+    return out
