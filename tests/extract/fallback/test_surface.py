@@ -168,3 +168,9 @@ def test_sentence_scope_leaves_a_parsed_sentence_alone(extract, surface_only):
     assert parsed
     assert SurfaceReader(args, cb, judge, scope="sentence").sentence(sent, parsed) == []
     assert SurfaceReader(args, cb, judge, scope="trigger").sentence(sent, parsed)
+
+
+def test_holding_someone_without_hostage_is_no_abduction(extract):
+    doc = extract("The Court therefore holds Libya, Syria and Sudan jointly and severally liable and will award "
+                  "damages to the plaintiffs in amounts to be set later.")
+    assert not [c for c in doc.claims if c.predicate == "ASSAULT"]

@@ -197,6 +197,8 @@ class SurfaceReader:
         """`verb`'s readings as `trig`, given its run of verbs and what stands before the run."""
         doc = self.index.tokens
         after = run[-1].i + 1
+        if trig.obj_head_adj and not any(t.lower_ in trig.obj_head_adj for t in doc[after:sent.end]):
+            return []  # "held X hostage" without "hostage" is no abduction ("holds X liable")
         if trig.particle:
             if verb.i != run[-1].i or after >= sent.end or doc[after].lower_ != trig.particle:
                 return []

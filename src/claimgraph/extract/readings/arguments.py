@@ -520,8 +520,11 @@ class Arguments:
             if via is None:
                 return []
             if dobj is not None and via.i == dobj.i:
-                return [e for p in self._preps(tok, trig.obj) + self._preps(dobj, trig.obj)
-                        for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+                preps = self._preps(tok, trig.obj) + self._preps(dobj, trig.obj)
+                out = [e for p in preps for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+                if out:  # "brought suit against A, B and C": the rest of a long list hung on the verb
+                    out += [e for c in kids if c.dep_ == "dobj" and c.i > max(p.i for p in preps) for e in self.actors(c)]
+                return dedupe(out)
             return [e for p in via.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
         if trig.theme:

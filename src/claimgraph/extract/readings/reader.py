@@ -24,6 +24,8 @@ ACTING = {"person", "organization", "country", "group"}
 # whoever announces it or did it last in the text; never an attack ("X was killed")
 IMPLICIT_AGENTS = {"SANCTION", "ACCUSE", "COERCE"}
 VERDICTS = {"liable", "guilty", "responsible", "culpable", "accountable"}
+SELF_COURT = {"Court", "the Court", "The Court", "this Court", "This Court"}
+JUDGING = {"hold", "find", "deem", "declare", "adjudge", "judge"}  # "holds X, Y and Z jointly liable", parsed as an adverbial clause
 TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
 HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
@@ -280,12 +282,17 @@ class Reader:
         if dep == "acomp" and verb.lemma_ == "be":
             accused = self.args.explicit_subjects(verb)
             sayer = verb.head if verb.dep_ in ("ccomp", "advcl") else None
-        elif dep in ("oprd", "xcomp", "ccomp", "acomp"):
+        elif dep in ("oprd", "xcomp", "ccomp", "acomp") or dep == "advcl" and verb.lemma_.lower() in JUDGING:
             accused = [e for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i for e in self.args.actors(c)]
             accused = accused or [e for c in adj.children if c.dep_ == "nsubj" for e in self.args.actors(c)]
             sayer = verb
         else:
             return []
+        if sayer is None and accused and adj.lower_ == "liable" and verb.dep_ in ("ROOT", "conj"):
+            court = self._author_court()
+            if court is not None:  # a court opinion's own "X is liable under ..." is the court's holding
+                trig = Trigger("event", "ACCUSE", "liable", "adj")
+                return self._emit(trig, [court], accused, verb, "verdict:liable+court", {"status": "occurred"})
         if sayer is None or not accused:
             return []
         accusers = self.args.subjects(sayer)
@@ -294,6 +301,12 @@ class Reader:
         while top.dep_ in ("acl", "relcl") and top.head.head.i != top.head.i and top.head.head.pos_ in VERBAL:
             top = top.head.head  # "issued an order stating that": the issuing is the act
         return self._emit(trig, accusers, accused, top, f"verdict:{adj.lower_}", {"status": "occurred"})
+
+    def _author_court(self) -> Entity | None:
+        """The court that calls itself "the Court" in this document (entities/courts.py), if one."""
+        courts = [e for e in self.args.index.entities.values() if e.subtype == "court"
+                  and any(m.text in SELF_COURT for m in e.mentions)]
+        return courts[0] if len(courts) == 1 else None
 
     def _emit(self, trig: Trigger, subs, objs, tok: Token, rule: str, attrs=None) -> list[Reading]:
         if trig.swap:
