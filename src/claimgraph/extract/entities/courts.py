@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.entities.collectives import DOCUMENT_KEY
 from claimgraph.extract.entities.mentions import Cand
+from claimgraph.nlp.text import doc_text
 
 SUBTYPE = "court"
 _WORD = re.compile(r"\bCourt\b")
@@ -24,7 +25,7 @@ def self_references(doc: Doc, cands: list[Cand]) -> list[Cand]:
     taken = {i for c in cands for i in range(c.start, c.end)}
     named = {c.key: c for c in cands if c.key and SUBTYPE in (c.subtype, c.actor.subtype if c.actor else None)}
     out = []
-    for m in _WORD.finditer(doc.text):  # the word's places in the text, not a walk over the tokens
+    for m in _WORD.finditer(doc_text(doc)):  # the word's places in the text, not a walk over the tokens
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue

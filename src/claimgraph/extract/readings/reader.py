@@ -236,10 +236,12 @@ class Reader:
     def _stationed(self, name: Token) -> list[Reading]:
         """"the Houthis in Yemen", "al-Shabaab in Somalia": an armed organization named with a place
         ("in" hung on its name) operates there (a ministry or a building "in Baghdad" is only sited)."""
+        owners = [e for e in self.args.index.entities_of(name) if e.type == "organization" and e.subtype in ARMED]
+        if not owners:  # asked of every proper noun: the index answers before the parse is walked
+            return []
         preps = [c for c in name.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
         if not preps:
             return []
-        owners = [e for e in self.args.index.entities_of(name) if e.type == "organization" and e.subtype in ARMED]
         places = [e for p in preps for o in p.children if o.dep_ == "pobj"
                   for e in self.args.actors(o) if e.type in PLACES]
         trig = Trigger("relation", "operates_in", "in", "noun")
