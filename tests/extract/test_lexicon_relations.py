@@ -29,6 +29,9 @@ MAKES = [
     ("Ali Nasser spied for Iran.", "Ali Nasser", "member_of", "Iran"),
     ("Ali Nasser's enlistment in the IRGC was secret.", "Ali Nasser", "member_of", "Islamic Revolutionary Guard Corps"),
     ("Ali Nasser, a Hezbollah recruit, fled.", "Ali Nasser", "member_of", "Hezbollah"),
+    ("Harakat al-Nujaba sent fighters to Syria.", "Harakat Hizballah al-Nujaba", "operates_in", "Syria"),
+    ("Hezbollah dispatched troops into Syria.", "Hezbollah", "operates_in", "Syria"),
+    ("Hezbollah moved to defend the Assad regime.", "Hezbollah", "supports", "Syria"),
     # controls
     ("Iran manipulates the Houthis.", "Iran", "controls", "Houthis"),
     ("Iran's grip on the Houthis tightened.", "Iran", "controls", "Houthis"),
@@ -123,6 +126,8 @@ MAKES_NOT = [
     ("Qatar sided with Turkey.", "opposes"),
     ("Iran fortified its positions in Syria.", "supports"),
     ("The militia groomed its image.", "trains"),
+    ("Hezbollah sent letters to Syria.", "operates_in"),  # only troops sent go there
+    ("Hezbollah defended itself.", "supports"),
 ]
 
 

@@ -74,3 +74,9 @@ def test_fighters_of_a_nationality_are_not_the_state(extract):
     doc = extract("Hezbollah trainers taught Palestinian fighters to build drones. Iran armed Syrian fighters.")
     assert not find(doc, "Hezbollah", "trains", "Palestine")
     assert not find(doc, "Iran", "arms", "Syria")
+
+
+def test_a_resource_of_its_own_giver_beats_a_from_phrase_on_the_verb(extract):
+    doc = extract("Kataib Sayyid al-Shuhada broke away from the Badr Organization in 2013 with Iranian help.")
+    assert "supports" in predicates(doc, "Iran", "Kata'ib Sayyid al-Shuhada")
+    assert not find(doc, "Badr Organization", "supports")

@@ -34,7 +34,11 @@ def holder(args: Arguments, tok: Token) -> list[Entity]:
         cur = cur.head
     own = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own:
-        return [e for c in own for e in args.actors(c)]
+        found = [e for c in own for e in args.actors(c)]
+        if cur.dep_ in ("oprd", "ccomp", "xcomp") and cur.head.pos_ in VERBAL and all(e.type == "group" for e in found):
+            # "X is considered the militia closest to Y": the small clause describes the subject
+            return _described(args, cur.head) or found
+        return found
     head = cur.head
     if cur.dep_ in _COMPLEMENT and head.pos_ in VERBAL:
         if cur.dep_ == "oprd":  # "considers X loyal to Y"
@@ -43,8 +47,21 @@ def holder(args: Arguments, tok: Token) -> list[Entity]:
     if cur.dep_ in ("amod", "acl", "appos") and head.pos_ in ("NOUN", "PROPN") and cur.i > head.i:
         # "militias loyal to Iran": the noun's own actor, not its conjuncts ("A, an airline linked to
         # X, and B") nor an owner it stands for ("an Iranian airline linked to X" is not Iran)
-        return args.index.entities_of(head)
+        own = args.index.entities_of(head)
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+        if (head.dep_ in ("attr", "oprd") or verb is not head.head) and verb.pos_ in VERBAL \
+                and all(e.type == "group" for e in own):
+            # "X is a militia loyal to Y", "X is seen as the faction loyal to Y": said of X
+            return _described(args, verb) or own
+        return own
     return []
+
+
+def _described(args: Arguments, verb: Token) -> list[Entity]:
+    """The actor a copula, "consider" or "see as" describes: its object ("considers X the ...", "X is
+    considered the ..."), else its subject ("X is a ...")."""
+    objs = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in args.actors(c)]
+    return objs or args.subjects(verb)
 
 
 def arguments(args: Arguments, tok: Token, trig: Trigger) -> tuple[list[Entity], list[Entity]]:

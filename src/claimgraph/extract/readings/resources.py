@@ -54,7 +54,8 @@ def given(args, tok: Token) -> Given | None:
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head  # "money, weapons and training": the phrase is the first one's
     prep, verb = first.head, first.head.head
-    givers = _from(args, tok, first) or _owners(args, tok)
+    # the resource's own "from" or owner first: "split from X with Iranian help" is not X's help
+    givers = _from(args, tok, first, on_verb=False) or _owners(args, tok) or _from(args, tok, first)
     if first.dep_ == "pobj" and prep.lower_ == "with":
         if givers:  # "the militia, with support from Iran, attacked"; "with Iranian money, X bought"
             getters = args.subjects(verb) if verb.pos_ in VERBAL else args.actors(verb)
@@ -74,10 +75,10 @@ def given(args, tok: Token) -> Given | None:
     return Given(pred, givers, args.subjects(getter_verb))
 
 
-def _from(args, tok: Token, first: Token) -> list[Entity]:
+def _from(args, tok: Token, first: Token, on_verb: bool = True) -> list[Entity]:
     """X in "from X" on the resource, on the first of its list, or on the verb it is the object of."""
     holders = [tok, first]
-    if first.dep_ == "dobj" or first.dep_ == "pobj" and first.head.head.pos_ in VERBAL:
+    if on_verb and (first.dep_ == "dobj" or first.dep_ == "pobj" and first.head.head.pos_ in VERBAL):
         holders.append(first.head if first.dep_ == "dobj" else first.head.head)
     holders += [c for c in first.conjuncts]  # "money and rockets from X": the last one holds it
     return [e for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"

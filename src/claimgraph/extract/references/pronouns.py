@@ -34,6 +34,10 @@ class Pronouns(Candidates):
             if any(veto in c.kinds and not c.ids for c in window):
                 self._blocker(t, frozenset({kind}))
                 return
+        # a noun the pronoun stands inside (or its conjunct) does not compete as a thing: "their
+        # attacks without the money they receive", "the money and missiles they receive"
+        inside = {a for i in ancestors(t) for a in (i, *(c.i for c in self.toks[i].conjuncts))}
+        window = [c for c in window if c.ids or c.root.i not in inside]
         bound = set(self._clause_subject(t)) if t.dep_ != "poss" else set()
         bound |= self.first_person_of.get(self.sent_of[t.i], set())  # "we ... its": not the speaker
         window = [c for c in window if not bound.intersection(c.ids)]
@@ -101,6 +105,9 @@ class Pronouns(Candidates):
             keyed = [((s - c.sent, c.rank), c) for c in cands]
         best = min(k for k, _ in keyed)
         top = [c for k, c in keyed if k == best]
+        owners = {c.root.i for c in top if c.ids and c.root.dep_ == "poss"}
+        if len(top) > 1 and owners:  # "their attacks": the actor is more salient than what it owns
+            top = [c for c in top if c.ids or not any(x.i in owners for x in c.root.children)]
         if len({c.ids for c in top}) != 1 or not top[0].ids:
             return None
         return max(top, key=lambda c: c.start)
