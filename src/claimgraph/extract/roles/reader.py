@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.readings.arguments import Arguments
 from claimgraph.extract.codebook import Codebook
+from claimgraph.extract.readings import state_organs
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
@@ -46,6 +47,9 @@ class RoleReader:
             if span is not None and ent is not None and span.start not in seen_spans:
                 seen_spans.add(span.start)
                 out += self._title(span, ent) if ent.type == "person" else self._org_title(span, ent)
+                state = state_organs.state_of(self.index, span, ent)
+                if state is not None:  # "the Iranian Ministry of Intelligence"
+                    out += self._make("part_of", ent, state, span.root, "role:state-organ")
             if tok.dep_ == "appos" or (tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become")):
                 out += self._apposition(tok)
             if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in AS_VERBS:
@@ -69,6 +73,14 @@ class RoleReader:
         for n in range(min(3, len(span) - 1), 0, -1):
             if tuple(span_words[:n]) in self.cb.person_roles:
                 inner = list(span[:n])
+                break
+        body = None  # the alias may hold the body before the title too: "FBI Director Christopher Wray"
+        for k in range(1, 3) if not inner else ():
+            hit = next((n for n in range(3, 0, -1) if k + n < len(span)
+                        and tuple(span_words[k:k + n]) in self.cb.person_roles), None)
+            body = self._named_body(span_words[:k], person) if hit else None
+            if body is not None:
+                inner = list(span[:k + hit])
                 break
         run = run + inner
         words = [_word(t) for t in run]
@@ -99,10 +111,19 @@ class RoleReader:
             if e is not None and e.id != person.id and e not in others:
                 others.append(e)
         rule = "title:" + " ".join(words[-n:])
+        if not others and body is not None:
+            others = [body]
+        parents: list[Entity] = []
         if not others:  # "U.S. Attorney Damian Williams of the Southern District of New York"
-            others = [e for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
-                      for o in c.children if o.dep_ == "pobj" for e in self.args.actors(o)
+            units = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                     for o in c.children if o.dep_ == "pobj"]
+            others = [e for o in units for e in self.args.actors(o)
                       if e.type in ("organization", "country") and e.id != person.id]
+            # "... of the Justice Department's National Security Division": he serves the department too
+            parents = [e for o in units if others for p in o.children if p.dep_ == "poss"
+                       for e in self.args.actors(p) if e.type == "organization" and e not in others]
+            parents += [e for o in units if others for e in [self._owner_in_name(o, person)]
+                        if e is not None and e not in others and e not in parents]
         office = self._office(words, person) if not others or all(e.type == "country" for e in others) else None
         if office is not None:  # "Secretary of State X", "Defense Secretary Y": the department
             holds = words[-n:] == office[1][-n:] and not JUNIOR & set(words)
@@ -118,7 +139,23 @@ class RoleReader:
             predicate = "member_of"  # "U.S. Attorney General Eric Holder" serves the state, does not lead it
         ended = next((t.lower_ for t in run if t.lower_ in self.cb.ended_words), None)
         attrs = {"date": {"start": None, "end": None, "precision": "relative", "text": ended}} if ended else {}
-        return self._make(predicate, person, other, role_start, rule, attrs)
+        return self._make(predicate, person, other, role_start, rule, attrs) + [
+            r for p in parents for r in self._make("member_of", person, p, role_start, rule, attrs)]
+
+    def _owner_in_name(self, tok: Token, person: Entity) -> Entity | None:
+        """The organization a unit's own name possesses: "the Justice Department's National
+        Security Division" as one name."""
+        span = self.index.span_of(tok)
+        pos = next((t for t in span if t.tag_ == "POS"), None) if span is not None else None
+        return self._named_body([_word(t) for t in span[:pos.i - span.start]], person) if pos is not None else None
+
+    def _named_body(self, words: list[str], person: Entity) -> Entity | None:
+        """The document's organization whose whole name (or alias) these words are."""
+        for e in self.index.entities.values():
+            if e.type == "organization" and e.id != person.id and any(
+                    [_word(t) for t in _split(a)] == words for a in (e.name, *e.aliases)):
+                return e
+        return None
 
     def _office(self, words: list[str], person: Entity) -> tuple[Entity, list[str]] | None:
         """The organization of the document whose name an office title holds ("Secretary of State"
@@ -294,9 +331,12 @@ class RoleReader:
                 out += self._make(pred, subj, obj, role_tok, f"role:as-{_word(role_tok)}")
         return out
 
-    # "the IRGC and its Basij militia", "Iran's Quds Force", "Lebanon's Hezbollah"
+    # "the IRGC and its Basij militia", "Iran's Quds Force", "Lebanon's Hezbollah"; a person's: he leads it
     def _possessed(self, poss: Token, owner: Entity) -> list[Reading]:
         unit = self.index.entity_of(poss.head)
+        if unit is not None and unit.type == "organization" and owner.type == "person" and poss.head.pos_ == "PROPN" \
+                and unit.subtype not in state_organs.ORGANS:
+            return self._make("leads", owner, unit, poss.head, "role:possessive-leader")  # "Muqtada al-Sadr's Mahdi Army"
         if unit is None or unit.type != "organization" or owner.type not in ("organization", "country"):
             return []
         span = self.index.span_of(poss.head)

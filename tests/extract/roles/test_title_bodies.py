@@ -1,0 +1,24 @@
+"""Titles whose body is named inside the title or as a unit of another body: "FBI Director X" (the
+knowledge base's alias holds the whole title), "Assistant Attorney General X of the Justice
+Department's Criminal Division" (he serves the division and the department)."""
+from __future__ import annotations
+
+from claim_lookup import predicates
+
+
+def test_a_body_before_the_title_in_a_known_alias(extract):
+    doc = extract("The FBI arrested Ali Nasser, and FBI Director Christopher Wray briefed Congress.")
+    assert "leads" in predicates(doc, "Christopher Wray", "Federal Bureau of Investigation")
+
+
+def test_serving_a_unit_of_a_body_serves_the_body(extract):
+    doc = extract("Assistant Attorney General Jane Roe of the Justice Department's Criminal Division "
+                  "announced the charges.")
+    assert "member_of" in predicates(doc, "Jane Roe", "Criminal Division")
+    assert "member_of" in predicates(doc, "Jane Roe", "Justice Department")
+
+
+def test_a_unit_whose_known_name_holds_its_owner(extract):
+    doc = extract("The Justice Department charged Ali Nasser, said Assistant Attorney General Jane Roe "
+                  "of the Justice Department's National Security Division.")
+    assert "member_of" in predicates(doc, "Jane Roe", "Justice Department")
