@@ -5,6 +5,7 @@ from itertools import pairwise
 
 from api_corpus import IRAN, KH, PAYLOAD_TEXT, PAYLOAD_TITLE, QF, SOLEIMANI
 
+from claimgraph.query import claims as query_claims
 from claimgraph.query import dossier, snapshot
 from claimgraph.store import Store
 
@@ -46,6 +47,22 @@ def test_dossier_is_the_query_layers(api, api_db):
     r = api.get("/api/actors/Qasem Soleimany")  # a name only spelt like one: offered, not picked
     assert r.status_code == 404 and [c["id"] for c in r.json()["candidates"]] == [SOLEIMANI]
     assert "did you mean Qassem Soleimani" in r.json()["detail"]
+
+
+def test_shown_cuts_each_lines_evidence_and_counts_the_rest(api, api_db):
+    with Store(api_db) as store:
+        whole = {r["claim"]: r for r in query_claims(store, shown=None)}
+    assert max(len(r["evidence"]) for r in whole.values()) > 1  # some claim is cut at one
+    for url in (f"/api/actors/{SOLEIMANI}", "/api/claims"):
+        got = api.get(url, params={"shown": 1}).json()
+        rows = got["items"] if "items" in got else [r for g in got["relations"].values()
+                                                    for side in ("as_subject", "as_object") for r in g[side]]
+        assert rows
+        for row in rows:
+            evidence = whole[row["claim"]]["evidence"]
+            assert row["evidence"] == evidence[:1]
+            assert row.get("evidence_more") == (len(evidence) - 1 or None)
+    assert api.get("/api/claims", params={"shown": 0}).status_code == 422
 
 
 def test_unknown_ids_are_404_with_a_message(api):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from claimgraph.api.errors import user_errors
 from claimgraph.api.paging import Limit, Offset, page
-from claimgraph.api.params import AsOf, DateFrom, DateTo, MaxCredibility, MinIndependent
+from claimgraph.api.params import AsOf, DateFrom, DateTo, MaxCredibility, MinIndependent, Shown
 from claimgraph.api.state import Cg, actor_item, call
 from claimgraph.model import Entity
 from claimgraph.query import METRICS, dossier, find_actor, neighbors, path, rank
@@ -76,15 +76,15 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/actors/{actor}", summary="An actor's dossier")
 def get_actor(cg: Cg, actor: str, as_of: AsOf = None, min_independent: MinIndependent = None,
-              max_credibility: MaxCredibility = None) -> dict:
+              max_credibility: MaxCredibility = None, shown: Shown = None) -> dict:
     """Identity, relations by predicate, events on a timeline and the documents that mention the
-    actor, each line with its evidence (`query.dossier`). `actor` is an id or a name (409 with
+    actor, each line with its first `shown` pieces of evidence and contradictions (`query.dossier`). `actor` is an id or a name (409 with
     the candidates when a name fits several)."""
     view = cg.view
     e = view.actor(actor)
     with user_errors():
         return call(dossier, view.snap, e.id, as_of=as_of, min_independent=min_independent,
-                    max_credibility=max_credibility)
+                    max_credibility=max_credibility, shown=shown)
 
 
 @router.get("/actors/{actor}/neighbors", summary="The actors around one actor")

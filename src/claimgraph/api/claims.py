@@ -17,6 +17,7 @@ from claimgraph.api.params import (
     DateTo,
     MaxCredibility,
     MinIndependent,
+    Shown,
 )
 from claimgraph.api.state import Cg, accepts, call
 from claimgraph.query import claims, event_list
@@ -43,8 +44,10 @@ def list_claims(cg: Cg, limit: Limit = 50, offset: Offset = 0,
                 min_independent: MinIndependent = None, max_credibility: MaxCredibility = None,
                 actor: Actor = None, date_from: DateFrom = None, date_to: DateTo = None, as_of: AsOf = None,
                 listed: Annotated[bool, Query(description="Touching an actor on a sanctions or watch list "
-                                                          "(with actor: the other one).")] = False) -> dict:
-    """Claims, most independent sources first, each with its evidence and grade (`query.claims`)."""
+                                                          "(with actor: the other one).")] = False,
+                shown: Shown = None) -> dict:
+    """Claims, most independent sources first, each with its grade and its first `shown` pieces of
+    evidence and contradictions (`query.claims`)."""
     from claimgraph.query.filters import allowed
     view = cg.view
     with user_errors():
@@ -54,7 +57,8 @@ def list_claims(cg: Cg, limit: Limit = 50, offset: Offset = 0,
               if v is not None and accepts(claims, k)}
     with user_errors():
         rows = call(claims, view.snap, contested, single_source, predicate, modality, min_independent=min_independent,
-                    max_credibility=max_credibility, date_from=date_from, date_to=date_to, as_of=as_of, **native)
+                    max_credibility=max_credibility, date_from=date_from, date_to=date_to, as_of=as_of, shown=shown,
+                    **native)
     if actor_id and "actor" not in native:
         rows = [r for r in rows if actor_id in (r["subject"]["id"], (r["object"] or {}).get("id"))]
     if kind and "kind" not in native:

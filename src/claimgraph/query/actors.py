@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 from claimgraph.kb.fold import fold_name
 from claimgraph.model import Entity
 from claimgraph.query.filters import ClaimFilter
+from claimgraph.query.records import SHOWN
 from claimgraph.query import select as select_
 from claimgraph.query.view import StoreView, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
@@ -127,7 +128,8 @@ def _name_index(snap: StoreView, types: tuple[str, ...] | None) -> dict[str, set
 
 @reads
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
-            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False) -> dict:
+            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False,
+            shown: int | None = SHOWN) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
     relations by predicate (as subject and as object, with their validity span), events on a
     timeline, the documents that mention it. The filters are those of `ClaimFilter`.
@@ -136,7 +138,9 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     sources, then documents; the timeline its latest events) and says how many it left out
     (`more`, `timeline_more`); None keeps everything. The lines are chosen in the database; only
     those shown are read with their evidence. `listings`: the sanctions and watch lists the actor
-    was matched to (`kb.listings`); `listed` keeps only the lines whose other actor is listed."""
+    was matched to (`kb.listings`); `listed` keeps only the lines whose other actor is listed.
+    Each line carries its first `shown` pieces of evidence and contradictions (None: all), and
+    how many more it holds (`evidence_more`, `contradictions_more`, present when some are cut)."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = open_view(store)
@@ -145,20 +149,20 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     from claimgraph.kb import listings
     where = [listings.counterpart_condition(F, entity_id)] if listed else []
     picked = select_.dossier_lines(snap, entity_id, rule, limit, where)
-    snap.claims_by_id([cid for ids, _ in picked["relations"].values() for cid in ids] + picked["events"])
+    snap.claims_by_id([cid for ids, _ in picked["relations"].values() for cid in ids] + picked["events"], shown)
     relations: dict[str, dict] = {}
     for (predicate, side), (ids, total) in sorted(picked["relations"].items()):
         group = relations.setdefault(predicate, {"as_subject": [], "as_object": [], "more": {}})
-        for c in snap.claims_by_id(ids):
+        for c in snap.claims_by_id(ids, shown):
             other = c.object if side == "as_subject" else c.subject
-            group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c))})
+            group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c, shown))})
         group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
                                         (r["other"] or {}).get("name") or "", r["claim"]))
         if limit is not None and total > limit:
             group["more"][side] = total - limit
     timeline = []
-    for c in snap.claims_by_id(picked["events"]):
-        row = snap.claim_row(c)
+    for c in snap.claims_by_id(picked["events"], shown):
+        row = snap.claim_row(c, shown)
         role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
         counterpart = c.object if role == "actor" else c.subject if role == "target" else None
         timeline.append({"type": c.predicate, "role": role, "counterpart": snap.ref(counterpart),
@@ -182,7 +186,8 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
 def _claim_fields(row: dict) -> dict:
     return {k: row[k] for k in ("claim", "modality", "attributed_to", "confidence", "date", "valid", "documents",
                                 "sources", "independent", "modalities", "credibility", "credibility_reason",
-                                "admiralty", "contested", "contradictions", "review", "evidence")}
+                                "admiralty", "contested", "contradictions", "review", "evidence",
+                                "evidence_more", "contradictions_more") if k in row}
 
 
 def _timeline_key(item: dict) -> tuple:

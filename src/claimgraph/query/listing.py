@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from claimgraph.query import select as select_
 from claimgraph.query.actors import find_actor
 from claimgraph.query.filters import ClaimFilter, allowed
+from claimgraph.query.records import SHOWN
 from claimgraph.query.view import StoreView, open_view, reads
 from claimgraph.store.schema import ClaimFiguresRow as F
 from claimgraph.store.schema import EntityRow
@@ -85,13 +86,17 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
 def claims(store, contested: bool = False, single_source: bool = False, predicate: str | None = None,
            modality: str | None = None, min_independent: int = 0, max_credibility: int | None = None,
            date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
-           actor: str | None = None, limit: int | None = None, listed: bool = False) -> list[dict]:
+           actor: str | None = None, limit: int | None = None, listed: bool = False,
+           shown: int | None = SHOWN) -> list[dict]:
     """Claims, most independent sources first. `contested`: contradicted somewhere in the store
     (negated against affirmed, or conflicting quantities or dates); `single_source`: one
     independent source stands behind it (reprints and one outlet's stories count once); `actor`:
     an entity id as subject or object; `limit`: the best attested that many (most sources and
     documents; only those are read in full); `listed`: touching an actor matched to a sanctions or
-    watch list (with `actor`: the other actor is listed). Each row lists the other modalities of its triple."""
+    watch list (with `actor`: the other actor is listed). Each row lists the other modalities of its triple.
+    `shown`: each row carries its first `shown` pieces of evidence and contradictions (chosen in
+    the database) and how many more it holds (`evidence_more`, `contradictions_more`, when cut);
+    None: all of them."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = open_view(store)
@@ -109,10 +114,10 @@ def claims(store, contested: bool = False, single_source: bool = False, predicat
         where.append(listings.counterpart_condition(F, actor) if actor else listings.listed_condition(F))
     found = select_.ranked_claims(snap, rule, where, limit, actor)
     rows = []
-    shown = snap.claims_by_id(c.id for c in found)
-    groups = snap.groups_claims({snap.figures(c).group_key for c in shown})
-    for c in shown:
-        row = snap.claim_row(c)
+    read = snap.claims_by_id((c.id for c in found), shown)
+    groups = snap.groups_claims({snap.figures(c).group_key for c in read})
+    for c in read:
+        row = snap.claim_row(c, shown)
         f = snap.figures(c)
         row["contested_by"] = [{"claim": o.claim_id, "modality": o.modality, "sources": o.sources}
                                for o in groups[f.group_key] if o.modality != c.modality]

@@ -52,6 +52,12 @@ def reprint_of(doc: DocInfo | None) -> str | None:
     return doc.cluster if doc is not None and doc.cluster and doc.cluster != doc.id else None
 
 
+# pieces of evidence and contradictions a claim of a dossier or a claims list shows: a claim read
+# by many documents holds hundreds of one and thousands of the other (each pair of differing
+# figures); the rest are counted (`evidence_more`, `contradictions_more`), and the claim's own
+# answer (`GET /api/claims/{id}`) or `shown=None` gives them all
+SHOWN = 5
+
 GRADE_FIELDS = ("modalities", "credibility", "credibility_label", "credibility_reason", "reliability", "admiralty",
                 "contested")
 
@@ -67,19 +73,22 @@ def evidence_rows(claim, documents) -> list[dict]:
     return rows
 
 
-def claim_row(q, c) -> dict:
+def claim_row(q, c, graded: dict | None = None, contradictions: list[dict] | None = None) -> dict:
     """A claim as the queries show it: actors by name, counts of documents and sources, its grade,
-    contradictions and validity, and its evidence; `q` is a `StoreView` or a `Snapshot`."""
+    contradictions and validity, and its evidence; `q` is a `StoreView` or a `Snapshot`. `graded`
+    (its group's grade) and `contradictions` (those of the claim) are given when read already."""
     row = {"claim": c.id, "kind": c.kind, "subject": q.ref(c.subject), "predicate": c.predicate,
            "object": q.ref(c.object), "modality": c.modality, "attributed_to": q.attribution(c.attributed_to),
            "confidence": round(c.confidence, 4), "date": c.attrs.get("date"),
            "documents": q.doc_count(c), "sources": q.source_count(c), "independent": q.independent(c)}
-    graded = q.corroboration(c)
+    graded = graded if graded is not None else q.corroboration(c)
     row.update({k: graded[k] for k in GRADE_FIELDS})
+    if contradictions is None:
+        contradictions = [x for x in graded["contradictions"] if c.id in x["claims"]]
     row["contradictions"] = [
         {"type": x["type"], "claims": x["claims"], "values": x["values"], "sources": x["sources"],
          "interested": bool(x.get("interested"))}
-        for x in graded["contradictions"] if c.id in x["claims"]]
+        for x in contradictions]
     row["valid"] = q.validity(c).as_dict() if c.kind == "relation" else None
     row["review"] = q.reviews.get(c.id)
     if c.kind == "event":

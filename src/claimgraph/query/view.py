@@ -146,6 +146,9 @@ class StoreView(ActorRefs):
                                    list(self.session.scalars(select(DocumentRow.id).order_by(DocumentRow.ingested_at,
                                                                                              DocumentRow.id)))).values()))
         self.claims = _Lazy(self._fetch_claims, self._count(ClaimFiguresRow))
+        self._cut: dict[int, _Lazy] = {}  # shown pieces of evidence → the claims read so
+        self._contradictions: dict[tuple[str, int], tuple[list[dict], int]] = {}
+        self._grades: dict[str, dict] = {}
         self.reviews = _Lazy(self._fetch_reviews)
         self.mentions = _Lazy(self._fetch_mentions)
         self._figures: dict[str, ClaimFiguresRow] = {}
@@ -240,8 +243,9 @@ class StoreView(ActorRefs):
         return out
 
     # -- claims ---------------------------------------------------------------------------------
-    def _fetch_claims(self, ids: list[str]) -> dict[str, Claim]:
-        """Joined claims by their (canonical) ids, each with the evidence of every claim joined in."""
+    def _fetch_claims(self, ids: list[str], shown: int | None = None) -> dict[str, Claim]:
+        """Joined claims by their (canonical) ids, each with the evidence of every claim joined in
+        (its first `shown` pieces, chosen in SQL, when `shown` is given)."""
         figures = {}
         for part in chunks(ids):
             for f in self.session.execute(select(FIGURES).where(FIGURES.c.claim_id.in_(part))):
@@ -259,10 +263,11 @@ class StoreView(ActorRefs):
         seen: dict[str, set] = defaultdict(set)
         for part in chunks(figures):
             # each reading's own attributes stay unread: the answers show the claim's
+            query = (select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
+                     .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
+                     .where(ClaimRow.canonical.in_(part)).order_by(ClaimRow.id, EvidenceRow.id))
             for canon, doc_id, start, end, text in self.session.execute(
-                    select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
-                    .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
-                    .where(ClaimRow.canonical.in_(part)).order_by(ClaimRow.id, EvidenceRow.id)):
+                    query if shown is None else _first_evidence(part, shown)):
                 if (doc_id, start, end) not in seen[canon]:
                     seen[canon].add((doc_id, start, end))
                     evidence[canon].append(Evidence(doc_id, start, end, text))
@@ -280,17 +285,27 @@ class StoreView(ActorRefs):
                              f.data.get("confidence", r.confidence), evidence.get(cid, []), attrs)
         return out
 
-    def claims_by_id(self, ids: Iterable[str]) -> list[Claim]:
-        """The claims with these ids, in the order given (fetched in one go)."""
+    def claims_by_id(self, ids: Iterable[str], shown: int | None = None) -> list[Claim]:
+        """The claims with these ids, in the order given (fetched in one go). With `shown`, each
+        carries its first `shown` pieces of evidence only, and `claim_row(c, shown)` its first
+        `shown` contradictions: both chosen in the database, which counts the rest."""
         ids = list(ids)
-        self.claims.prefetch(ids)
-        found = [self.claims.get(i) for i in ids]
+        if shown is not None and shown < 1:
+            raise ValueError("shown is at least 1")
+        store = self.claims if shown is None else self._cut.setdefault(
+            shown, _Lazy(lambda wanted: self._fetch_claims(wanted, shown)))
+        store.prefetch(ids)
+        found = [store.get(i) for i in ids]
         out = [c for c in found if c is not None]
         self.entities.prefetch({x for c in out for x in (c.subject, c.object, c.attrs.get("location"),
                                                          c.attributed_to) if x})
         self.documents.prefetch({ev.doc_id for c in out for ev in c.evidence})
         self.reviews.prefetch(c.id for c in out)
-        self.groups_of({self._figures[c.id].group_key for c in out})
+        if shown is None:
+            self.groups_of({self._figures[c.id].group_key for c in out})
+        else:
+            self._grades_of({self._figures[c.id].group_key for c in out})
+            self._contradictions_of([c.id for c in out], shown)
         return out
 
     def _fetch_reviews(self, ids: list[str]) -> dict[str, str]:
@@ -362,9 +377,45 @@ class StoreView(ActorRefs):
     def evidence(self, c: Claim) -> list[dict]:
         return evidence_rows(c, self.documents)
 
-    def claim_row(self, c: Claim) -> dict:
-        """A claim as the queries show it (`records.claim_row`), from its stored figures."""
-        return claim_row(self, c)
+    def claim_row(self, c: Claim, shown: int | None = None) -> dict:
+        """A claim as the queries show it (`records.claim_row`), from its stored figures. With
+        `shown` (for a claim read by `claims_by_id(…, shown)`): its first `shown` contradictions,
+        and how many pieces of evidence and contradictions it holds beyond those shown
+        (`evidence_more`, `contradictions_more`, present only when some are left out)."""
+        if shown is None:
+            return claim_row(self, c)
+        f = self.figures(c)
+        listed, total = self._contradictions_of([c.id], shown)[c.id]
+        row = claim_row(self, c, self._grades_of([f.group_key])[f.group_key], listed)
+        if f.evidence > len(c.evidence):
+            row["evidence_more"] = f.evidence - len(c.evidence)
+        if total > len(listed):
+            row["contradictions_more"] = total - len(listed)
+        return row
+
+    def _grades_of(self, keys: Iterable[str]) -> dict[str, dict]:
+        """The grades of these groups without their contradictions (read out of the JSON in SQL:
+        a group read by many documents holds thousands)."""
+        wanted = [k for k in set(keys) if k not in self._grades]
+        for part in chunks(wanted):
+            for key, data in self.session.execute(select(ClaimGroupRow.key, _without_contradictions(self.engine))
+                                                  .where(ClaimGroupRow.key.in_(part))):
+                self._grades[key] = data or {}
+        return {k: self._grades.get(k, {}) for k in keys}
+
+    def _contradictions_of(self, ids: Iterable[str], shown: int) -> dict[str, tuple[list[dict], int]]:
+        """Claim id → (its first `shown` contradictions in its group's order, how many it has),
+        chosen and counted in SQL over its group's JSON."""
+        ids = list(dict.fromkeys(ids))
+        wanted = [i for i in ids if (i, shown) not in self._contradictions]
+        for part in chunks(wanted):
+            found: dict[str, tuple[list, int]] = {i: ([], 0) for i in part}
+            for claim_id, value, n in self.session.execute(_contradictions_statement(self.engine, part, shown)):
+                listed = found[claim_id][0]
+                listed.append(_json(value))
+                found[claim_id] = (listed, n)
+            self._contradictions.update({(i, shown): v for i, v in found.items()})
+        return {i: self._contradictions[(i, shown)] for i in ids}
 
     def figures_of(self, ids: Iterable[str]) -> dict[str, ClaimFiguresRow]:
         """The stored figures of these claims, read in one go."""
@@ -387,6 +438,60 @@ class StoreView(ActorRefs):
         one), for the ties touching `ids`, or every tie of the store with None (`actor_ties`)."""
         from claimgraph.query import ties
         return ties.weights(self, ids)
+
+
+def _first_evidence(ids: list[str], shown: int):
+    """(canonical id, doc, start, end, text) of the first `shown` distinct pieces of evidence of
+    each claim (in the order of its joined claims' ids, then of the evidence: that of `_fetch_claims`)."""
+    e, c = EvidenceRow.__table__, CLAIMS
+    readings = (select(c.c.canonical, c.c.id.label("cid"), e.c.id.label("eid"),
+                       func.row_number().over(partition_by=(c.c.canonical, e.c.doc_id, e.c.start, e.c.end),
+                                              order_by=(c.c.id, e.c.id)).label("dup"))
+                .select_from(e.join(c, c.c.id == e.c.claim_id)).where(c.c.canonical.in_(ids)).subquery())
+    distinct = (select(readings.c.canonical, readings.c.eid,
+                       func.row_number().over(partition_by=readings.c.canonical,
+                                              order_by=(readings.c.cid, readings.c.eid)).label("rn"))
+                .where(readings.c.dup == 1).subquery())
+    return (select(distinct.c.canonical, e.c.doc_id, e.c.start, e.c.end, e.c.text)
+            .select_from(distinct.join(e, e.c.id == distinct.c.eid))
+            .where(distinct.c.rn <= shown).order_by(distinct.c.canonical, distinct.c.rn))
+
+
+def _without_contradictions(engine):
+    """A group's JSON without its list of contradictions, as the database gives it."""
+    from sqlalchemy import JSON, cast, literal_column, type_coerce
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    if engine.dialect.name == "postgresql":
+        return type_coerce(cast(ClaimGroupRow.data, JSONB).op("-")(literal_column("'contradictions'")), JSON)
+    return type_coerce(func.json_remove(ClaimGroupRow.data, "$.contradictions"), JSON)
+
+
+def _contradictions_statement(engine, ids: list[str], shown: int):
+    """(claim id, contradiction, how many the claim has) for the first `shown` contradictions of
+    each claim of `ids` in its group's list (those naming the claim), read from the JSON in SQL."""
+    from sqlalchemy import bindparam, text
+
+    if engine.dialect.name == "postgresql":
+        elements = ("CROSS JOIN LATERAL json_array_elements(g.data -> 'contradictions') WITH ORDINALITY AS j(value, idx) "
+                    "WHERE f.claim_id IN :ids AND EXISTS (SELECT 1 FROM json_array_elements_text(j.value -> 'claims') "
+                    "AS named(id) WHERE named.id = f.claim_id)")
+    else:
+        elements = (", json_each(g.data, '$.contradictions') AS j WHERE f.claim_id IN :ids AND EXISTS "
+                    "(SELECT 1 FROM json_each(j.value, '$.claims') AS named WHERE named.value = f.claim_id)")
+    order = "j.idx" if engine.dialect.name == "postgresql" else "j.key"
+    sql = (f"SELECT claim_id, value, n FROM (SELECT f.claim_id AS claim_id, j.value AS value, "
+           f"row_number() OVER (PARTITION BY f.claim_id ORDER BY {order}) AS rn, "
+           f"count(*) OVER (PARTITION BY f.claim_id) AS n "
+           f"FROM claim_figures AS f JOIN claim_groups AS g ON g.key = f.group_key {elements}) AS listed "
+           f"WHERE rn <= :shown ORDER BY claim_id, rn")
+    return text(sql).bindparams(bindparam("ids", ids, expanding=True), bindparam("shown", shown))
+
+
+def _json(value):
+    """A JSON value as the driver gives it: parsed already (PostgreSQL's json), or its text (SQLite)."""
+    from claimgraph.store.db import _json_loads
+    return _json_loads(value) if isinstance(value, (str, bytes)) else value
 
 
 def _snapshot(store) -> bool:
