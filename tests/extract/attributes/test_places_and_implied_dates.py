@@ -37,7 +37,7 @@ def test_an_undated_event_in_the_news_is_on_or_before_the_report(report):
     assert claim(doc, "Israel", "ASSAULT", "Hezbollah").attrs["date"] == {
         "start": None, "end": "2024-03-14", "precision": "relative", "text": None, "implied": "published"}
     # what has not happened has no such date
-    doc = report("Hezbollah threatened to attack Israeli troops.")
+    doc = report("Hezbollah plans to attack Israeli troops.")
     assert "date" not in claim(doc, "Hezbollah", "ASSAULT", "Israel").attrs
 
 

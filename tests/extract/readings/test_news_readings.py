@@ -82,12 +82,14 @@ def test_rejecting_an_accusation_rejects_the_accuser(extract):
 def test_threatening_to_attack_threatens_the_target(extract):
     doc = extract("Hezbollah threatened to attack Israel if the strikes continued.")
     claim(doc, "Hezbollah", "THREATEN", "Israel")
-    assert claim(doc, "Hezbollah", "ASSAULT", "Israel").attrs["status"] == "hypothetical"
+    assert not find(doc, "Hezbollah", "ASSAULT", "Israel")  # the deed threatened did not happen
     doc = extract("Iran warned that it would attack Israel if Israel struck Iranian nuclear sites.")
     claim(doc, "Iran", "THREATEN", "Israel")
     # warning that another would strike is not one's own threat
     doc = extract("Israeli officials warned that Hezbollah would attack American troops.")
     assert not find(doc, "Israel", "THREATEN", "United States")
+    assert not find(doc, "Hezbollah", "THREATEN")  # a forecast, not Hezbollah's word
+    assert not find(doc, "Hezbollah", "ASSAULT")
 
 
 # money, weapons, training: to actors, never to places

@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.modality.judge import ModalityJudge
 from claimgraph.extract.readings.arguments import IRREGULAR, Arguments, dedupe
+from claimgraph.extract.readings import threats
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
@@ -119,6 +120,8 @@ class SurfaceReader:
             lemma = self._verb_lemma(tok, sent)
             if lemma is None:
                 continue
+            if threats.hostile(self.cb.verbs[lemma]) and threats.threat_over(tok, self.cb) is not None:
+                continue  # "vowed that X would strike Y": a threat the parse read, or a forecast
             run = [t for t in self._verb_run(tok, sent) if t.lower_ not in self.joins]
             left = self._subject_gap(run[0], sent)
             if left is None:

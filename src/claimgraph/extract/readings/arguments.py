@@ -24,7 +24,9 @@ _LIST_PREPS = {"including", "like"}
 _MAX_CLIMB = 8
 _HOLDING = {"control", "hold", "occupy", "run", "dominate"}  # "Houthi-controlled areas"
 _USING = {"use", "utilize", "utilise", "operate", "own"}  # "a crossing used by X"
+_HOSTING = {"host", "house", "shelter", "accommodate"}  # "bases that host coalition forces"
 _LOCATED = {"locate", "base", "situate", "house"}  # "facilities located at ..."
+PLACES = {"country", "location"}
 _AMOUNTS = {"number", "handful", "host", "variety", "range", "array"}  # "a number of X" is X
 
 
@@ -95,7 +97,10 @@ class Arguments:
         "including" and appositive lists."""
         out: list[Entity] = []
         e = self.index.entity_of(tok)
-        if e is not None:
+        office = self._possessed_office(tok) if e is not None else []
+        if office:
+            out.extend(office)
+        elif e is not None:
             out.extend(self.index.entities_of(tok))
             out.extend(listed(self, tok, _depth))  # "militias A, B and C"
         elif tok.lower_ in RELATIVE:
@@ -120,6 +125,17 @@ class Arguments:
         if not out and tok.dep_ == "appos" and self.index.entity_of(tok.head) is not None:
             out.extend(self.actors(tok.head, _depth + 1))  # "AAH, a Shia militia then led by ..."
         return out
+
+    def _possessed_office(self, tok: Token) -> list[Entity]:
+        """"The Department of the Treasury's Office of Foreign Assets Control designated ...": the
+        parser heads the phrase with the possessor's name; the actor is the office it possesses."""
+        span = self.index.span_of(tok)
+        last = span[-1] if span is not None else None
+        if last is None or last.dep_ != "poss" or span.start <= last.head.i < span.end:
+            return []
+        if last.head.head.i not in {t.i for t in span}:
+            return []  # only a possessed name hung inside the possessor's own phrase
+        return [e for e in self.index.entities_of(last.head) if e.type == "organization"]
 
     def _amount_of(self, tok: Token, depth: int) -> list[Entity]:
         """"a number of Iran-backed groups", "a handful of militias": the whole counted."""
@@ -176,6 +192,10 @@ class Arguments:
             if owners:
                 return owners
         if word in self.cb.belongings or lemma in self.cb.belongings:
+            hosted = [e for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HOSTING
+                      for o in c.children if o.dep_ == "dobj" for e in self.actors(o, depth + 1)]
+            if hosted:  # "Iraqi bases that host coalition forces", "bases housing U.S. troops": the hosted
+                return hosted
             users = [e for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                      for e in self.explicit_subjects(c)]
             if users:  # "facilities used by Kata'ib Hizballah"
@@ -235,10 +255,17 @@ class Arguments:
             return [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self.actors(c)
+                return self._dateline(c) or self.actors(c)
         for c in _aux_subjects(v):
             return self.actors(c)
         return []
+
+    def _dateline(self, nsubj: Token) -> list[Entity]:
+        """"WASHINGTON – The Treasury today designated ...": a dateline's place parsed as the subject,
+        the real one as its apposition."""
+        if nsubj.i != nsubj.sent.start or not any(c.text in "-–—" for c in nsubj.children):
+            return []
+        return [e for c in nsubj.children if c.dep_ == "appos" for e in self.actors(c) if e.type not in PLACES]
 
     def has_subject(self, v: Token) -> bool:
         return any(c.dep_ in ("nsubj", "csubj", "agent", "expl") for c in v.children) or bool(_aux_subjects(v))
@@ -505,6 +532,9 @@ class Arguments:
     def objects(self, tok: Token, trig: Trigger) -> list[Entity]:
         """The actor acted upon, by the trigger's own rules (direct object, prepositions, theme)."""
         kids = list(tok.children)
+        dobjs = [c for c in kids if c.dep_ == "dobj"]
+        if len(dobjs) > 1:  # "aid from Iran, which it has used to attack X": the relative is "used"'s object
+            kids = [c for c in kids if not (c.dep_ == "dobj" and c.lower_ in RELATIVE)] or kids
         dobj = next((c for c in kids if c.dep_ == "dobj"), None) or next((c for c in kids if c.dep_ == "dative"), None)
         if trig.obj_required:  # "called on X": only a listed preposition gives the object ("called X a liar" does not)
             dobj = None

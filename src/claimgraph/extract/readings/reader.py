@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, dedupe, is_passive
 from claimgraph.extract.readings import multiword, predicative
-from claimgraph.extract.readings import lists, relatives, resources
+from claimgraph.extract.readings import lists, relatives, resources, threats
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.entities.vessels import ship_name
@@ -263,16 +263,32 @@ class Reader:
         involvement or an accusation is a REJECT by the denier, of whoever made the accusation when
         the text names them. (The deed denied is read at its own trigger, negated on the denier's word.)"""
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.cb.cue("alleged", "nouns"):
+            dobj = verb.head  # "..., a charge Tehran denies"
         if dobj is None or dobj.lemma_.lower() not in _denied_nouns(self.cb):
             return []
         subs = self.args.subjects(verb)
         accusers = self.args.noun_subjects(dobj) if dobj.lemma_.lower() in self.cb.cue("alleged", "nouns") else []
+        if not accusers and dobj.lemma_.lower() in self.cb.cue("alleged", "nouns"):
+            accusers = self._accusation_told(verb, dobj)
         trig = Trigger("event", "REJECT", verb.lemma_.lower(), "verb")
         out = self._emit(trig, subs, accusers, verb, f"denial:{dobj.lemma_.lower()}", {"status": "occurred"})
         if not accusers:
             out += [Reading("event", "REJECT", s, None, verb, f"denial:{dobj.lemma_.lower()}", {"status": "occurred"})
                     for s in subs if _allowed("REJECT", "event", s, None)]
         return out
+
+    def _accusation_told(self, verb: Token, charge: Token) -> list[Entity]:
+        """"X accuses Iran of arming Y, a charge Tehran denies": who makes the accusation the
+        denied noun sums up (the clause it is in apposition to, which the parser may hang on the denial)."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < charge.i]
+        if charge.dep_ == "appos":  # hung on the accusation's last noun, or on its verb
+            clauses += [a for a in list(charge.ancestors)[:4] if a.pos_ in VERBAL]
+        for c in clauses:
+            if c.pos_ in VERBAL and any(t.kind == "event" and t.predicate == "ACCUSE"
+                                        for t in self.cb.verbs.get(c.lemma_.lower(), ())):
+                return self.args.explicit_subjects(c)
+        return []
 
     def _verdict(self, adj: Token) -> list[Reading]:
         """"an order stating that Iran was liable", "found X liable": an accusation by the court
@@ -352,14 +368,17 @@ class Reader:
         rule_agent = ""
         if not subs and is_passive(tok):
             subs = self._hung_agent(tok)  # an agent the text names beats one inferred
-        if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS:
+        if not subs and is_passive(tok) and trig.predicate in IMPLICIT_AGENTS and not _named_agent(tok):
             # "X is being designated": whoever announces it, else the last designator
             announcer = self._announcer(tok)
             if announcer:
                 self.last_agent[trig.predicate] = announcer
             subs = announcer or self.last_agent.get(trig.predicate, [])
             rule_agent = "+implicit-agent"
-        elif subs and not is_passive(tok) and trig.kind == "event":
+        elif subs and not is_passive(tok) and trig.kind == "event" and (
+                tok.dep_ != "relcl" or trig.predicate not in self.last_agent):
+            # a relative clause's deed is background ("Y, whom the United States sanctioned in 2017"):
+            # it names the agent of a later agentless passive only when no main clause did
             self.last_agent[trig.predicate] = subs
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
         if not objs and trig.predicate in THREATS:
@@ -376,6 +395,10 @@ class Reader:
                 if not subs and trig.predicate in IMPLICIT_AGENTS:
                     subs, rule_agent = prior, "+implicit-agent"
                 self.last_agent[trig.predicate] = subs or prior
+        rule_name = f"verb:{trig.lemma}{rule_agent}"
+        threat = threats.threat_over(tok, self.cb) if trig.predicate in HOSTILE_DEEDS else None
+        if threat is not None:  # "vowed to strike X": a threat, not a strike
+            return self._threat(threat, trig, subs, objs)
         blamed_deeds: list[Reading] = []
         if not objs and trig.predicate == "ACCUSE":
             objs = self._behind_deed(tok, subs)
@@ -383,13 +406,25 @@ class Reader:
         if trig.kind == "event":
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
-        out = self._emit(trig, subs, objs, tok, f"verb:{trig.lemma}{rule_agent}", attrs)
+        out = self._emit(trig, subs, objs, tok, rule_name, attrs)
         if not objs and trig.kind == "event" and self._thing_target(tok, trig):
-            out += [Reading("event", trig.predicate, s, None, tok, f"verb:{trig.lemma}{rule_agent}", dict(attrs))
+            out += [Reading("event", trig.predicate, s, None, tok, rule_name, dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
             out += self._crimes(tok, subs, objs)
         return out + blamed_deeds
+
+    def _threat(self, threat: Token, trig: Trigger, doers: list[Entity], targets: list[Entity]) -> list[Reading]:
+        """A deed only vowed or threatened: the doer's THREATEN against its targets, read at the
+        threat's word (its status is the threat's). Only when the one who vows is the doer (or an
+        unnamed member of it): "Israeli officials warned that Hezbollah would attack" is a forecast,
+        neither a deed nor Hezbollah's threat."""
+        voiced = self.args.explicit_subjects(threat)
+        sides = {e.country for e in doers}
+        spokesmen = all(e.type == "person" and (e.country is None or e.country in sides) for e in voiced)
+        if voiced and not {e.id for e in voiced} & {e.id for e in doers} and not spokesmen:
+            return []  # a person of the doer's side (its leader, its spokesman) voices its threat
+        return self._emit(threats.as_threat(trig), doers, targets, threat, f"threat:{trig.lemma}")
 
     def _listed_ones(self, noun: Token) -> list[Entity]:
         """"Among those designated today are A and B", "those arrested include C": the actors a
@@ -455,6 +490,9 @@ class Reader:
                     objs += [e for e in self.args.actors(c) if e not in subs]
         if not objs and trig.kind == "event":
             objs = self._event_objects(tok)
+        threat = threats.threat_over(tok, self.cb) if trig.predicate in HOSTILE_DEEDS else None
+        if threat is not None:  # "warned that its attacks on X would grow"
+            return self._threat(threat, trig, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         if trig.status:
             attrs["status"] = trig.status
@@ -654,6 +692,13 @@ class Reader:
                                            {"status": "occurred", "charged_by": [a.id for a in accusers]}))
                 break
         return out
+
+
+def _named_agent(verb: Token) -> bool:
+    """"indicted by a federal grand jury": the passive names its agent, if no actor of ours, so
+    none is to be inferred."""
+    return any(c.dep_ == "agent" and any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children)
+               for c in verb.children)
 
 
 def _denied_nouns(cb: Codebook) -> frozenset[str]:

@@ -1,0 +1,28 @@
+"""Which noun is a deed's target: the forces a base hosts, not the base's country; the object of an
+infinitive, not a relative pronoun that belongs to the verb above it."""
+from __future__ import annotations
+
+from claim_lookup import claim, find, listing
+
+
+def test_a_base_that_hosts_troops_stands_for_the_troops(extract):
+    doc = extract("Kataib Hezbollah attacked Iraqi bases that host American troops.")
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "American troops")
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT", "Iraq"), listing(doc)
+
+
+def test_a_base_of_a_state_without_guests_is_the_states(extract):
+    doc = extract("Kataib Hezbollah attacked Iraqi bases near Baghdad.")
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "Iraq")
+
+
+def test_relative_pronoun_of_the_verb_above_is_no_target(extract):
+    doc = extract("Kataib Hezbollah has received weapons from Iran, which it has used to attack Israel.")
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "Israel")
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT", "Iran"), listing(doc)
+
+
+def test_a_charge_denied_is_rejected_against_its_accusers(extract):
+    doc = extract("Israel accuses Iran of arming Hezbollah, a charge Tehran denies.")
+    claim(doc, "Israel", "ACCUSE", "Iran")
+    claim(doc, "Iran", "REJECT", "Israel")
