@@ -110,6 +110,9 @@ class _Lazy:
             self._missing.update(k for k in wanted if k not in found)
 
     def get(self, key, default=None):
+        found = self._got.get(key)  # read already: a hub's answer asks for the same few thousand keys often
+        if found is not None:
+            return found
         if key is None:
             return default
         self.prefetch([key])
@@ -385,8 +388,9 @@ class StoreView(ActorRefs):
         if shown is None:
             return claim_row(self, c)
         f = self.figures(c)
-        listed, total = self._contradictions_of([c.id], shown)[c.id]
-        row = claim_row(self, c, self._grades_of([f.group_key])[f.group_key], listed)
+        listed, total = self._contradictions.get((c.id, shown)) or self._contradictions_of([c.id], shown)[c.id]
+        grade = self._grades.get(f.group_key)
+        row = claim_row(self, c, grade if grade is not None else self._grades_of([f.group_key])[f.group_key], listed)
         if f.evidence > len(c.evidence):
             row["evidence_more"] = f.evidence - len(c.evidence)
         if total > len(listed):
@@ -467,6 +471,9 @@ def _without_contradictions(engine):
     return type_coerce(func.json_remove(ClaimGroupRow.data, "$.contradictions"), JSON)
 
 
+UNSHOWN = ("documents", "kind", "subject", "predicate", "object")  # of a contradiction: not in the answers
+
+
 def _contradictions_statement(engine, ids: list[str], shown: int):
     """(claim id, contradiction, how many the claim has) for the first `shown` contradictions of
     each claim of `ids` in its group's list (those naming the claim), read from the JSON in SQL."""
@@ -476,11 +483,13 @@ def _contradictions_statement(engine, ids: list[str], shown: int):
         elements = ("CROSS JOIN LATERAL json_array_elements(g.data -> 'contradictions') WITH ORDINALITY AS j(value, idx) "
                     "WHERE f.claim_id IN :ids AND EXISTS (SELECT 1 FROM json_array_elements_text(j.value -> 'claims') "
                     "AS named(id) WHERE named.id = f.claim_id)")
+        shown_fields = "j.value::jsonb - '{" + ",".join(UNSHOWN) + "}'::text[]"
     else:
         elements = (", json_each(g.data, '$.contradictions') AS j WHERE f.claim_id IN :ids AND EXISTS "
                     "(SELECT 1 FROM json_each(j.value, '$.claims') AS named WHERE named.value = f.claim_id)")
+        shown_fields = "json_remove(j.value, " + ", ".join(f"'$.{k}'" for k in UNSHOWN) + ")"
     order = "j.idx" if engine.dialect.name == "postgresql" else "j.key"
-    sql = (f"SELECT claim_id, value, n FROM (SELECT f.claim_id AS claim_id, j.value AS value, "
+    sql = (f"SELECT claim_id, value, n FROM (SELECT f.claim_id AS claim_id, {shown_fields} AS value, "
            f"row_number() OVER (PARTITION BY f.claim_id ORDER BY {order}) AS rn, "
            f"count(*) OVER (PARTITION BY f.claim_id) AS n "
            f"FROM claim_figures AS f JOIN claim_groups AS g ON g.key = f.group_key {elements}) AS listed "
