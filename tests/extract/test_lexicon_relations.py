@@ -128,6 +128,7 @@ MAKES_NOT = [
     ("The militia groomed its image.", "trains"),
     ("Hezbollah sent letters to Syria.", "operates_in"),  # only troops sent go there
     ("Hezbollah defended itself.", "supports"),
+    ("Hezbollah fought Israel.", "operates_in"),  # a place only from its preposition
 ]
 
 

@@ -80,3 +80,10 @@ def test_a_resource_of_its_own_giver_beats_a_from_phrase_on_the_verb(extract):
     doc = extract("Kataib Sayyid al-Shuhada broke away from the Badr Organization in 2013 with Iranian help.")
     assert "supports" in predicates(doc, "Iran", "Kata'ib Sayyid al-Shuhada")
     assert not find(doc, "Badr Organization", "supports")
+
+
+def test_a_part_of_a_resource_received(extract):
+    doc = extract("Palestinian Islamic Jihad receives most of its budget from Iran. "
+                  "Hamas gets much of its funding from Qatar.")
+    assert "funds" in predicates(doc, "Iran", "Palestinian Islamic Jihad")
+    assert "funds" in predicates(doc, "Qatar", "Hamas")

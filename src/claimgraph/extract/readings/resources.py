@@ -20,6 +20,8 @@ from claimgraph.model import Entity
 
 VERBAL = {"VERB", "AUX"}
 GENERIC = "support"  # the theme a modifier may make precise
+PARTITIVES = {"most", "much", "part", "all", "some", "half", "bulk", "portion", "share", "majority", "third",
+              "quarter", "fraction", "lot"}
 
 
 @dataclass
@@ -53,6 +55,8 @@ def given(args, tok: Token) -> Given | None:
     first = tok
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head  # "money, weapons and training": the phrase is the first one's
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in PARTITIVES:
+        first = first.head.head  # "receives most of its budget from X": the part stands in the phrase
     prep, verb = first.head, first.head.head
     # the resource's own "from" or owner first: "split from X with Iranian help" is not X's help
     givers = _from(args, tok, first, on_verb=False) or _owners(args, tok) or _from(args, tok, first)

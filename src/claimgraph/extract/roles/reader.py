@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.readings.arguments import Arguments
 from claimgraph.extract.codebook import Codebook
-from claimgraph.extract.readings import state_organs
+from claimgraph.extract.readings import directed, state_organs
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
 
@@ -56,6 +56,9 @@ class RoleReader:
                 out += self._as_phrase(tok)
             if tok.dep_ == "poss" and ent is not None:
                 out += self._possessed(tok, ent)
+            if tok.dep_ == "pobj" and tok.lower_ in directed.WORDS:  # "at the direction of Y", "on Y's behalf"
+                for pred, subj, obj in directed.read(self.args, tok):
+                    out += self._make(pred, subj, obj, tok, f"role:{tok.lower_}")
         return out
 
     # "Supreme Leader Ali Khamenei", "Lebanon's Prime Minister Rafik Hariri", "then-Saudi Ambassador to the US Adel Al-Jubeir"
