@@ -26,3 +26,16 @@ def test_a_charge_denied_is_rejected_against_its_accusers(extract):
     doc = extract("Israel accuses Iran of arming Hezbollah, a charge Tehran denies.")
     claim(doc, "Israel", "ACCUSE", "Iran")
     claim(doc, "Iran", "REJECT", "Israel")
+
+
+def test_both_men_are_the_two_persons_just_named(extract):
+    doc = extract("Ali Musa Daqduq was an aide of Qays al-Khazali; both men were captured by British forces in Basra.")
+    claim(doc, "British forces", "COERCE", "Ali Musa Daqduq")
+    claim(doc, "British forces", "COERCE", "Qays al-Khazali")
+
+
+def test_ground_used_to_strike_is_no_actor(extract):
+    doc = extract("Iraq said it would not allow any group to use Iraqi soil to strike its neighbors.")
+    assert not find(doc, "Iraq", "ASSAULT"), listing(doc)
+    doc = extract("Iran used the Houthis to attack Saudi Arabia.")
+    claim(doc, "Houthis", "ASSAULT", "Saudi Arabia")

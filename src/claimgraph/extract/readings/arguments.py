@@ -27,6 +27,8 @@ _USING = {"use", "utilize", "utilise", "operate", "own"}  # "a crossing used by 
 _HOSTING = {"host", "house", "shelter", "accommodate"}  # "bases that host coalition forces"
 _LOCATED = {"locate", "base", "situate", "house"}  # "facilities located at ..."
 PLACES = {"country", "location"}
+_GROUND = {"soil", "territory", "airspace", "land", "waters", "ground"}
+_PERSON_WORDS = {"man", "leader", "commander", "official", "brother", "figure", "operative", "officer"}
 _AMOUNTS = {"number", "handful", "host", "variety", "range", "array"}  # "a number of X" is X
 
 
@@ -108,7 +110,8 @@ class Arguments:
         else:
             named = [e for c in tok.children if c.dep_ == "appos" for e in self.index.entities_of(c)]
             named = dedupe(named + listed(self, tok, _depth))  # "its subsidiaries A, B and C"
-            out.extend(named or self._amount_of(tok, _depth) or self._stands_for(tok, _depth))  # "Saudi envoy Adel al-Jubeir"
+            out.extend(named or self._amount_of(tok, _depth) or self._stands_for(tok, _depth)  # "Saudi envoy Adel al-Jubeir"
+                       or self._both_named(tok))
         span = self.index.span_of(tok) if e is not None else None
         heads = list(span) if span is not None else [tok]
         for c in (c for h in heads for c in h.children):
@@ -136,6 +139,26 @@ class Arguments:
         if last.head.head.i not in {t.i for t in span}:
             return []  # only a possessed name hung inside the possessor's own phrase
         return [e for e in self.index.entities_of(last.head) if e.type == "organization"]
+
+    def _both_named(self, tok: Token) -> list[Entity]:
+        """"X was an associate of Y; both men were killed ...": "both men", "the two leaders" are the
+        two persons the sentence (else the one before) names, when it names exactly two."""
+        if tok.lemma_.lower() not in _PERSON_WORDS or tok.tag_ != "NNS":
+            return []
+        words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+        if not words & {"both", "two"} or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in tok.children):
+            return []
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        for a, b in spans:
+            persons = dedupe([e for t in self.index.tokens[a:b] for e in [self.index.entity_of(t)]
+                              if e is not None and e.type == "person"])
+            if persons:
+                return persons if len(persons) == 2 else []
+        return []
 
     def _amount_of(self, tok: Token, depth: int) -> list[Entity]:
         """"a number of Iran-backed groups", "a handful of militias": the whole counted."""
@@ -396,7 +419,8 @@ class Arguments:
                 if lemma in self.cb.object_control and cur.dep_ not in ("dobj", "nsubj"):
                     dobj = [c for c in head.children if c.dep_ == "dobj"]
                     if dobj:  # "accusing them of conspiring": them, even when unresolved
-                        used = self.actors(dobj[0])
+                        # "use Iraqi soil to strike": ground used is no actor of the deed
+                        used = [] if dobj[0].lemma_.lower() in _GROUND else self.actors(dobj[0])
                         if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
                             used += [e for e in self.explicit_subjects(head) if e not in used]  # and its user
                         return used

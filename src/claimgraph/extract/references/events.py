@@ -114,8 +114,14 @@ def _one_per_event(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def _inside(tok: Token, phrase: Token) -> bool:
-    """Is `tok` in the phrase of `phrase`, or `phrase` under `tok`'s own head?"""
-    return phrase.left_edge.i <= tok.i <= phrase.right_edge.i or tok.head.i == phrase.head.i
+    """Is `tok` in the phrase of `phrase`, or `phrase` under `tok`'s own head? Not the subject and
+    the object of one verb: "the strikes follow a rocket attack" tells two events."""
+    if phrase.left_edge.i <= tok.i <= phrase.right_edge.i:
+        return True
+    return tok.head.i == phrase.head.i and not ({tok.dep_, phrase.dep_} <= _CORE and tok.dep_ != phrase.dep_)
+
+
+_CORE = {"nsubj", "nsubjpass", "dobj"}
 
 
 def readings(memory: EventMemory, noun: Token, predicate: str, subjects: list[Entity], objects: list[Entity],
