@@ -17,9 +17,10 @@ import hashlib
 from collections import Counter
 
 from claimgraph.extract.entities import collectives, courts
+from claimgraph.extract.entities.districts import districts
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.entities.linking import link_short_bodies, shared_surnames, link_acronyms, link_aliases, link_surnames
-from claimgraph.extract.entities.mentions import Cand, candidates, harmonize_conjuncts
+from claimgraph.extract.entities.mentions import Cand, aged_persons, candidates, datelines, harmonize_conjuncts
 from claimgraph.extract.entities.regimes import link_regimes
 from claimgraph.kb.fold import fold_name
 from claimgraph.kb.loader import KnowledgeBase, default_kb
@@ -27,7 +28,7 @@ from claimgraph.model import Document, Entity, Mention
 
 
 # mentions that point at an actor without naming it: never its aliases
-_NOT_NAMING = ("description", "coref")
+_NOT_NAMING = ("description", "coref", "kb:dateline")
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -57,6 +58,9 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     lex = lex or default_lexicon()
     doc = document.spacy_doc
     cands = candidates(doc, kb, lex)
+    districts(doc, cands, lex)
+    aged_persons(doc, cands)
+    datelines(doc, cands, kb)
     harmonize_conjuncts(doc, cands, lex)
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)

@@ -38,7 +38,8 @@ class Lexicon:
     titles_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()  # folded
-    not_actors: frozenset[str] = frozenset()  # folded names (fold_name)
+    not_actors: frozenset[str] = frozenset()  # folded names (fold_name): designations and products
+    district_words: frozenset[str] = frozenset()  # "Eastern" of "the Eastern District of Virginia"
     type_words: dict[str, str] = field(default_factory=dict)  # last word of a name → its type
 
 
@@ -76,7 +77,8 @@ def default_lexicon() -> Lexicon:
         titles=titles,
         event_words=frozenset(names.get("event_words", [])),
         generic_words=frozenset(fold(w) for w in names.get("generic_words", [])),
-        not_actors=frozenset(fold_name(w) for w in names.get("not_actors", [])),
+        not_actors=frozenset(fold_name(w) for w in [*names.get("not_actors", []), *names.get("products", [])]),
+        district_words=frozenset(names.get("district_words", [])),
         type_words={**{w: "location" for w in names.get("place_words", [])},
                     **{w: "organization" for w in names.get("organization_words", [])}},
     )

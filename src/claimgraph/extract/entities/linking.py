@@ -145,7 +145,8 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if (nxt is not None and fold(tok.text) in firsts and re.fullmatch(r"[A-Z]\.", nxt.text)
                 and _words(doc, firsts[fold(tok.text)])[-1].startswith(nxt.text[0].lower())):
             new = Cand(tok.i, tok.i + 2, "person", "surname", name=f"{tok.text} {nxt.text}")  # "Laleh M."
-        elif tok.pos_ == "PROPN" and (fold(tok.text) in surnames or len(parts.get(fold(tok.text), ())) == 1):
+        elif (tok.pos_ == "PROPN" and (fold(tok.text) in surnames or len(parts.get(fold(tok.text), ())) == 1)
+              or tok.pos_ == "NOUN" and fold(tok.text) in surnames):  # the tagger's noun opening a sentence
             new = Cand(tok.i, tok.i + 1, "person", "surname", name=tok.text)
         else:
             continue
@@ -153,6 +154,12 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         added.append(new)
         covered.update(range(new.start, new.end))
     index = _FullNames(doc, fulls)
+    moved: dict[str, Cand] = {}  # old key → the full name it now stands for
+    for c in fulls:
+        longer = _longer_name(doc, c, index)
+        if longer is not None:
+            moved.setdefault(c.key, longer)
+            _copy_identity(c, longer, "surname")
     for c in cands:
         if id(c) in index.ids or (c.actor is not None and (c.rule.startswith("kb") and (c.type != "person" or len(_words(doc, c)) == 1))):
             continue  # full names, and KB actors that are not a person's short name
@@ -162,7 +169,14 @@ def link_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         before = [o for o in options if o.start < c.start]
         full = before[-1] if before else options[0]
         if full is not c:
+            if c.actor is None:
+                moved.setdefault(c.key, full)
             _copy_identity(c, full, "surname")
+    # "Khosravi, also known as Reza Karimi": the other names of a short form follow it
+    for c in cands:
+        target = moved.get(c.key)
+        if target is not None and c.actor is None and target.key != c.key:
+            _copy_identity(c, target, c.rule)
     return added
 
 
@@ -230,6 +244,18 @@ def _short_form_of(doc: Doc, c: Cand, fulls: list[Cand], surnames: dict[str, lis
     ends = [f for f in index.with_word(words[-1])
             if len(index.of(doc, f)) > len(words) and index.of(doc, f)[-len(words):] == words]
     return ends or (_one_person(doc, fulls, words, index) if c.actor is None else [])
+
+
+def _longer_name(doc: Doc, c: Cand, index: _FullNames) -> Cand | None:
+    """"Safi al-Din" for "Abdallah Safi al-Din": a full name that ends the full name of one other
+    person of the document is that person."""
+    if c.actor is not None:
+        return None
+    words = index.of(doc, c)
+    n = len(words)
+    ends = [f for f in index.with_word(words[-1]) if f.key != c.key
+            and len(index.of(doc, f)) > n and index.of(doc, f)[-n:] == words]
+    return ends[0] if ends and len({f.key for f in ends}) == 1 else None
 
 
 def _one_person(doc: Doc, fulls: list[Cand], words: list[str], index: _FullNames | None = None) -> list[Cand]:

@@ -43,9 +43,12 @@ def _acts_as_state(span: Span) -> bool:
     """'Tehran denied ...', 'Washington's policy', 'answer to Tehran': a capital that acts or is
     dealt with is its state; 'flew to Tehran', 'in Tehran' are the city."""
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "between the group and Tehran": the first conjunct's role
+        root = root.head
     if root.dep_ in _STATE_ROLES:
         return True
-    if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from", "to", "with", "against", "toward", "towards"):
+    if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from", "to", "with", "against", "toward", "towards",
+                                                       "between"):
         return False
     verb = root.head.head
     return root.head.lower_ == "by" or verb.lemma_.lower() not in _MOTION
@@ -177,3 +180,29 @@ def harmonize_conjuncts(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
             other = next((at[t.i] for t in root.conjuncts if t.i in at), None)
         if other is not None and other.type == "person" and doc[c.end - 1].text not in lex.type_words:
             c.type = "person"
+
+
+def aged_persons(doc: Doc, cands: list[Cand]) -> None:
+    """"Farhad Poursalehi, 45, of Tabriz": a name with an age in apposition is a person, whatever
+    the NER called it."""
+    for c in cands:
+        if c.actor is not None or c.type == "person" or c.end + 2 >= len(doc):
+            continue
+        comma, age, after = doc[c.end], doc[c.end + 1], doc[c.end + 2]
+        if comma.text == "," and age.is_digit and 14 <= int(age.text) <= 110 and after.text in (",", ")"):
+            c.type, c.subtype = "person", None
+
+
+def datelines(doc: Doc, cands: list[Cand], kb: KnowledgeBase) -> None:
+    """"WASHINGTON – The Treasury ...": a capital in the dateline of a document that names the
+    capital's state is where that state's government speaks from, a mention of the state (no
+    alias of it); without the state it stays the city."""
+    named = {c.actor.id for c in cands if c.actor is not None}
+    for c in cands:
+        actor = c.actor
+        if actor is None or not actor.capital_of or c.rule != "kb" or not _dateline(doc[c.start:c.end]):
+            continue
+        state = kb.state(actor.capital_of)
+        if state is not None and state.id in named:
+            c.actor, c.rule, c.key, c.type = state, "kb:dateline", "kb:" + state.id, state.type
+            c.subtype, c.country, c.name = state.subtype, state.country, state.name

@@ -1,0 +1,79 @@
+"""Names that are no actors, one person under several names, and places that stand for states:
+sentences written for these tests."""
+from __future__ import annotations
+
+
+def names(doc) -> list[str]:
+    return [e.name for e in doc.entities]
+
+
+def named(doc, name):
+    hits = [e for e in doc.entities if e.name == name]
+    assert hits, f"no entity named {name!r}; got {names(doc)}"
+    return hits[0]
+
+
+def texts(entity) -> list[str]:
+    return [m.text for m in entity.mentions if not m.rule.startswith("coref")]
+
+
+def test_messaging_apps_and_software_are_not_actors(extract):
+    doc = extract("The men spoke over Signal, WhatsApp and Telegram and used Tor to hide.")
+    assert not {"Signal", "WhatsApp", "Telegram", "Tor"} & set(names(doc))
+
+
+def test_a_title_alone_is_not_an_actor(extract):
+    doc = extract("He plotted to kill a former National Security Advisor.")
+    assert "National Security Advisor" not in names(doc)
+
+
+def test_a_judicial_district_is_one_name_and_a_court_seat_no_actor(extract):
+    doc = extract("He was indicted by a grand jury in the Southern District of Texas and arrested in Beirut.")
+    assert not {"Southern District", "Texas", "Southern District of Texas"} & set(names(doc))
+    doc = extract("The men lied, said U.S. Attorney John Doe for the Eastern District of New York.")
+    office = named(doc, "Eastern District of New York")
+    assert office.type == "organization"
+    assert not {"Eastern District", "New York"} & set(names(doc))
+
+
+def test_the_end_of_a_full_name_is_that_person(extract):
+    doc = extract("OFAC also designated Abdallah Safi al-Din, the group's envoy to Iran. "
+                  "Safi al-Din has lived in Tehran for years.")
+    person = named(doc, "Abdallah Safi al-Din")
+    assert texts(person) == ["Abdallah Safi al-Din", "Safi al-Din"]
+    assert "Safi al-Din" not in names(doc)
+
+
+def test_a_name_with_an_age_is_a_person_and_its_surname_joins_it(extract):
+    doc = extract("The Justice Department today unsealed a criminal complaint charging Farhad Poursalehi, 45, "
+                  "of Tabriz, a member of the IRGC. Poursalehi remains at large.")
+    person = named(doc, "Farhad Poursalehi")
+    assert person.type == "person"
+    assert texts(person) == ["Farhad Poursalehi", "Poursalehi"]
+
+
+def test_the_other_name_of_a_surname_joins_the_full_name(extract):
+    doc = extract("The complaint charges Bahram Khosravi, 52, of Shiraz, with plotting a murder. "
+                  "Khosravi, also known as Reza Karimi, remains at large.")
+    person = named(doc, "Bahram Khosravi")
+    assert "Reza Karimi" in texts(person)
+    assert [e.name for e in doc.entities if e.type == "person"] == ["Bahram Khosravi"]
+
+
+def test_a_capital_dealt_with_in_a_coordination_is_its_state(extract):
+    doc = extract("He serves as a channel between the group and Tehran on money matters.")
+    iran = named(doc, "Iran")
+    assert texts(iran) == ["Tehran"]
+    assert "Tehran" not in names(doc)
+    doc = extract("He lives in Tehran and Beirut.")
+    assert {"Tehran", "Beirut"} <= set(names(doc))
+
+
+def test_a_dateline_is_a_mention_of_the_state_the_document_names(extract):
+    doc = extract("WASHINGTON – The Treasury sanctioned five men who moved money to the United States.")
+    usa = named(doc, "United States")
+    assert texts(usa) == ["WASHINGTON", "United States"]
+    assert "WASHINGTON" not in usa.aliases
+    assert not [e for e in doc.entities if e.type == "location"]
+    doc = extract("WASHINGTON – The Treasury sanctioned five men.")
+    assert [e.type for e in doc.entities if e.name.startswith("Washington")] == ["location"]
