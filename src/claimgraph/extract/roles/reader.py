@@ -56,6 +56,7 @@ class RoleReader:
                 out += self._as_phrase(tok)
             if tok.dep_ == "poss" and ent is not None:
                 out += self._possessed(tok, ent)
+                out += self._modified_role(tok.head)
             if tok.dep_ == "pobj" and tok.lower_ in directed.WORDS:  # "at the direction of Y", "on Y's behalf"
                 for pred, subj, obj in directed.read(self.args, tok):
                     out += self._make(pred, subj, obj, tok, f"role:{tok.lower_}")
@@ -210,6 +211,24 @@ class RoleReader:
             if e.type == "country" and e.country == alpha3:
                 return e
         return None
+
+    def _modified_role(self, noun: Token) -> list[Reading]:
+        """"its KH proxy forces", "Hezbollah's Iranian sponsors": a role noun whose holder is a name or
+        demonym before it, the other actor its possessor."""
+        if noun.pos_ != "NOUN" or self.index.entity_of(noun) is not None:
+            return []
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+        holders = [e for c in mods for e in self.index.entities_of(c) if e.type in ("organization", "country")]
+        words = [_word(c) for c in mods if self.index.entity_of(c) is None] + [noun.lemma_.lower()]
+        match = self._role_at_end(words, self.cb.org_roles)
+        if not holders or match is None:
+            return []
+        n, pred = match
+        inverse = tuple(words[-n:]) in self.cb.inverse_roles
+        owners = [e for c in noun.children if c.dep_ == "poss" for e in self.args.actors(c)]
+        rule = "role:title-" + " ".join(words[-n:])
+        return [r for o in owners for h in holders if h.id != o.id
+                for r in self._make(pred, *((o, h) if inverse else (h, o)), noun, rule)]
 
     @staticmethod
     def _role_at_end(words: list[str], table) -> tuple[int, object] | None:

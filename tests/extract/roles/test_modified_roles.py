@@ -1,0 +1,20 @@
+"""A role noun whose holder is a name or demonym before it and whose other actor is its possessor:
+"its KH proxy forces" (Iran controls KH), "its Iranian sponsors" (Iran supports the possessor)."""
+from __future__ import annotations
+
+from claim_lookup import find, predicates
+
+
+def test_a_name_before_an_inverse_role_is_the_instrument(extract):
+    doc = extract("Iran and its KH proxy forces shelled the base.")
+    assert "controls" in predicates(doc, "Iran", "Kata'ib Hizballah")
+
+
+def test_a_demonym_before_a_role_is_its_holder(extract):
+    doc = extract("Hamas and its Qatari backers met in Doha.")
+    assert "supports" in predicates(doc, "Qatar", "Hamas")
+
+
+def test_a_demonym_before_a_member_noun_is_no_tie(extract):
+    doc = extract("Hezbollah and its Iranian fighters crossed the border.")
+    assert not find(doc, "Iran", "supports") and not find(doc, "Iran", "part_of")
