@@ -18,3 +18,8 @@ def test_a_demonym_before_a_role_is_its_holder(extract):
 def test_a_demonym_before_a_member_noun_is_no_tie(extract):
     doc = extract("Hezbollah and its Iranian fighters crossed the border.")
     assert not find(doc, "Iran", "supports") and not find(doc, "Iran", "part_of")
+
+
+def test_a_copula_said_of_a_described_name(extract):
+    doc = extract("Kataib Hezbollah grew fast. Its founder, Abu Mahdi al-Muhandis, was an associate of Qassem Soleimani.")
+    assert "allied_with" in predicates(doc, "Abu Mahdi al-Muhandis", "Qassem Soleimani")

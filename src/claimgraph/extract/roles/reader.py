@@ -289,6 +289,8 @@ class RoleReader:
             pairs = [(subj[0], tok)] if subj else []
             if subj and self.index.entity_of(tok) is not None and self.index.entity_of(subj[0]) is None:
                 pairs = [(tok, subj[0])]  # "Iran's closest partners remain KH and HAN"
+            elif subj and self.index.entity_of(subj[0]) is None:  # "Its founder, X, was an associate of Y": X
+                pairs += [(a, tok) for a in subj[0].children if a.dep_ == "appos" and self.index.entity_of(a) is not None]
         else:
             pairs = [(tok.head, tok), (tok, tok.head)]
             of = tok.head.head if tok.head.dep_ == "pobj" else None
