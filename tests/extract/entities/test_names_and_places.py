@@ -77,3 +77,21 @@ def test_a_dateline_is_a_mention_of_the_state_the_document_names(extract):
     assert not [e for e in doc.entities if e.type == "location"]
     doc = extract("WASHINGTON – The Treasury sanctioned five men.")
     assert [e.type for e in doc.entities if e.name.startswith("Washington")] == ["location"]
+
+
+def test_an_acronym_defined_in_quotes_joins_its_name(extract):
+    doc = extract('The suit names the Ministry of Rural Affairs ("MRA") as a defendant. MRA did not appear.')
+    ministry = named(doc, "Ministry of Rural Affairs")
+    assert texts(ministry) == ["Ministry of Rural Affairs", "MRA", "MRA"]
+
+
+def test_a_name_defined_by_an_acronym_the_kb_knows_is_that_actor(extract):
+    doc = extract('The suit names the Iranian Security Organization ("MOIS") as a defendant. MOIS did not appear.')
+    mois = [e for e in doc.entities if e.kb_id == "iran-mois"]
+    assert len(mois) == 1 and texts(mois[0]) == ["Iranian Security Organization", "MOIS", "MOIS"]
+    assert len([e for e in doc.entities if e.type == "organization"]) == 1
+
+
+def test_a_numbered_building_is_no_place_of_its_own(extract):
+    doc = extract("A truck bomb exploded outside Building 131 of the Khobar Towers housing complex.")
+    assert names(doc) == ["Khobar Towers"]

@@ -205,3 +205,15 @@ def test_descriptions_inside_a_report_are_the_source_s(extract):
 def test_descriptions_in_the_writer_s_own_sentence_stay_asserted(extract):
     doc = extract("Coalition aircraft bombed an Iran-backed militia that had fired rockets at the embassy.")
     assert claim(doc, "Iran", "supports").modality == "asserted"
+
+
+def test_a_courts_own_findings_are_asserted(extract):
+    doc = extract("The Court finds that Iran armed the Houthis.")
+    c = claim(doc, "Iran", "arms", "Houthis")
+    assert c.modality == "asserted" and c.attributed_to is None
+
+
+def test_another_courts_findings_are_reported(extract):
+    doc = extract("The Court of Appeals found that Iran armed the Houthis.")
+    c = claim(doc, "Iran", "arms", "Houthis")
+    assert c.modality == "reported"

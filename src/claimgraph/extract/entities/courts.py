@@ -32,11 +32,9 @@ def self_references(doc: Doc, cands: list[Cand]) -> list[Cand]:
         tok = span[0]
         if tok.i in taken or tok.i == 0:
             continue
+        if not is_self_reference(tok):
+            continue
         det = doc[tok.i - 1]
-        if det.lower_ not in _DETERMINERS or det.head.i != tok.i:
-            continue
-        if any(c.dep_ in _QUALIFYING for c in tok.children):
-            continue
         if len(named) == 1:
             [court] = named.values()
             out.append(Cand(det.i, tok.i + 1, court.type, "description", actor=court.actor, key=court.key,
@@ -45,3 +43,12 @@ def self_references(doc: Doc, cands: list[Cand]) -> list[Cand]:
             out.append(Cand(tok.i, tok.i + 1, "organization", "court:self", key=f"{DOCUMENT_KEY}court:",
                             subtype=SUBTYPE, name="Court"))
     return out
+
+
+def is_self_reference(tok) -> bool:
+    """Is `tok` the word "Court" of a court's "the Court"/"this Court" (not "the Court of Appeals")?"""
+    if tok.text != "Court" or tok.i == 0:
+        return False
+    det = tok.doc[tok.i - 1]
+    return (det.lower_ in _DETERMINERS and det.head.i == tok.i
+            and not any(c.dep_ in _QUALIFYING for c in tok.children))

@@ -33,6 +33,20 @@ def _common_noun_acronym(doc: Doc, i: int) -> bool:
             and "".join(t.text[0] for t in words).upper() == acr.upper())
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _defined_acronym(doc: Doc, i: int) -> int | None:
+    """The index of the acronym defined in parentheses at token `i` ("(PMF)", '("MOIS")'), if any."""
+    if i + 2 >= len(doc) or doc[i].text != "(":
+        return None
+    j = i + 2 if doc[i + 1].text in _QUOTES else i + 1
+    k = j + 2 if j + 1 < len(doc) and doc[j + 1].text in _QUOTES else j + 1
+    if k >= len(doc) or doc[k].text != ")" or (j > i + 1) != (k > j + 1):
+        return None
+    return j if _ACRONYM.match(doc[j].text) else None
+
+
 def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Acronyms defined right after a name in parentheses; returns the new mentions it adds.
     An acronym of a lower-case phrase is not an actor: its NER mentions are dropped."""
@@ -41,13 +55,16 @@ def link_acronyms(doc: Doc, cands: list[Cand]) -> list[Cand]:
     if kinds:
         cands[:] = [c for c in cands if not (c.actor is None and c.end - c.start == 1 and doc[c.start].text in kinds)]
     defined: dict[str, Cand] = {}
+    at = {c.start: c for c in cands if c.end - c.start == 1}
     for c in cands:
         if c.type in ("person", "location") or c.end + 2 >= len(doc) + 1:
             continue
-        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
-            acr = doc[c.end + 1].text
-            if _ACRONYM.match(acr) and acr not in defined:
-                defined[acr] = c
+        i = _defined_acronym(doc, c.end)
+        if i is not None and doc[i].text not in defined:
+            known = at.get(i)
+            if c.actor is None and known is not None and known.actor is not None:
+                _copy_identity(c, known, "acronym")  # 'the Ministry of X ("MOIS")': the KB knows the acronym
+            defined[doc[i].text] = c
     # an acronym nobody defines and the KB does not know is too unsure to be an actor ("TATP")
     cands[:] = [c for c in cands if not (c.actor is None and c.end - c.start == 1 and c.type == "organization"
                                          and _ACRONYM.match(doc[c.start].text) and doc[c.start].text not in defined)]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, is_passive
 from claimgraph.extract.codebook import DOUBT, Codebook
+from claimgraph.extract.entities.courts import is_self_reference
 from claimgraph.extract.modality.quotes import quote_spans
 from claimgraph.model import Entity
 
@@ -178,7 +179,8 @@ class ModalityJudge:
                 elif lemma in cb.cue("speculative", "verbs") and via == "ccomp" and not passive:
                     out.append(Cue("speculative", cur, self._source(cur)))
                 elif lemma in cb.cue("reported", "verbs") and via in ("ccomp", "parataxis", "xcomp", "advcl"):
-                    out.append(Cue("reported", cur, self._source(cur)))
+                    if not _own_voice(cur):
+                        out.append(Cue("reported", cur, self._source(cur)))
                 elif lemma in cb.cue("reported", "verbs") and via == "prep" and child.lower_ == "as":
                     out.append(Cue("reported", cur, self._source(cur)))  # "described him as a member of"
                 elif lemma in cb.cue("reported", "disclosing") and via == "dobj":
@@ -277,6 +279,11 @@ class ModalityJudge:
             return None
         ents = self.args.actors(pobj)
         return ents[0] if ents else _phrase(pobj)
+
+
+def _own_voice(verb: Token) -> bool:
+    """"The Court finds that ...": a court's findings in its own opinion are the document's voice."""
+    return any(c.dep_ == "nsubj" and is_self_reference(c) for c in verb.children)
 
 
 def _according_to(prep: Token) -> bool:
