@@ -96,6 +96,8 @@ class Reader:
             if not verbal and pos not in ("NOUN", "PROPN", "ADJ"):
                 if tok.lower_ in hyphen:  # "backed" in "Iran-backed" may be tagged anything
                     out += self._hyphens(tok)
+                if tok.lower_ == "behind" and self._behind_deed_phrase(tok):
+                    out += self._verdict(tok)  # "X said Iran was behind the attacks"
                 continue
             lemma, low = tok.lemma_.lower(), tok.lower_
             if verbal or _gerund_in_list(tok):
@@ -294,6 +296,8 @@ class Reader:
         """"an order stating that Iran was liable", "found X liable": an accusation by the court
         or official who says so."""
         verb, dep = adj.head, adj.dep_
+        if dep == "prep" and adj.lower_ == "behind":
+            dep = "acomp"  # "was behind the attacks": said of the subject, as "was responsible for"
         if dep == "conj" and verb.pos_ == "ADV" and verb.dep_ == "advmod":
             verb, dep = verb.head, "oprd"  # "holds X jointly and severally liable": parsed as "jointly"'s conjunct
         accused: list[Entity] = []
@@ -319,6 +323,13 @@ class Reader:
         while top.dep_ in ("acl", "relcl") and top.head.head.i != top.head.i and top.head.head.pos_ in VERBAL:
             top = top.head.head  # "issued an order stating that": the issuing is the act
         return self._emit(trig, accusers, accused, top, f"verdict:{adj.lower_}", {"status": "occurred"})
+
+    def _behind_deed_phrase(self, prep: Token) -> bool:
+        """"was behind the attacks": "behind" on a copula with a hostile deed as its object."""
+        return prep.dep_ == "prep" and prep.head.lemma_ == "be" and any(
+            o.dep_ == "pobj" and any(t.kind == "event" and t.predicate in HOSTILE_DEEDS
+                                     for t in self.cb.nouns.get(o.lemma_.lower(), ()))
+            for o in prep.children)
 
     def _author_court(self) -> Entity | None:
         """The court that calls itself "the Court" in this document (entities/courts.py), if one."""
@@ -403,6 +414,8 @@ class Reader:
         if not objs and trig.predicate == "ACCUSE":
             objs = self._behind_deed(tok, subs)
             blamed_deeds = self._blamed_deeds(tok, objs)
+        elif trig.predicate == "ACCUSE" and tok.lemma_.lower() in BLAMING:
+            blamed_deeds = self._blamed_for(tok, objs)
         if trig.kind == "event":
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
@@ -425,6 +438,25 @@ class Reader:
         if voiced and not {e.id for e in voiced} & {e.id for e in doers} and not spokesmen:
             return []  # a person of the doer's side (its leader, its spokesman) voices its threat
         return self._emit(threats.as_threat(trig), doers, targets, threat, f"threat:{trig.lemma}")
+
+    def _blamed_for(self, verb: Token, blamed: list[Entity]) -> list[Reading]:
+        """"blamed X for rocket attacks on Y": X did the deed to Y, on the blamer's word."""
+        out = []
+        for d in (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                  for o in p.children if o.dep_ == "pobj"):
+            d = _counted(d)  # "for dozens of attacks", "for scores of rocket attacks"
+            trig = next((t for t in self.cb.nouns.get(d.lemma_.lower(), ())
+                         if t.kind == "event" and t.predicate in HOSTILE_DEEDS), None)
+            if trig is None:
+                continue
+            targets = dedupe([e for p in d.children if p.dep_ == "prep" and p.lower_ in trig.obj
+                              for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o)
+                              if e not in blamed])
+            attrs = self._event_attrs(trig, d)
+            out += [Reading("event", trig.predicate, b, t, d, f"blame:{verb.lemma_.lower()}", {**attrs, "status": "occurred"})
+                    for b in blamed for t in (targets or [None]) if _allowed(trig.predicate, "event", b, t)]
+            self.args.events.record(trig.predicate, d, blamed, targets)
+        return out
 
     def _listed_ones(self, noun: Token) -> list[Entity]:
         """"Among those designated today are A and B", "those arrested include C": the actors a
@@ -692,6 +724,14 @@ class Reader:
                                            {"status": "occurred", "charged_by": [a.id for a in accusers]}))
                 break
         return out
+
+
+def _counted(noun: Token) -> Token:
+    """"dozens of attacks", "scores of rocket attacks", "a series of strikes": the thing counted."""
+    if noun.lemma_.lower() in ("dozen", "score", "hundred", "thousand", "series", "number", "wave", "string", "spate"):
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 def _named_agent(verb: Token) -> bool:
