@@ -37,6 +37,18 @@ def test_actor_json_is_the_dossier(run):
     assert d["id"] == SOLEIMANI and d["relations"]["leads"]["as_subject"][0]["sources"] == 2
 
 
+def test_shown_cuts_the_evidence_of_each_claim_and_the_table_counts_the_rest(run):
+    whole = {r["claim"]: r for r in as_json(run("claims", "--format", "json"))}
+    cut = as_json(run("claims", "--shown", "1", "--format", "json"))
+    assert any(len(r["evidence"]) > 1 for r in whole.values())
+    for row in cut:
+        evidence = whole[row["claim"]]["evidence"]
+        assert row["evidence"] == evidence[:1] and row.get("evidence_more") == (len(evidence) - 1 or None)
+    table = run("claims", "--shown", "1").stdout
+    most = max(whole.values(), key=lambda r: len(r["evidence"]))
+    assert f"(+{len(most['evidence']) - 1} more)" in table
+
+
 def test_an_ambiguous_actor_lists_candidates_and_exits_2(run):
     r = run("actor", "Hassan")
     assert r.exit_code == 2

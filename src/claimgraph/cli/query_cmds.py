@@ -29,6 +29,8 @@ MIN_IND = Annotated[int, typer.Option("--min-independent", min=0,
 CRED = Annotated[int | None, typer.Option("--credibility", min=1, max=6,
                                           help="Claims graded this or better: 1 confirmed … 6 cannot be judged.")]
 
+SHOWN = Annotated[int, typer.Option("--shown", min=1, help="Pieces of evidence and contradictions shown per claim "
+                                                       "(how many more each holds is said).")]
 LISTED = Annotated[bool, typer.Option("--listed", help="Only claims touching an actor matched to a sanctions or "
                                                     "watch list (claimgraph kb import).")]
 
@@ -67,7 +69,8 @@ def _evidence(row: dict) -> str:
         return ""
     ev = row["evidence"][0]
     where = ", ".join(x for x in (ev.get("title") or ev["doc"], ev.get("source"), ev.get("published")) if x)
-    more = f" (+{len(row['evidence']) - 1} more)" if len(row["evidence"]) > 1 else ""
+    rest = len(row["evidence"]) - 1 + row.get("evidence_more", 0)  # those the answer leaves out too
+    more = f" (+{rest} more)" if rest else ""
     return f"“{_short(ev['excerpt'])}” — {where}{more}"
 
 
@@ -123,14 +126,14 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
           limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
           listed: Annotated[bool, typer.Option("--listed", help="Only the lines whose other actor is on a "
                                                                 "sanctions or watch list.")] = False,
-          format: FMT = Format.table) -> None:
+          shown: SHOWN = 5, format: FMT = Format.table) -> None:
     """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
     its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
     from claimgraph.query import dossier, open_view
     with _store(db) as store:
         snap = open_view(store)
         try:
-            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed)
+            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed, shown)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -332,7 +335,7 @@ def claims(db: DB = "claimgraph.db",
            min_independent: MIN_IND = 0, credibility: CRED = None, date_from: FROM = None, date_to: TO = None,
            as_of: AS_OF = None, limit: Annotated[int, typer.Option("--limit", min=1,
                                                                   help="The best attested this many.")] = 200,
-           listed: LISTED = False, format: FMT = Format.table) -> None:
+           listed: LISTED = False, shown: SHOWN = 5, format: FMT = Format.table) -> None:
     """Claims, most independent sources first: contested ones, single-source ones, by predicate,
     modality, actor, grade and date."""
     from claimgraph.query import claims as query
@@ -341,7 +344,7 @@ def claims(db: DB = "claimgraph.db",
         snap = open_view(store)
         try:
             rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
-                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit, listed)
+                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit, listed, shown)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
