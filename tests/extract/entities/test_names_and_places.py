@@ -95,3 +95,36 @@ def test_a_name_defined_by_an_acronym_the_kb_knows_is_that_actor(extract):
 def test_a_numbered_building_is_no_place_of_its_own(extract):
     doc = extract("A truck bomb exploded outside Building 131 of the Khobar Towers housing complex.")
     assert names(doc) == ["Khobar Towers"]
+
+
+def test_the_bare_noun_of_a_named_organization_refers_back_to_it(extract):
+    doc = extract("Yemen's Houthi rebels claimed the attack and warned that the rebels' attacks would grow.")
+    assert "rebels" in texts(named(doc, "Houthis"))
+    assert not [e for e in doc.entities if e.type == "group"]
+    doc = extract("Houthi rebels and Hamas militants attacked. The rebels and the militants fled.")
+    assert "militants" in texts(named(doc, "Hamas"))
+
+
+def test_a_bare_noun_two_organizations_share_stays_a_collective(extract):
+    doc = extract("Hamas militants and Hezbollah militants attacked. The militants fled.")
+    assert [e.name for e in doc.entities if e.type == "group"] == ["militants"]
+
+
+def test_parties_the_document_names_are_no_group_of_their_own(extract):
+    doc = extract("The defendants are the Republic of Sudan, the Ministry of the Interior of Sudan and Hezbollah. "
+                  "The defendants did not appear.")
+    assert not [e for e in doc.entities if e.type == "group"]
+    doc = extract("The defendants are members of Hezbollah and Hamas. The defendants fled.")
+    assert [e.name for e in doc.entities if e.type == "group"] == ["defendants"]
+
+
+def test_companies_and_bases_of_the_region_are_known(extract):
+    doc = extract("Drones hit Saudi Aramco plants after a rocket attack on the K-1 base near Kirkuk; Aramco cut output.")
+    assert texts(named(doc, "Saudi Aramco")) == ["Saudi Aramco", "Aramco"]
+    assert named(doc, "K-1 Air Base").type == "location"
+
+
+def test_a_collective_that_describes_two_named_actors_is_neither_nor_a_group(extract):
+    doc = extract("The Alpha Brigade and the Beta Brigade are Iran-backed, Syria-based militias whose fighters are "
+                  "recruited by the IRGC.")
+    assert not [e for e in doc.entities if e.type == "group"]

@@ -201,6 +201,8 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     at = {i: c for c in cands for i in range(c.start, c.end)}
     found: list[_Found] = []
     described: list[Cand] = []
+    owned: list[tuple[Token, Cand]] = []  # the nouns a named organization modifies, and it
+    listed: set[str] = set()  # document classes the text names the members of
     for tok in tokens(doc):
         senses = _head_spec(tok, lex)
         if not senses or tok.i in taken:
@@ -213,6 +215,10 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         mods = {fold(t.text) for t in before} | {fold(t.lemma_) for t in before} | set(q.words)
         mods |= {w for t in before for w in fold(t.text).split("-")}
         head = _pick_sense(senses, mods, bool(q))
+        if head is not None and q.owned:  # "Hamas militants": the noun now stands for Hamas
+            owners = [at[i] for i in range(start, tok.i) if i in at and at[i].type == "organization"]
+            if owners:
+                owned.append((tok, owners[-1]))
         if head is None or q.owned:
             continue
         of = _of_phrase(tok)
@@ -222,12 +228,17 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         if _names_follow(doc, tok, at) or (_counted(tok) and head.cls not in lex.document_classes and not head.counted):
             continue  # "two militias, KH and AAH": a handful of particular actors, named elsewhere
         named = _describes(tok, at, start)
+        if named is None and not q and start == tok.i:
+            named = _named_with(doc, tok, cands, owned)
         if named is not None:
             if named is not False:
                 desc = Cand(start, tok.i + 1, named.type, "description")
                 desc.key, desc.actor, desc.subtype = named.key, named.actor, named.subtype
                 desc.country, desc.name = named.country, named.name
                 described.append(desc)
+            continue
+        if head.cls in lex.party_classes and not q and _named_by_copula(tok, at):
+            listed.add(head.cls)
             continue
         end = tok.i + 1
         of = _of_phrase(tok)
@@ -237,8 +248,45 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         rule = "collective:members" if q.by_members else "collective"  # the entity is named after its own words
         cand = Cand(start, end, "group", rule, subtype=head.subtype, name=_display_name(doc, start, end, lex))
         found.append(_Found(cand, head, q, tok.sent.start))
+    # "The defendants are Iran, MOIS and the IRGC": the bare class is those actors, no group of its own
+    found = [f for f in found if not (f.head.cls in listed and not f.q)]
     _assign_keys(found, lex)
     return [f.cand for f in found] + described
+
+
+def _named_by_copula(head: Token, at: dict[int, Cand]) -> bool:
+    """"The defendants are the Islamic Republic of Iran, MOIS and the IRGC": the subject of "be"
+    whose predicate is a list of named actors."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return False
+    first = at.get(attr.i)
+    if first is None and attr.lower_ in ("republic", "kingdom", "state"):  # "the Republic of Sudan"
+        of = next((c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        first = next((at[p.i] for p in (of.children if of is not None else ()) if p.i in at), None)
+    if first is None or first.type == "group":
+        return False
+    rest = {at[i].key for i in range(attr.i, verb.sent.end) if i in at and at[i].type != "group"}
+    return len(rest) >= 2
+
+
+def _named_with(doc: Doc, head: Token, cands: list[Cand], owned: list[tuple[Token, Cand]]) -> Cand | None:
+    """"Yemen's Houthi rebels ... the rebels", "Hamas militants ... the militants": a bare definite
+    collective whose noun ended the name of one organization before it, or followed it, is that
+    organization."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    named = [(c.start, c) for c in cands if c.end <= head.i and c.type == "organization" and c.end - c.start > 1
+             and doc[c.end - 1].lemma_.lower() == lemma and doc[c.end - 1].tag_ == head.tag_]
+    named += [(noun.i, c) for noun, c in owned if noun.i < head.i and noun.lemma_.lower() == lemma
+              and noun.tag_ == head.tag_]
+    if not named or len({c.key for _, c in named}) != 1:
+        return None
+    return max(named, key=lambda n: n[0])[1]
 
 
 def _display_name(doc: Doc, start: int, end: int, lex: Lexicon) -> str:

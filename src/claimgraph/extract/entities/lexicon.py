@@ -32,6 +32,7 @@ class Lexicon:
     sponsor_words: frozenset[str] = frozenset()  # "-backed", "-trained": the actor before names a sponsor
     not_qualifiers: frozenset[str] = frozenset()  # "various", "other": say nothing of which collective
     document_classes: frozenset[str] = frozenset()  # collectives of one story ("the defendants")
+    party_classes: frozenset[str] = frozenset()  # parties to a case, whom the document may name
     regime_words: frozenset[str] = frozenset()  # "the Assad regime": the state of a leader
     leader_subtypes: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
@@ -72,6 +73,7 @@ def default_lexicon() -> Lexicon:
         sponsor_words=frozenset(fold(w) for w in coll.get("sponsor_words", [])),
         not_qualifiers=frozenset(fold(w) for w in coll.get("not_qualifiers", [])),
         document_classes=frozenset(coll.get("document_classes", [])),
+        party_classes=frozenset(coll.get("party_classes", [])),
         regime_words=frozenset(fold(w) for w in coll.get("regime_words", [])),
         leader_subtypes=frozenset(coll.get("leader_subtypes", [])),
         titles=titles,
