@@ -32,6 +32,11 @@ MAKES = [
     ("Harakat al-Nujaba sent fighters to Syria.", "Harakat Hizballah al-Nujaba", "operates_in", "Syria"),
     ("Hezbollah dispatched troops into Syria.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah moved to defend the Assad regime.", "Hezbollah", "supports", "Syria"),
+    ("OFAC designated Nova Petroleum Trading LLC, a Dutch shipping firm.", "Nova Petroleum Trading LLC", "operates_in",
+     "Netherlands"),
+    ("The Treasury named Bank Melli, Iran's largest bank.", "Bank Melli Iran", "operates_in", "Iran"),
+    ("OFAC designated Nova Petroleum Trading LLC, a Gambia-registered fuel importer.",
+     "Nova Petroleum Trading LLC", "operates_in", "Gambia"),
     # controls
     ("Iran manipulates the Houthis.", "Iran", "controls", "Houthis"),
     ("Iran's grip on the Houthis tightened.", "Iran", "controls", "Houthis"),
@@ -129,6 +134,7 @@ MAKES_NOT = [
     ("Hezbollah sent letters to Syria.", "operates_in"),  # only troops sent go there
     ("Hezbollah defended itself.", "supports"),
     ("Hezbollah fought Israel.", "operates_in"),  # a place only from its preposition
+    ("The Houthis used a Hezbollah company.", "operates_in"),  # a business's owner is no place
 ]
 
 
