@@ -128,3 +128,16 @@ def test_a_collective_that_describes_two_named_actors_is_neither_nor_a_group(ext
     doc = extract("The Alpha Brigade and the Beta Brigade are Iran-backed, Syria-based militias whose fighters are "
                   "recruited by the IRGC.")
     assert not [e for e in doc.entities if e.type == "group"]
+
+
+def test_given_names_the_ner_left_out_belong_to_the_name(extract):
+    doc = extract("The Pentagon identified the dead on Monday as Sergeant William Jerome Rivers, 46, "
+                  "and Specialist Breonna Moffett, 23.")
+    assert "William Jerome Rivers" in names(doc)
+    assert "Sergeant William Jerome Rivers" not in names(doc)
+
+
+def test_a_state_the_ner_took_for_a_person_is_the_state(extract):
+    doc = extract("A drone struck a base in Jordan. Jordan condemned what it called a terrorist attack.")
+    assert [e.name for e in doc.entities if e.name == "Jordan" or e.type == "person"] == ["Jordan"]
+    assert named(doc, "Jordan").type == "country"

@@ -20,7 +20,8 @@ from claimgraph.extract.entities import collectives, courts
 from claimgraph.extract.entities.districts import districts
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.entities.linking import link_short_bodies, shared_surnames, link_acronyms, link_aliases, link_surnames
-from claimgraph.extract.entities.mentions import Cand, aged_persons, candidates, datelines, harmonize_conjuncts
+from claimgraph.extract.entities.mentions import (Cand, aged_persons, candidates, datelines, harmonize_conjuncts,
+                                                  states_taken_for_persons)
 from claimgraph.extract.entities.regimes import link_regimes
 from claimgraph.kb.fold import fold_name
 from claimgraph.kb.loader import KnowledgeBase, default_kb
@@ -61,6 +62,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     districts(doc, cands, lex)
     aged_persons(doc, cands)
     datelines(doc, cands, kb)
+    states_taken_for_persons(doc, cands)
     harmonize_conjuncts(doc, cands, lex)
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)

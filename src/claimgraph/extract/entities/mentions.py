@@ -116,6 +116,8 @@ def from_ner(span: Span, lex: Lexicon) -> Cand | None:
     start, end = strip_span(span, lex)
     if start >= end:
         return None
+    if span.label_ == "PERSON":
+        start = _given_names_before(span.doc, start, lex)
     clean = span.doc[start:end]
     if not _plausible_name(clean, lex):
         return None
@@ -206,3 +208,32 @@ def datelines(doc: Doc, cands: list[Cand], kb: KnowledgeBase) -> None:
         if state is not None and state.id in named:
             c.actor, c.rule, c.key, c.type = state, "kb:dateline", "kb:" + state.id, state.type
             c.subtype, c.country, c.name = state.subtype, state.country, state.name
+
+
+def states_taken_for_persons(doc: Doc, cands: list[Cand]) -> None:
+    """"Jordan condemned the attack": a one-word name the NER calls a person that is the name of
+    a state the document names as that state is the state."""
+    states = {}
+    for c in cands:
+        if c.actor is not None and c.actor.type == "country":
+            for n in c.actor.names():
+                states.setdefault(fold_name(n), c)
+    if not states:
+        return
+    for c in cands:
+        if c.actor is None and c.type == "person" and c.end - c.start == 1:
+            state = states.get(fold_name(doc[c.start].text))
+            if state is not None:
+                c.actor, c.key, c.type, c.rule = state.actor, state.key, state.type, "kb"
+                c.subtype, c.country, c.name = state.subtype, state.country, state.name
+
+
+def _given_names_before(doc: Doc, start: int, lex: Lexicon) -> int:
+    """"Sergeant William Jerome Rivers" read as "Jerome Rivers": the given names the NER left out
+    before a person's name, up to a title."""
+    while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha and doc[start - 1].is_title
+           and doc[start - 1].ent_type_ == "" and fold(doc[start - 1].text) not in lex.titles_by_first
+           and fold(doc[start - 1].text) not in lex.generic_words
+           and start - 1 != doc[start - 1].sent.start):
+        start -= 1
+    return start
