@@ -39,3 +39,14 @@ def test_ground_used_to_strike_is_no_actor(extract):
     assert not find(doc, "Iraq", "ASSAULT"), listing(doc)
     doc = extract("Iran used the Houthis to attack Saudi Arabia.")
     claim(doc, "Houthis", "ASSAULT", "Saudi Arabia")
+
+
+def test_hosted_forces_end_with_their_clause(extract):
+    doc = extract("After rocket attacks by Kataib Hezbollah on Iraqi bases that host Italian troops, U.S. forces "
+                  "on Friday struck two KH depots.")
+    assert not find(doc, "Kata'ib Hizballah", "ASSAULT", "United States"), listing(doc)
+
+
+def test_one_person_recruited_is_not_a_mobilization(extract):
+    doc = extract("Ali Kourani was recruited by Hezbollah in 2008.")
+    assert not find(doc, "Hezbollah", "MOBILIZE"), listing(doc)

@@ -140,6 +140,9 @@ class Arguments:
             return []  # only a possessed name hung inside the possessor's own phrase
         return [e for e in self.index.entities_of(last.head) if e.type == "organization"]
 
+    def _named_in(self, ent: Entity, clause: Token) -> bool:
+        return any(e.id == ent.id for t in clause.subtree for e in self.index.entities_of(t))
+
     def _both_named(self, tok: Token) -> list[Entity]:
         """"X was an associate of Y; both men were killed ...": "both men", "the two leaders" are the
         two persons the sentence (else the one before) names, when it names exactly two."""
@@ -216,7 +219,8 @@ class Arguments:
                 return owners
         if word in self.cb.belongings or lemma in self.cb.belongings:
             hosted = [e for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HOSTING
-                      for o in c.children if o.dep_ == "dobj" for e in self.actors(o, depth + 1)]
+                      for o in c.children if o.dep_ == "dobj" for e in self.actors(o, depth + 1)
+                      if self._named_in(e, c)]  # not a list the parser ran on past the clause
             if hosted:  # "Iraqi bases that host coalition forces", "bases housing U.S. troops": the hosted
                 return hosted
             users = [e for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"

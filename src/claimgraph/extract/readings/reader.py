@@ -74,7 +74,8 @@ def _allowed(predicate: str, kind: str, subj: Entity, obj: Entity | None) -> boo
     if obj is None:
         return kind == "event"
     if kind == "event":
-        return obj.type in ACTING
+        # forces are mobilized, not one person: "X was recruited by the IJO" is his enlistment
+        return obj.type in ACTING and not (predicate == "MOBILIZE" and obj.type == "person")
     return obj.type in OBJECT_TYPES.get(predicate, ACTING)
 
 
