@@ -37,6 +37,7 @@ MAKES = [
     ("The Treasury named Bank Melli, Iran's largest bank.", "Bank Melli Iran", "operates_in", "Iran"),
     ("OFAC designated Nova Petroleum Trading LLC, a Gambia-registered fuel importer.",
      "Nova Petroleum Trading LLC", "operates_in", "Gambia"),
+    ("Hezbollah's growing role in Syria worried Israel.", "Hezbollah", "operates_in", "Syria"),
     # controls
     ("Iran manipulates the Houthis.", "Iran", "controls", "Houthis"),
     ("Iran's grip on the Houthis tightened.", "Iran", "controls", "Houthis"),
@@ -135,6 +136,7 @@ MAKES_NOT = [
     ("Hezbollah defended itself.", "supports"),
     ("Hezbollah fought Israel.", "operates_in"),  # a place only from its preposition
     ("The Houthis used a Hezbollah company.", "operates_in"),  # a business's owner is no place
+    ("Hamas denied any role in the attack on Israel.", "operates_in"),
 ]
 
 
