@@ -141,3 +141,11 @@ def test_a_state_the_ner_took_for_a_person_is_the_state(extract):
     doc = extract("A drone struck a base in Jordan. Jordan condemned what it called a terrorist attack.")
     assert [e.name for e in doc.entities if e.name == "Jordan" or e.type == "person"] == ["Jordan"]
     assert named(doc, "Jordan").type == "country"
+
+
+def test_defendants_a_suit_names_are_no_group_of_their_own(extract):
+    doc = extract("They bring these actions against the Republic of Sudan, the Islamic Republic of Iran and MOIS. "
+                  "The defendants did not appear.")
+    assert not [e for e in doc.entities if e.type == "group"]
+    doc = extract("The defendants did not appear in the case against Hamas.")
+    assert [e.name for e in doc.entities if e.type == "group"] == ["defendants"]

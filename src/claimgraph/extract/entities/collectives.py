@@ -248,6 +248,8 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         rule = "collective:members" if q.by_members else "collective"  # the entity is named after its own words
         cand = Cand(start, end, "group", rule, subtype=head.subtype, name=_display_name(doc, start, end, lex))
         found.append(_Found(cand, head, q, tok.sent.start))
+    if "defendants" in lex.party_classes and _defendants_named(doc, at, lex):
+        listed.add("defendants")
     # "The defendants are Iran, MOIS and the IRGC": the bare class is those actors, no group of its own
     found = [f for f in found if not (f.head.cls in listed and not f.q)]
     _assign_keys(found, lex)
@@ -271,6 +273,24 @@ def _named_by_copula(head: Token, at: dict[int, Cand]) -> bool:
         return False
     rest = {at[i].key for i in range(attr.i, verb.sent.end) if i in at and at[i].type != "group"}
     return len(rest) >= 2
+
+
+def _defendants_named(doc: Doc, at: dict[int, Cand], lex: Lexicon) -> bool:
+    """Does a sentence bring a suit against two named actors or more ("bring these actions ...
+    against the Republic of Sudan, Iran and MOIS"; "sued Iran and Syria")?"""
+    for sent in doc.sents:
+        suit = [t for t in sent if t.lemma_.lower() in lex.suit_words and t.pos_ in ("NOUN", "VERB")]
+        if not suit:
+            continue
+        against = next((t.i for t in sent if t.lower_ == "against"), None)
+        sued = next((t.i + 1 for t in suit if t.lemma_.lower() == "sue"), None)
+        begin = against if against is not None else sued
+        if begin is None:
+            continue
+        named = {at[i].key for i in range(begin, sent.end) if i in at and at[i].type != "group"}
+        if len(named) >= 2:
+            return True
+    return False
 
 
 def _named_with(doc: Doc, head: Token, cands: list[Cand], owned: list[tuple[Token, Cand]]) -> Cand | None:

@@ -33,6 +33,7 @@ class Lexicon:
     not_qualifiers: frozenset[str] = frozenset()  # "various", "other": say nothing of which collective
     document_classes: frozenset[str] = frozenset()  # collectives of one story ("the defendants")
     party_classes: frozenset[str] = frozenset()  # parties to a case, whom the document may name
+    suit_words: frozenset[str] = frozenset()  # lemmas of a suit brought "against" its defendants
     regime_words: frozenset[str] = frozenset()  # "the Assad regime": the state of a leader
     leader_subtypes: frozenset[str] = frozenset()
     titles: list[tuple[str, ...]] = field(default_factory=list)  # folded token sequences, longest first
@@ -74,6 +75,7 @@ def default_lexicon() -> Lexicon:
         not_qualifiers=frozenset(fold(w) for w in coll.get("not_qualifiers", [])),
         document_classes=frozenset(coll.get("document_classes", [])),
         party_classes=frozenset(coll.get("party_classes", [])),
+        suit_words=frozenset(coll.get("suit_words", [])),
         regime_words=frozenset(fold(w) for w in coll.get("regime_words", [])),
         leader_subtypes=frozenset(coll.get("leader_subtypes", [])),
         titles=titles,
