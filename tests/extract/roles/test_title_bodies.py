@@ -22,3 +22,16 @@ def test_a_unit_whose_known_name_holds_its_owner(extract):
     doc = extract("The Justice Department charged Ali Nasser, said Assistant Attorney General Jane Roe "
                   "of the Justice Department's National Security Division.")
     assert "member_of" in predicates(doc, "Jane Roe", "Justice Department")
+
+
+def test_a_title_after_the_name_with_its_body_first(extract):
+    doc = extract("The U.S. Treasury acted, said Jane Roe, Treasury Under Secretary for Terrorism and "
+                  "Financial Intelligence.")
+    assert "member_of" in predicates(doc, "Jane Roe", "U.S. Department of the Treasury")
+    doc = extract("The FBI acted, said Jane Roe, FBI Director.")
+    assert "leads" in predicates(doc, "Jane Roe", "Federal Bureau of Investigation")
+
+
+def test_a_body_after_for_is_the_portfolio_not_the_employer(extract):
+    doc = extract("The U.S. Treasury acted, said Jane Roe, Under Secretary for Terrorism and Financial Intelligence.")
+    assert not predicates(doc, "Jane Roe", "Office of Terrorism and Financial Intelligence") & {"leads"}

@@ -47,6 +47,8 @@ class RoleReader:
             if span is not None and ent is not None and span.start not in seen_spans:
                 seen_spans.add(span.start)
                 out += self._title(span, ent) if ent.type == "person" else self._org_title(span, ent)
+                if ent.type == "person":
+                    out += self._title_after(span, ent)
                 state = state_organs.state_of(self.index, span, ent)
                 if state is not None:  # "the Iranian Ministry of Intelligence"
                     out += self._make("part_of", ent, state, span.root, "role:state-organ")
@@ -146,6 +148,27 @@ class RoleReader:
         return self._make(predicate, person, other, role_start, rule, attrs) + [
             r for p in parents for r in self._make("member_of", person, p, role_start, rule, attrs)]
 
+    def _title_after(self, span: Span, person: Entity) -> list[Reading]:
+        """"X, Treasury Under Secretary for ...": a title after the name whose body is named before
+        its role, where the parser split it ("Treasury" the apposition, "Under Secretary" its
+        phrase); the portfolio after "for" is no body of his."""
+        run = _title_words_after(span)
+        if not run or not any(t.dep_ == "appos" and t.head.i in range(span.start, span.end) for t in run):
+            return []
+        words = [_word(t) for t in run]
+        cut = next((k for k, w in enumerate(words) if w == "for"), len(words))
+        for k in range(1, min(cut, 4)):
+            hit = next((n for n in (3, 2, 1) if k + n <= cut and tuple(words[k:k + n]) in self.cb.person_roles), None)
+            body = self._named_body(words[:k], person) if hit else None
+            if body is None or any(self.index.entity_of(t) is not None and self.index.entity_of(t).id != body.id
+                                   for t in run[:k]):
+                continue
+            predicate = self.cb.person_roles[tuple(words[k:k + hit])][0]
+            if predicate == "leads" and JUNIOR & set(words[:k + hit]):
+                predicate = "member_of"
+            return self._make(predicate, person, body, run[k], "title:" + " ".join(words[k:k + hit]))
+        return []
+
     def _owner_in_name(self, tok: Token, person: Entity) -> Entity | None:
         """The organization a unit's own name possesses: "the Justice Department's National
         Security Division" as one name."""
@@ -157,7 +180,7 @@ class RoleReader:
         """The document's organization whose whole name (or alias) these words are."""
         for e in self.index.entities.values():
             if e.type == "organization" and e.id != person.id and any(
-                    [_word(t) for t in _split(a)] == words for a in (e.name, *e.aliases)):
+                    _unprefixed([_word(t) for t in _split(a)]) == words for a in (e.name, *e.aliases)):
                 return e
         return None
 
@@ -395,6 +418,26 @@ def _title_words_before(span: Span) -> list[Token]:
         i -= 1
     while out and out[0].lower_ in TITLE_GLUE:
         out.pop(0)
+    return out
+
+
+def _unprefixed(words: list[str]) -> list[str]:
+    """A name without the article or national label it may carry: "the Treasury", "U.S. Treasury"."""
+    return words[1:] if len(words) > 1 and words[0] in ("the", "u.s.", "us") else words
+
+
+def _title_words_after(span: Span) -> list[Token]:
+    """The capitalised words (and glue words) after a name and its comma: "X, Treasury Under Secretary"."""
+    doc, i, out = span.doc, span.end, []
+    if i >= span.sent.end or doc[i].text != ",":
+        return []
+    i += 1
+    while i < span.sent.end and len(out) < 12:
+        t = doc[i]
+        if not (t.lower_ in TITLE_GLUE or t.is_alpha and t.text[:1].isupper() or t.text in ("U.S.", "U.N.")):
+            break
+        out.append(t)
+        i += 1
     return out
 
 
