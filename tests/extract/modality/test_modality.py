@@ -217,3 +217,9 @@ def test_another_courts_findings_are_reported(extract):
     doc = extract("The Court of Appeals found that Iran armed the Houthis.")
     c = claim(doc, "Iran", "arms", "Houthis")
     assert c.modality == "reported"
+
+
+def test_a_participle_describing_the_accused_is_no_part_of_the_charge(extract):
+    doc = extract("Officials accused Iran of arming militias operating in Syria.")
+    assert claim(doc, "Iran", "arms", "militias").modality == "alleged"
+    assert claim(doc, "militias", "operates_in", "Syria").modality == "asserted"

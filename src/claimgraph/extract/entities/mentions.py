@@ -47,6 +47,8 @@ def _acts_as_state(span: Span) -> bool:
         root = root.head
     if root.dep_ in _STATE_ROLES:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.pos_ == "ADJ":
+        return True  # "dependent on Tehran", "reliant on Washington"
     if root.dep_ != "pobj" or root.head.lower_ not in ("by", "from", "to", "with", "against", "toward", "towards",
                                                        "between"):
         return False

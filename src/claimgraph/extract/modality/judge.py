@@ -144,7 +144,7 @@ class ModalityJudge:
             lemma = cur.lemma_.lower()
             passive = cur.pos_ in VERBAL and is_passive(cur)
             via = child.dep_
-            if via == "relcl" and not self._thing_clause(child):
+            if via == "relcl" and not self._thing_clause(child) or via == "acl" and self._describes_actor(child, cur):
                 # a relative clause describes: the writer vouches for it ("whom police arrested"),
                 # or the source whose report holds the whole sentence ("X, which Iran funds, ..., Y said")
                 describing = crossed = True
@@ -206,6 +206,11 @@ class ModalityJudge:
     def _denying(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         return lemma in self.cb.cue("negated", "verbs") or lemma in self.cb.cue("alleged", "verbs")
+
+    def _describes_actor(self, acl: Token, noun: Token) -> bool:
+        """"militant groups operating in Syria": a participle describing an actor is a reduced
+        relative clause, the writer's (or the quoted speaker's) description, not the charge."""
+        return acl.tag_ in ("VBG", "VBN") and self.args.index.entity_of(noun) is not None
 
     def _thing_clause(self, relcl: Token) -> bool:
         """"the rockets that killed two soldiers": a relative clause whose subject is a thing; its
