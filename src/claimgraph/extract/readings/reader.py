@@ -29,6 +29,7 @@ JUDGING = {"hold", "find", "deem", "declare", "adjudge", "judge"}  # "holds X, Y
 TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
 HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
+NAMING = {"name", "list", "include", "identify", "target", "cover"}  # "the companies named in today's action"
 BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not the target
 PLACES = {"country", "location"}
 TROOPS = "armed_forces"  # the subtype of a state's troops as a collective ("U.S. forces")
@@ -634,6 +635,11 @@ class Reader:
         """"the designation targets its leader Y", "the sanctions also apply to Z": the object of a
         verb whose subject is the event noun."""
         verb = noun.head
+        named_in = verb.head if noun.dep_ == "pobj" and verb.lower_ == "in" else None
+        if named_in is not None and named_in.dep_ == "acl" and named_in.tag_ == "VBN" \
+                and named_in.lemma_.lower() in NAMING and named_in.head.pos_ in ("NOUN", "PROPN"):
+            listed = [e for c in named_in.head.children if c.dep_ == "appos" for e in self.args.actors(c)]
+            return dedupe(listed + self.args.actors(named_in.head))  # "the companies named in today's action, A, B and C"
         if noun.dep_ != "nsubj" or verb.lemma_.lower() not in self.cb.event_objects:
             return []
         return [e for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "to"
