@@ -39,7 +39,9 @@ def test_filtered_columns_are_indexed(db_url):
     indexed = {(t, tuple(ix["column_names"])) for t in TABLES for ix in inspector.get_indexes(t)}
     for wanted in [("mentions", ("entity_id",)), ("mentions", ("doc_id",)), ("claims", ("subject",)),
                    ("claims", ("object",)), ("claims", ("predicate",)), ("evidence", ("doc_id",))]:
-        assert wanted in indexed
+        assert any(t == wanted[0] and columns[:len(wanted[1])] == wanted[1] for t, columns in indexed), wanted
+    # an actor's documents are counted from the index alone (migration 0017)
+    assert ("mentions", ("entity_id", "doc_id")) in indexed
 
 
 def test_opening_twice_keeps_data(db_url, doc_1):

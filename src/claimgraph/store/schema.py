@@ -84,11 +84,13 @@ class AliasRow(Base):
 
 class MentionRow(Base):
     __tablename__ = "mentions"
-    __table_args__ = (UniqueConstraint("doc_id", "entity_id", "start", "end"),)
+    # an actor's documents and their counts from the index alone (migration 0017)
+    __table_args__ = (UniqueConstraint("doc_id", "entity_id", "start", "end"),
+                      Index("ix_mentions_entity_doc", "entity_id", "doc_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
