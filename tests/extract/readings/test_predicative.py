@@ -20,3 +20,10 @@ def test_close_to_a_place_is_no_tie(extract):
     doc = extract("Hamas is close to Iran. Hamas fighters gathered close to Gaza City.")
     assert "allied_with" in predicates(doc, "Hamas", "Iran")
     assert not find(doc, "Hamas", "allied_with", "Gaza City")
+
+
+def test_a_participle_tagged_an_adjective_shares_the_agent_of_its_neighbour(extract):
+    doc = extract("The Houthis are armed and trained by Iran. Armed men attacked Hamas.")
+    assert "arms" in predicates(doc, "Iran", "Houthis")
+    assert "trains" in predicates(doc, "Iran", "Houthis")
+    assert not find(doc, "Hamas", "arms")

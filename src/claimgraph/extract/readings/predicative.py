@@ -1,4 +1,5 @@
-"""Predicative triggers: "X is loyal to Y", "militias affiliated with Y", "X is allied with Y".
+"""Predicative triggers: "X is loyal to Y", "militias affiliated with Y", "X is allied with Y", "X is
+armed and funded by Y" (a participle the tagger read as an adjective shares its neighbour's agent).
 
 An adjective, or a participle used as one (a passive with no "by" agent), says the tie of its
 holder (the subject of its copula, the noun it follows, its own passive subject) to the object of
@@ -70,4 +71,7 @@ def arguments(args: Arguments, tok: Token, trig: Trigger) -> tuple[list[Entity],
         preps += [c for c in tok.head.children if c.i > tok.i]
     objs = [e for c in preps if c.dep_ == "prep" and c.lower_ in trig.obj
             for o in c.children if o.dep_ == "pobj" for e in args.actors(o)]
+    if not objs and "by" in trig.obj:  # "armed and funded by X": the agent its coordinated participle holds
+        objs = [e for v in tok.conjuncts if v.i > tok.i for a in v.children if a.dep_ == "agent"
+                for o in a.children if o.dep_ == "pobj" for e in args.actors(o)][:8]
     return (holder(args, tok) if objs else []), objs
