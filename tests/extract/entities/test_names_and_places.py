@@ -149,3 +149,9 @@ def test_defendants_a_suit_names_are_no_group_of_their_own(extract):
     assert not [e for e in doc.entities if e.type == "group"]
     doc = extract("The defendants did not appear in the case against Hamas.")
     assert [e.name for e in doc.entities if e.type == "group"] == ["defendants"]
+
+
+def test_a_capital_an_actor_depends_on_is_its_state(extract):
+    doc = extract("The group, which is far more dependent on Tehran, keeps an office in Beirut.")
+    assert texts(named(doc, "Iran")) == ["Tehran"]
+    assert "Beirut" in names(doc)

@@ -223,3 +223,17 @@ def test_a_participle_describing_the_accused_is_no_part_of_the_charge(extract):
     doc = extract("Officials accused Iran of arming militias operating in Syria.")
     assert claim(doc, "Iran", "arms", "militias").modality == "alleged"
     assert claim(doc, "militias", "operates_in", "Syria").modality == "asserted"
+
+
+def test_according_to_a_charging_document_is_alleged(extract):
+    doc = extract("According to the indictment, the Quds Force armed the Houthis.")
+    c = claim(doc, "Quds Force", "arms", "Houthis")
+    assert c.modality == "alleged"
+    doc = extract("According to the report, the Quds Force armed the Houthis.")
+    assert claim(doc, "Quds Force", "arms", "Houthis").modality == "reported"
+
+
+def test_is_considered_is_speculative(extract):
+    doc = extract("Kataib Hezbollah is widely considered the militia closest to the Quds Force.")
+    rel = [c for c in doc.claims if c.kind == "relation" and c.predicate in ("allied_with", "supports", "subordinate_to")]
+    assert rel and all(c.modality == "speculative" for c in rel)

@@ -65,8 +65,15 @@ class ModalityJudge:
     def _sentence_source(self, sent: Span) -> Cue | None:
         for c in sent.root.children:
             if c.dep_ == "prep" and _according_to(c):
-                return Cue("reported", c, self._source_of_prep(c))
+                return self._according_cue(c)
         return None
+
+    def _according_cue(self, prep: Token) -> Cue:
+        """"according to X": X's report, or X's charge when X is an accusation ("according to the
+        complaint", "according to the indictment")."""
+        pobj = next((t for t in prep.subtree if t.dep_ == "pobj"), None)
+        charge = pobj is not None and pobj.lemma_.lower() in self.cb.cue("alleged", "nouns")
+        return Cue("alleged" if charge else "reported", prep, self._source_of_prep(prep))
 
     def _own_source(self, sent: Span) -> bool:
         root = sent.root
@@ -83,7 +90,7 @@ class ModalityJudge:
         if self.carry is not None and not any(c.modality == "reported" for c in cues):
             carried, _ = self.carry
             if carried.token.sent != trigger.sent:
-                cues.append(Cue("reported", carried.token, carried.source))
+                cues.append(Cue(carried.modality, carried.token, carried.source))
         if not cues:
             return Judgement()
         worst = max(cues, key=lambda c: DOUBT.index(c.modality))
@@ -131,7 +138,7 @@ class ModalityJudge:
             elif c.dep_ == "amod" and w in cb.cue("speculative", "adjectives"):
                 out.append(Cue("speculative", c))
             elif c.dep_ == "prep" and _according_to(c):
-                out.append(Cue("reported", c, self._source_of_prep(c)))
+                out.append(self._according_cue(c))
         return out
 
     def _governing(self, tok: Token) -> list[Cue]:
@@ -172,7 +179,7 @@ class ModalityJudge:
                 elif via == "ccomp" and any(c.dep_ == "acomp" and c.lower_ in cb.cue("speculative", "adjectives")
                                             for c in cur.children):
                     out.append(Cue("speculative", cur))  # "it is possible that he was in Belgium"
-                elif passive and lemma in cb.cue("speculative", "passive_verbs") and via in ("xcomp", "ccomp"):
+                elif passive and lemma in cb.cue("speculative", "passive_verbs") and via in ("xcomp", "ccomp", "oprd"):
                     out.append(Cue("speculative", cur))
                 elif passive and lemma in cb.cue("reported", "passive_verbs") and via in ("xcomp", "ccomp"):
                     out.append(Cue("reported", cur))
