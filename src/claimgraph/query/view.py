@@ -113,7 +113,7 @@ class _Lazy:
         found = self._got.get(key)  # read already: a hub's answer asks for the same few thousand keys often
         if found is not None:
             return found
-        if key is None:
+        if key is None or key in self._missing:
             return default
         self.prefetch([key])
         return self._got.get(key, default)
