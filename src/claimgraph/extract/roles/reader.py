@@ -59,6 +59,8 @@ class RoleReader:
             if tok.dep_ == "poss" and ent is not None:
                 out += self._possessed(tok, ent)
                 out += self._modified_role(tok.head)
+            if tok.lower_ == "including":
+                out += self._included_units(tok)
             if tok.dep_ == "pobj" and tok.lower_ in directed.WORDS:  # "at the direction of Y", "on Y's behalf"
                 for pred, subj, obj in directed.read(self.args, tok):
                     out += self._make(pred, subj, obj, tok, f"role:{tok.lower_}")
@@ -234,6 +236,20 @@ class RoleReader:
             if e.type == "country" and e.country == alpha3:
                 return e
         return None
+
+    def _included_units(self, including: Token) -> list[Reading]:
+        """"the IRGC, including the Quds Force": organizations an organization or state's name
+        includes are its units (read from the words: the parser hangs "including" anywhere)."""
+        doc = self.index.tokens
+        if including.i < 2 or doc[including.i - 1].text != ",":
+            return []
+        whole = self.index.entity_of(doc[including.i - 2])
+        if whole is None or whole.type not in ("organization", "country"):
+            return []
+        pobj = next((c for c in including.children if c.dep_ == "pobj"), None)
+        parts = [e for e in self.args.actors(pobj) if e.type == "organization"] if pobj is not None else []
+        return [r for e in parts if e.id != whole.id
+                for r in self._make("part_of", e, whole, including, "role:including")]
 
     def _modified_role(self, noun: Token) -> list[Reading]:
         """"its KH proxy forces", "Hezbollah's Iranian sponsors": a role noun whose holder is a name or
