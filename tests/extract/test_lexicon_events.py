@@ -178,3 +178,12 @@ def test_freezing_assets_names_their_owner_not_a_bare_target(extract):
     doc = extract("OFAC froze the assets of Mahan Air.")
     sanctions = [c for c in doc.claims if c.predicate == "SANCTION"]
     assert len(sanctions) == 1 and sanctions[0].object is not None, listing(doc)
+
+
+def test_seeking_someones_help_or_protection_is_a_request_to_them(extract):
+    doc = extract("Maduro sought Russia's protection against the sanctions.")
+    claim(doc, "Maduro", "REQUEST", "Russia")
+    doc = extract("Iraq sought the help of the United States.")
+    claim(doc, "Iraq", "REQUEST", "United States")
+    doc = extract("Iraq sought today's agreement.")  # a time possessor is no one asked
+    assert not [c for c in doc.claims if c.predicate == "REQUEST"]

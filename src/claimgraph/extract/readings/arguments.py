@@ -582,6 +582,10 @@ class Arguments:
                 out = [e for p in preps for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
                 if out:  # "brought suit against A, B and C": the rest of a long list hung on the verb
                     out += [e for c in kids if c.dep_ == "dobj" and c.i > max(p.i for p in preps) for e in self.actors(c)]
+                elif trig.obj and trig.kind == "event":  # "sought the help of X", "sought X's protection": the one asked
+                    out = [e for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
+                    out = out or [e for c in dobj.children if c.dep_ == "poss" and not is_moment(c) for e in self.actors(c)]
                 return dedupe(out)
             return [e for p in via.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
