@@ -49,6 +49,8 @@ class RoleReader:
                 out += self._title(span, ent) if ent.type == "person" else self._org_title(span, ent)
                 if ent.type == "person":
                     out += self._title_after(span, ent)
+                else:
+                    out += self._owned_by_words(span, ent)
                 state = state_organs.state_of(self.index, span, ent)
                 if state is not None:  # "the Iranian Ministry of Intelligence"
                     out += self._make("part_of", ent, state, span.root, "role:state-organ")
@@ -410,6 +412,20 @@ class RoleReader:
         if owner.type == "country" and unit.subtype in NON_STATE:
             return self._make("operates_in", unit, owner, poss.head, "role:possessive")  # not the state's own
         return self._make("part_of", unit, owner, poss.head, "role:possessive")
+
+    def _owned_by_words(self, span: Span, unit: Entity) -> list[Reading]:
+        """"the Department of State's Rewards for Justice (RFJ) program": a name right after another
+        name's "'s", where the parser did not make the first the second's possessor."""
+        doc = self.index.tokens
+        if span.start < 2 or doc[span.start - 1].tag_ != "POS" or unit.type != "organization":
+            return []
+        owner_tok = doc[span.start - 2]
+        owner = self.index.entity_of(owner_tok)
+        if owner is None or owner.id == unit.id or owner_tok.dep_ == "poss" and owner_tok.head.i in range(span.start, span.end):
+            return []  # read already as the parse's possessive
+        if owner.type != "organization" or unit.subtype in NON_STATE:
+            return []
+        return self._make("part_of", unit, owner, span.root, "role:possessive")
 
     @staticmethod
     def _make(predicate: str, subj: Entity, obj: Entity, trigger: Token, rule: str, attrs=None) -> list[Reading]:
