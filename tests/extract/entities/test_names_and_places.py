@@ -155,3 +155,8 @@ def test_a_capital_an_actor_depends_on_is_its_state(extract):
     doc = extract("The group, which is far more dependent on Tehran, keeps an office in Beirut.")
     assert texts(named(doc, "Iran")) == ["Tehran"]
     assert "Beirut" in names(doc)
+
+
+def test_a_headlines_collective_noun_alone_is_no_name(extract):
+    doc = extract("Iran and Iraq's Militias\n\nIran has cultivated a network of armed Shia groups in Iraq since the 1980s.")
+    assert "Militias" not in names(doc)

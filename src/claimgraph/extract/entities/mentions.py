@@ -106,9 +106,15 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
         return False
     if tuple(fold(t.text).rstrip(".") for t in span) in lex.titles:
         return False  # "First Lieutenant"
-    if len(span) == 1 and fold(span[0].text) in lex.generic_words:
-        return False
+    if len(span) == 1 and (fold(span[0].text) in lex.generic_words or _collective_noun(span[0].lower_, lex)):
+        return False  # "the Court"; a headline's "Militias": a collective's noun alone is no name
     return span[-1].text not in lex.event_words and fold_name(span.text) not in lex.not_actors
+
+
+def _collective_noun(word: str, lex: Lexicon) -> bool:
+    """Is `word` (lower case) a collective's head noun, singular or plural ("militias")?"""
+    return any(w in lex.heads for w in (word, word[:-1] if word.endswith("s") else None,
+                                        word[:-2] if word.endswith("es") else None) if w)
 
 
 def from_ner(span: Span, lex: Lexicon) -> Cand | None:
