@@ -160,3 +160,8 @@ def test_a_capital_an_actor_depends_on_is_its_state(extract):
 def test_a_headlines_collective_noun_alone_is_no_name(extract):
     doc = extract("Iran and Iraq's Militias\n\nIran has cultivated a network of armed Shia groups in Iraq since the 1980s.")
     assert "Militias" not in names(doc)
+
+
+def test_a_department_named_as_its_divisions_owner_is_its_own_mention(extract):
+    doc = extract("Assistant Attorney General Jane Roe of the Justice Department's National Security Division spoke.")
+    assert {"Justice Department", "National Security Division"} <= set(names(doc))
