@@ -26,3 +26,18 @@ def test_vowed_to_keep_striking_is_a_threat(extract):
 def test_a_past_deed_reported_by_a_warning_stays_a_deed(extract):
     doc = extract("Israel warned that Hezbollah had attacked its northern towns, and Hezbollah shelled Israel again on Monday.")
     claim(doc, "Hezbollah", "ASSAULT", "Israel")
+
+
+def test_vowing_a_response_is_a_threat_without_a_target(extract):
+    doc = extract("Hezbollah threatened to retaliate.")
+    claim(doc, "Hezbollah", "THREATEN", None)
+    doc = extract("Netanyahu warned that Hezbollah would respond.")  # the other side's forecast
+    assert not find(doc, "Hezbollah", "THREATEN"), listing(doc)
+    assert not find(doc, "Benjamin Netanyahu", "THREATEN"), listing(doc)
+    doc = extract("Iran warned that the economy would suffer.")
+    assert not find(doc, "Iran", "THREATEN"), listing(doc)
+
+
+def test_a_states_civil_installations_stand_for_it(extract):
+    doc = extract("The Houthis have repeatedly fired missiles at Saudi airports and pipelines.")
+    claim(doc, "Houthis", "ASSAULT", "Saudi Arabia")

@@ -422,7 +422,10 @@ class Reader:
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
         out = self._emit(trig, subs, objs, tok, rule_name, attrs)
-        if not objs and trig.kind == "event" and self._thing_target(tok, trig):
+        if not objs and trig.predicate in THREATS and self._vows_response(tok, subs):
+            out += [Reading("event", trig.predicate, s, None, tok, rule_name, dict(attrs))
+                    for s in subs if _allowed(trig.predicate, "event", s, None)]
+        elif not objs and trig.kind == "event" and self._thing_target(tok, trig):
             out += [Reading("event", trig.predicate, s, None, tok, rule_name, dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
@@ -459,6 +462,17 @@ class Reader:
                     for b in blamed for t in (targets or [None]) if _allowed(trig.predicate, "event", b, t)]
             self.args.events.record(trig.predicate, d, blamed, targets)
         return out
+
+    def _vows_response(self, verb: Token, vowers: list[Entity]) -> bool:
+        """"X vowed that the United States would respond", "Y threatened to retaliate": a threat
+        with no target named, by the one who would respond or a person of its side."""
+        deed = threats.vowed_response(verb, self.cb)
+        if deed is None or not vowers:
+            return False
+        doers = self.args.explicit_subjects(deed) if deed.dep_ == "ccomp" else []
+        sides = {e.country for e in doers}
+        return not doers or bool({e.id for e in doers} & {e.id for e in vowers}) or all(
+            e.type == "person" and e.country is not None and e.country in sides for e in vowers)
 
     def _listed_ones(self, noun: Token) -> list[Entity]:
         """"Among those designated today are A and B", "those arrested include C": the actors a

@@ -54,3 +54,17 @@ def threat_over(deed: Token, cb: Codebook) -> Token | None:
 def as_threat(trig: Trigger) -> Trigger:
     """The threat a hostile deed's trigger stands for when the deed is only threatened."""
     return Trigger("event", "THREATEN", trig.lemma, trig.pos, obj=trig.obj)
+
+
+RESPONSES = {"respond", "retaliate", "avenge", "react", "punish", "answer"}  # "vowed that X would respond"
+
+
+def vowed_response(verb: Token, cb: Codebook) -> Token | None:
+    """The deed a threat verb vows with no target named: "vowed that the United States would respond",
+    "threatened to retaliate". The complement verb, if it is a response or a hostile deed."""
+    for c in verb.children:
+        if c.pos_ not in VERBAL or not (c.dep_ == "xcomp" or c.dep_ == "ccomp" and _future(c)):
+            continue
+        if c.lemma_.lower() in RESPONSES or hostile(cb.verbs.get(c.lemma_.lower(), ())):
+            return c
+    return None
