@@ -23,6 +23,9 @@ JUNIOR = {"assistant", "deputy", "vice", "associate", "acting", "former", "senio
 AS_VERBS = {"describe", "name", "identify", "view", "consider", "see", "regard", "call", "label", "brand",
             "portray", "list", "know", "recognize", "appoint", "elect", "serve", "install", "name", "use",
             "register", "enroll", "incorporate", "establish", "found", "set", "act", "function", "operate"}
+JOINT = {"joint", "shared", "combined"}  # "a joint operations room"
+NOT_JOINT = {"talk", "talks", "negotiation", "statement", "declaration", "communique", "conference", "session",
+             "meeting", "investigation", "inquiry", "probe", "review", "commission", "committee"}
 SERVING = {"serve", "act", "function", "operate"}  # "X serves as Y's proxy": X is the role's holder
 USING = {"use", "employ"}  # "Iran uses X as a proxy": the user is the other actor
 
@@ -63,6 +66,8 @@ class RoleReader:
                 out += self._modified_role(tok.head)
             if tok.lower_ == "including":
                 out += self._included_units(tok)
+            if tok.lower_ in JOINT and tok.dep_ == "amod":
+                out += self._joint(tok.head)
             if tok.dep_ == "pobj" and tok.lower_ in directed.WORDS:  # "at the direction of Y", "on Y's behalf"
                 for pred, subj, obj in directed.read(self.args, tok):
                     out += self._make(pred, subj, obj, tok, f"role:{tok.lower_}")
@@ -238,6 +243,17 @@ class RoleReader:
             if e.type == "country" and e.country == alpha3:
                 return e
         return None
+
+    def _joint(self, noun: Token) -> list[Reading]:
+        """"Hizballah and Hamas maintain a joint operations room": actors who keep or run something
+        together are allied (not talks or statements, which adversaries hold too)."""
+        while noun.dep_ == "compound" and noun.head.i != noun.i:  # "a joint operations room"
+            noun = noun.head
+        if noun.dep_ != "dobj" or noun.lemma_.lower() in NOT_JOINT or noun.head.pos_ not in ("VERB", "AUX"):
+            return []
+        doers = [e for e in self.args.subjects(noun.head) if e.type in ("organization", "country", "group")]
+        return [r for k, a in enumerate(doers) for b in doers[k + 1:]
+                for r in self._make("allied_with", a, b, noun, "role:joint")]
 
     def _included_units(self, including: Token) -> list[Reading]:
         """"the IRGC, including the Quds Force": organizations an organization or state's name
