@@ -165,3 +165,8 @@ def test_a_headlines_collective_noun_alone_is_no_name(extract):
 def test_a_department_named_as_its_divisions_owner_is_its_own_mention(extract):
     doc = extract("Assistant Attorney General Jane Roe of the Justice Department's National Security Division spoke.")
     assert {"Justice Department", "National Security Division"} <= set(names(doc))
+
+
+def test_a_designation_with_a_collective_noun_is_no_group(extract):
+    doc = extract("The State Department designated the Houthis as a Specially Designated Global Terrorist group in January.")
+    assert not [e for e in doc.entities if e.type == "group"]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.entities.lexicon import Head, Lexicon
 from claimgraph.extract.entities.mentions import Cand
-from claimgraph.kb.fold import fold
+from claimgraph.kb.fold import fold, fold_name
 from claimgraph.nlp.tokens import tokens
 
 CORPUS_KEY, DOCUMENT_KEY = "group:", "group-doc:"
@@ -215,6 +215,8 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         mods = {fold(t.text) for t in before} | {fold(t.lemma_) for t in before} | set(q.words)
         mods |= {w for t in before for w in fold(t.text).split("-")}
         head = _pick_sense(senses, mods, bool(q))
+        if start < tok.i and fold_name(doc[start:tok.i].text) in lex.not_actors:
+            continue  # "a Specially Designated Global Terrorist group": a designation, no collective
         if head is not None and q.owned:  # "Hamas militants": the noun now stands for Hamas
             owners = [at[i] for i in range(start, tok.i) if i in at and at[i].type == "organization"]
             if owners:
