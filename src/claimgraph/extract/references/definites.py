@@ -34,6 +34,11 @@ class Definites(Candidates):
         bound = set(self._clause_subject(t, prepositions=False))
         cands = [c for c in self._window(det, self.r.window)
                  if len(c.ids) == 1 and c.ids[0] not in bound and self._compatible(spec, c, countries)]
+        if not cands:  # "the coalition" long after "the Saudi-led coalition": the one actor whose name holds the word
+            named = [c for c in self._window(det, self.sent_of[t.i])
+                     if len(c.ids) == 1 and c.ids[0] not in bound and lemma in self._words_of(c.ids[0])
+                     and self._compatible(spec, c, countries)]
+            cands = named if len({c.ids for c in named}) == 1 else []
         prefer = self.r.prefer.get(lemma)
         if prefer:
             preferred = [c for c in cands if self._words_of(c.ids[0]) & prefer]
