@@ -170,3 +170,13 @@ def test_a_department_named_as_its_divisions_owner_is_its_own_mention(extract):
 def test_a_designation_with_a_collective_noun_is_no_group(extract):
     doc = extract("The State Department designated the Houthis as a Specially Designated Global Terrorist group in January.")
     assert not [e for e in doc.entities if e.type == "group"]
+
+
+def test_a_states_civilian_contractors_are_a_collective_unless_named(extract):
+    doc = extract("Rebels fired rockets at the base. The attack killed a U.S. civilian contractor.")
+    assert named(doc, "U.S. civilian contractor").type == "group"
+    doc = extract("The rockets killed Omar Haddad, an American civilian contractor.")
+    assert not [e for e in doc.entities if e.type == "group"]
+    assert "American civilian contractor" in texts(named(doc, "Omar Haddad"))
+    doc = extract("The company hired a defense contractor.")
+    assert not [e for e in doc.entities if e.type == "group"]

@@ -330,7 +330,8 @@ def _describes(head: Token, at: dict[int, Cand], start: int):
     if head.dep_ == "appos" and head.head.i in at and outside(at[head.head.i]):
         # a collective is no description of a person: "at the direction of President X, U.S. forces
         # struck ..." is the parser taking the clause's subject for the name's apposition
-        return at[head.head.i] if at[head.head.i].type != "person" else None
+        # ("Nawres Hamid, an American civilian contractor": one of them in apposition is the person)
+        return at[head.head.i] if at[head.head.i].type != "person" or head.tag_ == "NN" else None
     if head.dep_ == "appos":  # "the head of X (KH), an Iran-backed group": the parse hung it higher
         j = first = min(start, head.left_edge.i)
         j -= 1
