@@ -27,3 +27,10 @@ def test_said_x_was_behind_the_attacks_accuses_x(extract):
     claim(doc, "Antony Blinken", "ACCUSE", "Iran")
     doc = extract("Blinken said Iran was behind closed doors with the mediators.")
     assert not find(doc, "Antony Blinken", "ACCUSE"), listing(doc)
+
+
+def test_praising_a_deed_supports_its_doer(extract):
+    doc = extract("Hezbollah praised Hamas's attack on Israel.")
+    claim(doc, "Hezbollah", "SUPPORT", "Hamas")
+    doc = extract("Hezbollah hailed the new year.")
+    assert not find(doc, "Hezbollah", "SUPPORT"), listing(doc)

@@ -418,6 +418,8 @@ class Reader:
             blamed_deeds = self._blamed_deeds(tok, objs)
         elif trig.predicate == "ACCUSE" and tok.lemma_.lower() in BLAMING:
             blamed_deeds = self._blamed_for(tok, objs)
+        if not objs and trig.predicate == "SUPPORT":  # "praised the assault": the one who carried it out
+            objs = self._behind_deed(tok, subs)
         if trig.kind == "event":
             self.args.events.record(trig.predicate, tok, subs, objs)
         attrs = self._event_attrs(trig, tok) if trig.kind == "event" else {}
