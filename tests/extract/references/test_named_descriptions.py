@@ -17,3 +17,9 @@ def test_two_named_coalitions_leave_it_unresolved(extract):
     doc = extract("The Saudi-led coalition struck Sanaa. The U.S.-led coalition struck Mosul. " + FILLER +
                   " The Houthis, who have battled the coalition since 2015, fired drones.")
     assert not find(doc, "Houthis", "opposes")
+
+
+def test_a_plural_of_the_noun_between_does_not_block_the_singular(extract):
+    doc = extract("Several armed groups operate in Lebanon. These groups answer to Tehran. "
+                  "Hezbollah dominates Lebanese politics. The group gets rockets from Iran.")
+    assert "arms" in predicates(doc, "Iran", "Hezbollah")

@@ -50,7 +50,7 @@ class Definites(Candidates):
         pick = max(cands, key=lambda c: c.start)
         first = self.sent_of[t.i] - self.r.window
         start = next((i for i in range(t.i, -1, -1) if self.sent_of[i] < first), -1) + 1
-        if self._same_noun_between(lemma, start, t.i):
+        if self._same_noun_between(lemma, start, t.i, t.tag_):
             return False  # "a network of front companies ... the network": that network, not an actor
         if any(c.sent == pick.sent and c.rank < pick.rank and c.ids != pick.ids for c in cands):
             return False  # a more salient actor of that kind in the same sentence: which one?
@@ -123,9 +123,10 @@ class Definites(Candidates):
         self._resolve(det.i, t.i + 1, (ents[0].id,), "coref:cataphora", t, None)
         return True
 
-    def _same_noun_between(self, lemma: str, start: int, end: int) -> bool:
-        """The same noun, naming no actor, stands between the candidate and the description."""
-        return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and self.index.entity_of(x) is None
+    def _same_noun_between(self, lemma: str, start: int, end: int, tag: str) -> bool:
+        """The same noun in the same number, naming no actor, stands between the candidate and the
+        description ("these groups ... the group" may still be one named before)."""
+        return any(x.lemma_.lower() == lemma and x.pos_ == "NOUN" and x.tag_ == tag and self.index.entity_of(x) is None
                    and not (x.dep_ in ("appos", "attr") and self.index.entity_of(x.head) is not None)
                    and x.dep_ != "poss"  # "the group's leaders" refers to a group, names no new thing
                    for x in self.toks[start:end])  # ("X, a veteran diplomat" describes X)
