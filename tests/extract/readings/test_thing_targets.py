@@ -1,7 +1,7 @@
 """Events whose target is not an actor are kept with no object (verbs and nouns alike)."""
 from __future__ import annotations
 
-from claim_lookup import find, listing
+from claim_lookup import claim, find, listing
 
 
 def test_a_seizure_of_money_has_no_object_and_keeps_its_sum(extract):
@@ -40,3 +40,10 @@ def test_an_agreement_is_no_target_of_a_deed(extract):
 def test_a_deed_on_a_thing_is_still_an_attack(extract):
     doc = extract("The Houthis struck a fuel depot near the port in April.")
     assert find(doc, "Houthis", "ASSAULT", None), listing(doc)
+
+
+def test_a_name_its_apposition_calls_a_ship_is_a_thing_target(extract):
+    doc = extract("The Houthis also seized the Ocean Pearl, a bulk carrier, in March.")
+    claim(doc, "Houthis", "COERCE", None)
+    doc = extract("The Houthis also praised the Ocean Pearl, a bulk carrier, in March.")
+    assert not [c for c in doc.claims if c.kind == "event"], listing(doc)

@@ -696,6 +696,9 @@ class Reader:
                 return True  # not a pronoun nobody resolved, nor a name nobody recognised
             elif t.pos_ == "PROPN" and ship_name(t.doc, t.i, t.i + 1):
                 return True  # "attacked the MV Sea Star": a ship's name
+            elif t.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" and index.entity_of(c) is None
+                                           and c.lemma_.lower() in self.cb.belongings for c in t.children):
+                return True  # "seized the Galaxy Leader, a vehicle carrier": a name its apposition says is a thing
         return False
 
     def _hyphen(self, tok: Token, trig: Trigger) -> list[Reading]:
