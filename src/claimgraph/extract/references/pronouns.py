@@ -108,9 +108,22 @@ class Pronouns(Candidates):
         owners = {c.root.i for c in top if c.ids and c.root.dep_ == "poss"}
         if len(top) > 1 and owners:  # "their attacks": the actor is more salient than what it owns
             top = [c for c in top if c.ids or not any(x.i in owners for x in c.root.children)]
+        if len(top) == 1 and not top[0].ids and top[0].root.tag_ == "NNS":
+            owner = self._members_owner(top[0].root)
+            if owner:  # "Hamas operatives travelled ..., where they were trained": Hamas's people
+                return Cand(top[0].start, top[0].end, top[0].root, owner, top[0].sent, top[0].kinds, top[0].rank)
         if len({c.ids for c in top}) != 1 or not top[0].ids:
             return None
         return max(top, key=lambda c: c.start)
+
+    def _members_owner(self, noun: Token) -> tuple[str, ...]:
+        """The organization whose people a plural person noun names by a name before it ("Hamas
+        operatives", "Hezbollah fighters"), else nothing."""
+        if noun.lemma_.lower() not in self.r.person_nouns and noun.lemma_.lower() not in ("fighter", "militant"):
+            return ()
+        ids = [e.id for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+               for e in [self.index.entity_of(c)] if e is not None and e.type == "organization"]
+        return tuple(ids[:1])
 
     def _in_clause(self, t: Token, cands: list[Cand]) -> list[Cand]:
         """The candidates that are arguments (not modifiers of a noun) of the possessive's own clause."""
