@@ -34,3 +34,10 @@ def test_praising_a_deed_supports_its_doer(extract):
     claim(doc, "Hezbollah", "SUPPORT", "Hamas")
     doc = extract("Hezbollah hailed the new year.")
     assert not find(doc, "Hezbollah", "SUPPORT"), listing(doc)
+
+
+def test_an_assessment_that_x_was_responsible_is_no_accusation(extract):
+    doc = extract("The Pentagon assesses that Kataib Hezbollah was responsible for the rocket attacks.")
+    assert not find(doc, "U.S. Department of Defense", "ACCUSE"), listing(doc)
+    doc = extract("The Pentagon concluded that Kataib Hezbollah was responsible for the rocket attacks.")
+    claim(doc, "U.S. Department of Defense", "ACCUSE", "Kata'ib Hizballah")

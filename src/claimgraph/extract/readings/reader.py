@@ -29,6 +29,7 @@ JUDGING = {"hold", "find", "deem", "declare", "adjudge", "judge"}  # "holds X, Y
 TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
 HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
+HEDGED = {"assess", "reckon", "guess"}  # judgments that stay estimates ("the Department assesses that ...")
 NAMING = {"name", "list", "include", "identify", "target", "cover"}  # "the companies named in today's action"
 BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not the target
 PLACES = {"country", "location"}
@@ -319,6 +320,8 @@ class Reader:
                 return self._emit(trig, [court], accused, verb, "verdict:liable+court", {"status": "occurred"})
         if sayer is None or not accused:
             return []
+        if sayer.lemma_.lower() in self.cb.cue("speculative", "verbs") | HEDGED:
+            return []  # "assesses that X was responsible": a hedged estimate, not a finding against X
         accusers = self.args.subjects(sayer)
         trig = Trigger("event", "ACCUSE", adj.lemma_.lower(), "adj")
         top = sayer
