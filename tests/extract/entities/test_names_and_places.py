@@ -36,6 +36,16 @@ def test_a_judicial_district_is_one_name_and_a_court_seat_no_actor(extract):
     assert not {"Eastern District", "New York"} & set(names(doc))
 
 
+def test_a_district_of_another_country_is_no_us_attorney(extract):
+    doc = extract("Rockets fired from Lebanon hit farms in the Northern District of Israel on Sunday.")
+    assert all(e.country != "USA" for e in doc.entities if "District" in e.name)
+
+
+def test_a_footnote_mark_after_a_name_is_no_age(extract):
+    doc = extract("Payments went through Cedar Crest Trading, \u00b2, of Beirut, to Hezbollah.")  # a PDF footnote mark
+    assert doc.failure is None
+
+
 def test_the_end_of_a_full_name_is_that_person(extract):
     doc = extract("OFAC also designated Abdallah Safi al-Din, the group's envoy to Iran. "
                   "Safi al-Din has lived in Tehran for years.")

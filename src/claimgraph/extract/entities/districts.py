@@ -5,6 +5,9 @@ jurisdiction, no actor; elsewhere ("U.S. Attorney X of the Southern District of 
 Southern District of New York charged ...") it is the U.S. Attorney's office of that district."""
 from __future__ import annotations
 
+from functools import cache
+
+import pycountry
 from spacy.tokens import Doc
 
 from claimgraph.extract.entities.lexicon import Lexicon
@@ -13,6 +16,13 @@ from claimgraph.kb.fold import fold_name
 from claimgraph.nlp.tokens import tokens
 
 _SEAT = {"in", "within", "throughout"}  # "a grand jury in the ...": where a court sits
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    """The names of the U.S. states and territories (pycountry): a U.S. judicial district is "of"
+    one of them; "the Northern District of Israel" is a district of another country."""
+    return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
 
 
 def _spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, bool]]:
@@ -27,7 +37,9 @@ def _spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, bool]]:
         end = i + 2
         while end < len(doc) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper():
             end += 1
-        if end == i + 2:
+        # the state ends the name, whatever proper nouns the parse runs on into
+        end = next((k for k in range(end, i + 2, -1) if doc[i + 2:k].text in _us_states()), None)
+        if end is None:
             continue
         start = i - 1
         before = start - 1 if start > 0 and toks[start - 1].lower_ == "the" else start

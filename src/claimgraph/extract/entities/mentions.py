@@ -199,7 +199,7 @@ def aged_persons(doc: Doc, cands: list[Cand]) -> None:
         if c.actor is not None or c.type == "person" or c.end + 2 >= len(doc):
             continue
         comma, age, after = doc[c.end], doc[c.end + 1], doc[c.end + 2]
-        if comma.text == "," and age.is_digit and 14 <= int(age.text) <= 110 and after.text in (",", ")"):
+        if comma.text == "," and age.text.isdecimal() and age.text.isascii() and 14 <= int(age.text) <= 110 and after.text in (",", ")"):
             c.type, c.subtype = "person", None
 
 
