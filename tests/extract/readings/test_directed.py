@@ -1,7 +1,7 @@
 """Deeds done at another actor's direction, on its orders or on its behalf."""
 from __future__ import annotations
 
-from claim_lookup import find, predicates
+from claim_lookup import claim, find, listing, predicates
 
 
 def test_at_the_direction_of_an_actor_it_controls_the_doer(extract):
@@ -29,3 +29,9 @@ def test_a_leader_directing_troops_or_a_speaker_is_no_tie(extract):
                   "Houthi sites. The spokesman said on behalf of Hezbollah that it would retaliate.")
     assert not find(doc, "Joe Biden", "controls")
     assert not find(doc, "Hezbollah", "supports") and not find(doc, "spokesman", "supports")
+
+
+def test_a_verb_the_codebook_reads_with_the_phrase_gives_one_tie(extract):
+    doc = extract("The Badr Organization acted under the direction of the Quds Force.")
+    claim(doc, "Badr Organization", "subordinate_to", "Quds Force")
+    assert not find(doc, "Quds Force", "controls", "Badr Organization"), listing(doc)

@@ -41,3 +41,9 @@ def test_vowing_a_response_is_a_threat_without_a_target(extract):
 def test_a_states_civil_installations_stand_for_it(extract):
     doc = extract("The Houthis have repeatedly fired missiles at Saudi airports and pipelines.")
     claim(doc, "Houthis", "ASSAULT", "Saudi Arabia")
+
+
+def test_an_analysts_forecast_is_no_threat(extract):
+    doc = extract("Mary Olsen, a researcher at a Washington think tank, warned that Hezbollah would attack Israel.")
+    assert not find(doc, "Hezbollah", "THREATEN", "Israel"), listing(doc)
+    assert not find(doc, "Hezbollah", "ASSAULT", "Israel"), listing(doc)

@@ -36,7 +36,8 @@ def read(args, noun: Token) -> list[tuple[str, Entity, Entity]]:
     verb = prep.head
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "carried out the attack at Y's direction"
         verb = verb.head
-    if verb.pos_ not in VERBAL or verb.lemma_.lower() in args.cb.cue("reported", "verbs"):
+    if verb.pos_ not in VERBAL or verb.lemma_.lower() in args.cb.cue("reported", "verbs") \
+            or _read_by_codebook(args, verb, noun):
         return []
     owners = [e for c in noun.children if c.dep_ == "poss" for e in args.actors(c)]
     owners += [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -55,6 +56,14 @@ def read(args, noun: Token) -> list[tuple[str, Entity, Entity]]:
 
             out.append((predicate, o, d) if owner_first else (predicate, d, o))
     return out
+
+
+def _read_by_codebook(args, verb: Token, noun: Token) -> bool:
+    """"acted under the direction of Y", "acted on behalf of Y": the verb's own trigger reads the
+    phrase (relations.yaml), so it makes no second tie here."""
+    word = noun.lower_
+    return any(word in t.obj_head or word == "behalf" and "on behalf of" in t.obj_phrase
+               for t in args.cb.verbs.get(verb.lemma_.lower(), ()) if t.kind == "relation")
 
 
 def _moves_money(args, verb: Token) -> bool:

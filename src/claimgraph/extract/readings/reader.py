@@ -68,6 +68,13 @@ def _companion_prep(p: Token) -> bool:
     return low == "along" and any(c.lower_ == "with" for c in p.children)
 
 
+def _of_side(speakers: list[Entity], doers: list[Entity]) -> bool:
+    """Every speaker a person of a country one of the doers has: their leader or spokesman, whose
+    word is the doers' own; a person of no known side (an analyst, a witness) only forecasts."""
+    sides = {e.country for e in doers if e.country is not None}
+    return bool(speakers) and all(e.type == "person" and e.country in sides for e in speakers)
+
+
 def _allowed(predicate: str, kind: str, subj: Entity, obj: Entity | None) -> bool:
     if obj is not None and subj.id == obj.id:
         return False
@@ -443,9 +450,7 @@ class Reader:
         unnamed member of it): "Israeli officials warned that Hezbollah would attack" is a forecast,
         neither a deed nor Hezbollah's threat."""
         voiced = self.args.explicit_subjects(threat)
-        sides = {e.country for e in doers}
-        spokesmen = all(e.type == "person" and (e.country is None or e.country in sides) for e in voiced)
-        if voiced and not {e.id for e in voiced} & {e.id for e in doers} and not spokesmen:
+        if voiced and not {e.id for e in voiced} & {e.id for e in doers} and not _of_side(voiced, doers):
             return []  # a person of the doer's side (its leader, its spokesman) voices its threat
         return self._emit(threats.as_threat(trig), doers, targets, threat, f"threat:{trig.lemma}")
 
@@ -475,9 +480,7 @@ class Reader:
         if deed is None or not vowers:
             return False
         doers = self.args.explicit_subjects(deed) if deed.dep_ == "ccomp" else []
-        sides = {e.country for e in doers}
-        return not doers or bool({e.id for e in doers} & {e.id for e in vowers}) or all(
-            e.type == "person" and e.country is not None and e.country in sides for e in vowers)
+        return not doers or bool({e.id for e in doers} & {e.id for e in vowers}) or _of_side(vowers, doers)
 
     def _listed_ones(self, noun: Token) -> list[Entity]:
         """"Among those designated today are A and B", "those arrested include C": the actors a
