@@ -250,7 +250,8 @@ def find(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
         rule = "collective:members" if q.by_members else "collective"  # the entity is named after its own words
         cand = Cand(start, end, "group", rule, subtype=head.subtype, name=_display_name(doc, start, end, lex))
         found.append(_Found(cand, head, q, tok.sent.start))
-    if "defendants" in lex.party_classes and _defendants_named(doc, at, lex):
+    if "defendants" in lex.party_classes and any(f.head.cls == "defendants" and not f.q for f in found) \
+            and _defendants_named(doc, at, lex):
         listed.add("defendants")
     # "The defendants are Iran, MOIS and the IRGC": the bare class is those actors, no group of its own
     found = [f for f in found if not (f.head.cls in listed and not f.q)]

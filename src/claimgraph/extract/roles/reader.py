@@ -40,6 +40,7 @@ class RoleReader:
         self.args = args
         self.cb = codebook
         self.index = args.index
+        self._body_names: list[tuple[Entity, list[list[str]]]] | None = None
 
     def sentence(self, sent: Span) -> list[Reading]:
         out: list[Reading] = []
@@ -187,11 +188,10 @@ class RoleReader:
 
     def _named_body(self, words: list[str], person: Entity) -> Entity | None:
         """The document's organization whose whole name (or alias) these words are."""
-        for e in self.index.entities.values():
-            if e.type == "organization" and e.id != person.id and any(
-                    _unprefixed([_word(t) for t in _split(a)]) == words for a in (e.name, *e.aliases)):
-                return e
-        return None
+        if self._body_names is None:  # made once per document: asked of every title a person's name holds
+            self._body_names = [(e, [_unprefixed([_word(t) for t in _split(a)]) for a in (e.name, *e.aliases)])
+                                for e in self.index.entities.values() if e.type == "organization"]
+        return next((e for e, names in self._body_names if e.id != person.id and words in names), None)
 
     def _office(self, words: list[str], person: Entity) -> tuple[Entity, list[str]] | None:
         """The organization of the document whose name an office title holds ("Secretary of State"
@@ -271,7 +271,7 @@ class RoleReader:
 
     def _modified_role(self, noun: Token) -> list[Reading]:
         """"its KH proxy forces", "Hezbollah's Iranian sponsors": a role noun whose holder is a name or
-        demonym before it, the other actor its possessor."""
+        demonym before it, the other actor its possessor; a state's role noun takes a name only."""
         if noun.pos_ != "NOUN" or self.index.entity_of(noun) is not None:
             return []
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
@@ -283,6 +283,9 @@ class RoleReader:
         n, pred = match
         inverse = tuple(words[-n:]) in self.cb.inverse_roles
         owners = [e for c in noun.children if c.dep_ == "poss" for e in self.args.actors(c)]
+        if any(o.type == "country" for o in owners):
+            # a state's "Iraqi partners", "Syrian allies": groups of that nationality, not the other state
+            holders = [h for c in mods if c.dep_ == "compound" for h in self.index.entities_of(c) if h in holders]
         rule = "role:title-" + " ".join(words[-n:])
         return [r for o in owners for h in holders if h.id != o.id
                 for r in self._make(pred, *((o, h) if inverse else (h, o)), noun, rule)]
