@@ -332,6 +332,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
     if watchdog is not None:
         watchdog.start()
     pending: deque = deque()  # (task, chunk, future), in input order
+    drained = False
     try:
         while True:
             while len(pending) < 2 * workers and (item := next(chunks, None)) is not None:
@@ -341,6 +342,7 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
                 except BrokenProcessPool:
                     pending.append((task, chunk, None))
             if not pending:
+                drained = True
                 break
             task, chunk, future = pending.popleft()
             try:
@@ -385,7 +387,9 @@ def _pooled(stream: Iterator[Document], workers: int, model, kb_paths, batch_siz
     finally:
         if watchdog is not None:
             watchdog.halt.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # all work done: wait for the idle workers to exit, or the interpreter's exit hook may
+        # write to the pool's closed wake-up pipe ("Exception ignored ... Bad file descriptor")
+        pool.shutdown(wait=drained, cancel_futures=True)
 
 
 class _Failed:
