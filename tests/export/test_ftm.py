@@ -189,8 +189,11 @@ def test_a_payment_and_an_associate(demo_copy, tmp_path):
     check_readable(lines)
     [payment] = [d for d in lines if d["schema"] == "Payment"]
     assert payment["properties"]["amount"] == ["700000000"] and payment["properties"]["currency"] == ["USD"]
-    [associate] = [d for d in lines if d["schema"] == "Associate"]
-    assert "Nasrallah is allied with Qassem Soleimani" in associate["properties"]["description"][0]
+    [associate] = [d for d in lines if d["schema"] == "Associate"
+                   and "Nasrallah is allied with Qassem Soleimani" in d["properties"]["description"][0]]
+    names = {n for d in lines if d["id"] in associate["properties"]["person"] + associate["properties"]["associate"]
+             for n in d["properties"]["name"]}
+    assert names == {"Hassan Nasrallah", "Qassem Soleimani"}
 
 
 def test_negated_claims_only_when_asked(demo_db, ftm4, claims, tmp_path):

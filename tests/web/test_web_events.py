@@ -91,6 +91,8 @@ def test_sorting_by_a_header_is_the_apis_order(demo_page, demo_server):
     shown(page)
     page.click("#events-table th[data-sort=date] a")  # already by date, ascending: now descending
     expect(page).to_have_url(f"{demo_server}/#/events?type=ASSAULT&order=desc")
+    # the new table is drawn (its header says so) before its rows are read
+    expect(page.locator("#events-table th[data-sort=date]")).to_have_attribute("aria-sort", "descending")
     table, _ = shown(page)
     desc = every_event(demo_server, type="ASSAULT", order="desc")
     assert table == [e["claim"] for e in desc][:50]
@@ -99,6 +101,7 @@ def test_sorting_by_a_header_is_the_apis_order(demo_page, demo_server):
     expect(page.locator("#events-table th[data-sort=date]")).to_have_attribute("aria-sort", "descending")
     page.click("#events-table th[data-sort=place] a")
     expect(page).to_have_url(f"{demo_server}/#/events?type=ASSAULT&sort=place")
+    expect(page.locator("#events-table th[data-sort=place]")).to_have_attribute("aria-sort", "ascending")
     table, _ = shown(page)
     by_place = every_event(demo_server, type="ASSAULT", sort="place")
     assert table == [e["claim"] for e in by_place][:50]

@@ -29,8 +29,14 @@ MIN_IND = Annotated[int, typer.Option("--min-independent", min=0,
 CRED = Annotated[int | None, typer.Option("--credibility", min=1, max=6,
                                           help="Claims graded this or better: 1 confirmed … 6 cannot be judged.")]
 
-SHOWN = Annotated[int, typer.Option("--shown", min=1, help="Pieces of evidence and contradictions shown per claim "
-                                                       "(how many more each holds is said).")]
+SHOWN = Annotated[int | None, typer.Option("--shown", min=1, help="Pieces of evidence and contradictions shown per "
+                                                              "claim (how many more each holds is said); default 5 "
+                                                              "in a table, all in JSON.")]
+
+
+def _shown(shown: int | None, format) -> int | None:
+    """A table shows a claim's first five pieces of evidence; JSON, read by programs, all of them."""
+    return shown if shown is not None else (None if format == Format.json else 5)
 LISTED = Annotated[bool, typer.Option("--listed", help="Only claims touching an actor matched to a sanctions or "
                                                     "watch list (claimgraph kb import).")]
 
@@ -126,14 +132,15 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
           limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
           listed: Annotated[bool, typer.Option("--listed", help="Only the lines whose other actor is on a "
                                                                 "sanctions or watch list.")] = False,
-          shown: SHOWN = 5, format: FMT = Format.table) -> None:
+          shown: SHOWN = None, format: FMT = Format.table) -> None:
     """An actor's dossier: identity, relations by predicate, events on a timeline, documents; each with
     its evidence and its Admiralty grade (source reliability A–F, credibility 1–6)."""
     from claimgraph.query import dossier, open_view
     with _store(db) as store:
         snap = open_view(store)
         try:
-            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed, shown)
+            d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed,
+                        _shown(shown, format))
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -335,7 +342,7 @@ def claims(db: DB = "claimgraph.db",
            min_independent: MIN_IND = 0, credibility: CRED = None, date_from: FROM = None, date_to: TO = None,
            as_of: AS_OF = None, limit: Annotated[int, typer.Option("--limit", min=1,
                                                                   help="The best attested this many.")] = 200,
-           listed: LISTED = False, shown: SHOWN = 5, format: FMT = Format.table) -> None:
+           listed: LISTED = False, shown: SHOWN = None, format: FMT = Format.table) -> None:
     """Claims, most independent sources first: contested ones, single-source ones, by predicate,
     modality, actor, grade and date."""
     from claimgraph.query import claims as query
@@ -344,7 +351,8 @@ def claims(db: DB = "claimgraph.db",
         snap = open_view(store)
         try:
             rows = query(snap, contested, single_source, predicate, modality, min_independent, credibility,
-                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit, listed, shown)
+                         date_from, date_to, as_of, _actor(snap, actor).id if actor else None, limit, listed,
+                         _shown(shown, format))
         except ValueError as e:
             _fail(e)
     if format == Format.json:
