@@ -14,6 +14,7 @@ from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, dedupe, is_passive
 from claimgraph.extract.readings import multiword, predicative
 from claimgraph.extract.readings import lists, relatives, resources, threats
+from claimgraph.extract.readings.threats import HOSTILE_DEEDS
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
 from claimgraph.extract.entities.vessels import ship_name
@@ -28,7 +29,6 @@ SELF_COURT = {"Court", "the Court", "The Court", "this Court", "This Court"}
 JUDGING = {"hold", "find", "deem", "declare", "adjudge", "judge"}  # "holds X, Y and Z jointly liable", parsed as an adverbial clause
 TRANSFERS = {"funds", "arms", "trains"}  # a recipient of money, weapons or training is an actor, never a place
 THREATS = {"THREATEN"}  # a threat to do something is aimed at whom the deed would be done to
-HOSTILE_DEEDS = {"ASSAULT", "COERCE", "SANCTION"}
 HEDGED = {"assess", "reckon", "guess"}  # judgments that stay estimates ("the Department assesses that ...")
 NAMING = {"name", "list", "include", "identify", "target", "cover"}  # "the companies named in today's action"
 BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not the target
@@ -339,9 +339,7 @@ class Reader:
     def _behind_deed_phrase(self, prep: Token) -> bool:
         """"was behind the attacks": "behind" on a copula with a hostile deed as its object."""
         return prep.dep_ == "prep" and prep.head.lemma_ == "be" and any(
-            o.dep_ == "pobj" and any(t.kind == "event" and t.predicate in HOSTILE_DEEDS
-                                     for t in self.cb.nouns.get(o.lemma_.lower(), ()))
-            for o in prep.children)
+            o.dep_ == "pobj" and threats.hostile(self.cb.nouns.get(o.lemma_.lower(), ())) for o in prep.children)
 
     def _author_court(self) -> Entity | None:
         """The court that calls itself "the Court" in this document (entities/courts.py), if one."""
@@ -584,7 +582,7 @@ class Reader:
         """"condemned the attack", "blamed the bombing on X": whoever a condemned deed is blamed
         on ("on" X), else the actor of the deed the noun names or refers back to."""
         deeds = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and self._event_noun(c)
-                 and any(t.kind == "event" and t.predicate in HOSTILE_DEEDS for t in self.cb.nouns.get(c.lemma_.lower(), ()))]
+                 and threats.hostile(self.cb.nouns.get(c.lemma_.lower(), ()))]
         if not deeds:
             return []
         holders = [verb] + (deeds if verb.lemma_.lower() in BLAMING else [])  # the parser hangs "on X" on the deed too
