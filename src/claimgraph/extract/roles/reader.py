@@ -188,20 +188,26 @@ class RoleReader:
 
     def _named_body(self, words: list[str], person: Entity) -> Entity | None:
         """The document's organization whose whole name (or alias) these words are."""
-        if self._body_names is None:  # made once per document: asked of every title a person's name holds
-            self._body_names = [(e, [_unprefixed([_word(t) for t in _split(a)]) for a in (e.name, *e.aliases)])
+        return next((e for e, names in self._org_names() if e.id != person.id
+                     and any(_unprefixed(n) == words for n in names)), None)
+
+    def _org_names(self) -> list[tuple[Entity, list[list[str]]]]:
+        """The document's organizations with the words of each of their names, made once per
+        document: the titles of every person's mention are matched against them."""
+        if self._body_names is None:
+            self._body_names = [(e, [[_word(t) for t in _split(a)] for a in (e.name, *e.aliases)])
                                 for e in self.index.entities.values() if e.type == "organization"]
-        return next((e for e, names in self._body_names if e.id != person.id and words in names), None)
+        return self._body_names
 
     def _office(self, words: list[str], person: Entity) -> tuple[Entity, list[str]] | None:
         """The organization of the document whose name an office title holds ("Secretary of State"
         names the State Department, "under secretary of the treasury" the Treasury), with the
         title words its name matched; the longest such name."""
         names: dict[tuple[str, ...], Entity] = {}
-        for e in self.index.entities.values():
-            if e.type == "organization" and e.id != person.id:
-                for a in (e.name, *e.aliases):
-                    names.setdefault(tuple(_word(t) for t in _split(a)), e)
+        for e, words_of in self._org_names():
+            if e.id != person.id:
+                for n in words_of:
+                    names.setdefault(tuple(n), e)
         for size in range(len(words), 1, -1):
             for k in range(len(words) - size + 1):
                 hit = names.get(tuple(words[k:k + size]))
