@@ -603,6 +603,8 @@ class Arguments:
             if not out:  # "giving the Houthis weapons", parsed with the Houthis as a modifier
                 out = [e for c in theme_tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ == "PROPN"
                        for e in self.actors(c) if e.type != "country"]
+            if not out:  # "the Houthis' missiles are supplied by Iran": the theme's owner receives it
+                out = [e for c in theme_tok.children if c.dep_ == "poss" and not is_moment(c) for e in self.actors(c)]
             return dedupe(out)
         if trig.obj_head_adj:
             if not any(c.lower_ in trig.obj_head_adj for c in tok.subtree):
