@@ -2,7 +2,7 @@
 
 import {api, download, query} from "./api.js";
 import {debounce, h, replace} from "./dom.js";
-import {evidenceList} from "./evidence.js";
+import {evidenceList, sentencesText} from "./evidence.js";
 import {exportMenu} from "./exports.js";
 import {
   CREDIBILITY, EVENTS, MODALITIES, RELATIONS, actorLink, attribution, claimLine, contestedBadge, dateText, errorBox,
@@ -268,7 +268,7 @@ function relationRow(r, what) {
     h("td", {}, gradeBadge(r)),
     h("td", {class: "num"}, sourceCounts(r)),
     h("td", {}, h("a", {href: "#/claim/" + encodeURIComponent(r.claim), title: first ? first.excerpt : null},
-      `${(r.evidence || []).length} sentence${(r.evidence || []).length === 1 ? "" : "s"}`)));
+      sentencesText(r))));
 }
 
 function timelineSection(d) {

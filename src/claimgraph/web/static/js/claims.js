@@ -4,6 +4,7 @@ import {api, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
 import {exportMenu} from "./exports.js";
 import {pager} from "./doc.js";
+import {sentencesText} from "./evidence.js";
 import {
   CREDIBILITY, EVENTS, MODALITIES, RELATIONS, claimLine, contestedBadge, errorBox, gradeBadge, loading, modalityBadge,
   predicateText, sourceCounts,
@@ -63,5 +64,5 @@ function table(rows) {
       h("td", {}, gradeBadge(r)),
       h("td", {class: "num"}, sourceCounts(r)),
       h("td", {}, h("a", {href: "#/claim/" + encodeURIComponent(r.claim), title: ((r.evidence || [])[0] || {}).excerpt},
-        `${(r.evidence || []).length} sentence(s)`))))));
+        sentencesText(r)))))));
 }

@@ -19,6 +19,7 @@ import {api, download, items, query} from "./api.js";
 import {h, replace} from "./dom.js";
 import {EVENT_FORMATS, exportMenu} from "./exports.js";
 import {eventFilterForm, eventFilters} from "./event_filters.js";
+import {sentencesText} from "./evidence.js";
 import {actorLink, errorBox, gradeBadge, loading, modalityBadge} from "./format.js";
 import {mapOfEvents} from "./map.js";
 import {STATUSES, happened, statusBadge} from "./status.js";
@@ -143,7 +144,6 @@ function table(rows, filters, sort, order) {
 
 function eventRow(r) {
   const first = (r.evidence || [])[0];
-  const n = (r.evidence || []).length;
   return h("tr", {class: ["event-row", happened(r) ? null : "not-happened"], "data-claim": r.claim},
     h("td", {class: "when"}, whenText(r.date)),
     h("td", {}, h("span", {class: "predicate event"}, r.predicate), r.mode ? [" ", h("span", {class: "chip"}, r.mode)] : null),
@@ -155,7 +155,7 @@ function eventRow(r) {
     h("td", {}, gradeBadge(r)),
     h("td", {class: "num", title: `${r.documents} document(s), ${r.sources} outlet(s)`}, String(r.independent ?? r.sources ?? "")),
     h("td", {}, h("a", {href: "#/claim/" + encodeURIComponent(r.claim), title: first ? first.excerpt : null},
-      `${n} sentence${n === 1 ? "" : "s"}`)));
+      sentencesText(r))));
 }
 
 function pager(filters, sort, order, offset, total) {

@@ -52,3 +52,15 @@ export function evidenceList(rows, limit = Infinity) {
   for (const ev of (rows || []).slice(0, limit)) list.append(evidenceItem(ev));
   return list;
 }
+
+/** How many sentences a claim row was read from: those it carries and those left out of the
+ *  answer (`evidence_more`: lists carry a claim's first few, GET /api/claims/{id} all). */
+export function evidenceCount(row) {
+  return (row.evidence || []).length + (row.evidence_more || 0);
+}
+
+/** "N sentence(s)" for a claim row, its every piece of evidence counted. */
+export function sentencesText(row) {
+  const n = evidenceCount(row);
+  return `${n} sentence${n === 1 ? "" : "s"}`;
+}
