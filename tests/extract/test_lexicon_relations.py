@@ -14,6 +14,7 @@ MAKES = [
     ("Kataib Hezbollah is integrated into the Popular Mobilization Forces.", "Kata'ib Hizballah", "part_of",
      "Popular Mobilization Forces"),
     ("The Quds Force is subordinated to the IRGC.", "Quds Force", "subordinate_to", "Islamic Revolutionary Guard Corps"),
+    ("Mohammed Kawtharani reports to Hezbollah's leadership.", "Mohammad Kawtharani", "subordinate_to", "Hezbollah"),
     ("Boko Haram declared allegiance to the Islamic State.", "Boko Haram", "subordinate_to", "Islamic State"),
     ("Boko Haram vowed allegiance to the Islamic State.", "Boko Haram", "subordinate_to", "Islamic State"),
     ("Kataib Hezbollah's obedience to the IRGC is total.", "Kata'ib Hizballah", "subordinate_to",
@@ -137,6 +138,11 @@ MAKES_NOT = [
     ("Hezbollah fought Israel.", "operates_in"),  # a place only from its preposition
     ("The Houthis used a Hezbollah company.", "operates_in"),  # a business's owner is no place
     ("Hamas denied any role in the attack on Israel.", "operates_in"),
+    # "report" and "answer" are subordination with "to" only: an outlet that reported a story, or a
+    # spokesman who answered a question, is nobody's subordinate
+    ("The Quds Force funds Kata'ib Hezbollah, the Harbor Daily reported.", "subordinate_to"),
+    ("The Harbor Daily reported Hezbollah's losses.", "subordinate_to"),
+    ("Hezbollah's spokesman answered Hamas.", "subordinate_to"),
 ]
 
 
