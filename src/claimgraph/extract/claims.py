@@ -22,7 +22,7 @@ from claimgraph.extract.fallback.surface import SurfaceReader
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.limits import too_long
 from claimgraph.extract.modality.judge import Judgement, ModalityJudge
-from claimgraph.extract.readings import authority
+from claimgraph.extract.readings import authority, requests
 from claimgraph.extract.readings.reader import Reader, Reading
 from claimgraph.extract.roles.reader import RoleReader
 from claimgraph.model import Claim, Document, Entity, Evidence
@@ -60,8 +60,8 @@ def extract_claims(document: Document, codebook: Codebook | None = None) -> None
         judge.start_sentence(sent)
         parsed = authority.retype(reader.sentence(sent), cb) + roles.sentence(sent)
         for r in parsed + surface.sentence(sent, parsed):
-            if r.kind == "event" and _requested(r.trigger, cb):
-                continue  # "called on Iraq to hold X accountable": asked for, not done (the REQUEST is the event)
+            if r.kind == "event" and (_requested(r.trigger, cb) or requests.commanded(r.trigger)):
+                continue  # "called on Iraq to hold X accountable", "Release them!": asked for, not done (the REQUEST is the event)
             j = judge.judge(r.trigger, r.predicate)
             if r.rule.startswith("crime:"):
                 j = _charged(r, index)

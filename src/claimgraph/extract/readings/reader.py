@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, dedupe, is_passive
 from claimgraph.extract.readings import multiword, predicative
-from claimgraph.extract.readings import lists, relatives, resources, threats
+from claimgraph.extract.readings import lists, relatives, requests, resources, threats
 from claimgraph.extract.readings.threats import HOSTILE_DEEDS
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
@@ -143,7 +143,18 @@ class Reader:
                 out += self._verdict(tok)
             if low in adjectives:
                 out += self._predicative(tok)
-        return self._for_states(out)
+        return self._for_states(out) + self._requests(sent)  # a request to a state's troops is not to the state
+
+    def _requests(self, sent: Span) -> list[Reading]:
+        """Demands voiced in a statement, deeds done at someone's word, rewards offered, threats that
+        X "will pay a price" (`readings/requests.py`, `threats.price_threats`)."""
+        occurred = {"status": "occurred"}
+        found = [("REQUEST", s, o, t, rule) for s, o, t, rule in requests.demands(self.args, sent)]
+        found += [("REQUEST", s, o, t, rule) for s, o, t, rule in requests.commands(self.args, sent)]
+        found += [("REQUEST", s, None, t, rule) for s, t, rule in requests.rewards(self.args, sent)]
+        found += [("THREATEN", s, o, t, "threat:price") for s, o, t in threats.price_threats(self.args, sent)]
+        return [Reading("event", p, s, o, t, rule, dict(occurred)) for p, s, o, t, rule in found
+                if _allowed(p, "event", s, o)]
 
     def _for_states(self, readings: list[Reading]) -> list[Reading]:
         """"injuring four U.S. service members", "Iranian forces attacked": a deed done to or by a

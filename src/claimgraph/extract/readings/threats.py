@@ -68,3 +68,29 @@ def vowed_response(verb: Token, cb: Codebook) -> Token | None:
         if c.lemma_.lower() in RESPONSES or hostile(cb.verbs.get(c.lemma_.lower(), ())):
             return c
     return None
+
+
+def price_threats(args, sent) -> list[tuple]:
+    """(speaker, target, speech verb) for "X will pay a (heavy) price", "we will make sure X pays a
+    price for this", voiced by a speaker: the speaker's THREATEN against X."""
+    from claimgraph.extract.readings.requests import voiced_by
+    out = []
+    for verb in sent:
+        if verb.pos_ not in VERBAL or verb.lemma_.lower() != "pay" or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in verb.children):
+            continue
+        clause, head = verb, verb.head
+        if verb.dep_ == "ccomp" and head.lemma_.lower() == "sure" and head.dep_ == "acomp":
+            head = head.head  # "we will make sure that X pays a price"
+        if not _future(verb) and verb.dep_ == "ccomp" and head.lemma_.lower() in ("ensure", "make", "guarantee"):
+            clause = head  # "we will ensure Hezbollah pays a price"
+        elif not _future(verb):
+            continue
+        said = voiced_by(clause, args.cb) or (clause.head if clause.dep_ in ("ccomp", "xcomp")
+                                              and _threat_verb(clause.head, args.cb) else None)
+        if said is None:
+            continue
+        targets = args.explicit_subjects(verb)
+        for s in args.explicit_subjects(said):
+            out += [(s, t, said) for t in targets if t.id != s.id and s.type != "location"]
+    return out
