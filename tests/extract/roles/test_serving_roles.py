@@ -23,3 +23,10 @@ def test_the_chief_of_a_bodys_unnamed_unit_serves_the_body(extract):
 def test_a_unit_owned_by_a_person_gives_no_tie(extract):
     doc = extract("Ali Haddad, the chief of Qassem Soleimani's security detail, was killed.")
     assert not find(doc, "Ali Haddad", "member_of")
+
+
+def test_the_chief_of_a_bodys_operations_serves_the_body(extract):
+    doc = extract("Saleh al-Arouri, chief of Hamas's external operations, lived in Beirut. "
+                  "Yahya Sinwar, the leader of Hamas, stayed in Gaza.")
+    assert predicates(doc, "Saleh al-Arouri", "Hamas") == {"member_of"}
+    assert "leads" in predicates(doc, "Yahya Sinwar", "Hamas")

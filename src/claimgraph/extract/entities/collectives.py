@@ -333,7 +333,10 @@ def _describes(head: Token, at: dict[int, Cand], start: int):
         # struck ..." is the parser taking the clause's subject for the name's apposition
         # ("Nawres Hamid, an American civilian contractor": one of them in apposition is the person)
         return at[head.head.i] if at[head.head.i].type != "person" or head.tag_ == "NN" else None
-    if head.dep_ == "appos":  # "the head of X (KH), an Iran-backed group": the parse hung it higher
+    # "the head of X (KH), an Iran-backed group": the parse hung it higher; "carried out by al Qaeda,
+    # the terrorist network founded by ...": the parse took it for an object of its own
+    if head.dep_ == "appos" or head.dep_ in ("dobj", "pobj", "npadvmod") and not head.conjuncts and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children):
         j = first = min(start, head.left_edge.i)
         j -= 1
         while j >= 0 and head.doc[j].is_punct:

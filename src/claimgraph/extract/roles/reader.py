@@ -381,6 +381,9 @@ class RoleReader:
                     continue
                 pred = match[1][0] if isinstance(match[1], tuple) else match[1]
                 others = self._role_other(role_tok)
+                if ent.type == "person" and pred == "leads" and others and \
+                        {e.id for e in others} <= {e.id for e in self._through_unit(role_tok)}:
+                    pred = "member_of"  # "chief of Hamas's external operations": its operations stand for it
                 if not others and ent.type == "person":  # "the chief of Hizballah's security apparatus"
                     others = self._through_unit(role_tok)
                     pred = "member_of" if others and pred == "leads" else pred
