@@ -1,7 +1,8 @@
 """Descriptions that stand for persons named elsewhere in the document, before or after:
 "police arrested an Iranian diplomat ... Bild named the arrested diplomat as Assadollah A.",
 "an Iranian-origin married couple ... named the husband and wife as Amir S. and Nasimeh N.",
-"charges against two Iranians ... identified one suspect as X ... named the second suspect as Y".
+"charges against two Iranians ... identified one suspect as X ... named the second suspect as Y",
+"a senior commander was killed ... The commander, identified as X, ..." ("the leader was identified as X").
 
 What a person is called comes from identity statements ("named/identified D as P") and from the
 titles and appositions around the name; a description whose head is one of those words links to
@@ -53,6 +54,10 @@ def link_descriptions(index: EntityIndex) -> None:
         # "named the arrested diplomat as Assadollah A."; "identified one suspect as X"
         if tok.pos_ == "VERB" and tok.lemma_.lower() in IDENTIFY:
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if dobj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                dobj = tok.head  # "the commander, identified as X, ..."
+            elif dobj is None:
+                dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "the leader was identified as X"
             as_ = next((c for x in (tok, dobj) if x is not None for c in x.children
                         if c.dep_ == "prep" and c.lower_ == "as"), None)
             pobj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
