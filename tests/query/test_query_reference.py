@@ -21,10 +21,10 @@ FILTERS = [{}, {"min_independent": 2}, {"max_credibility": 3}, {"as_of": "2019-1
 def test_dossier_of_every_actor_matches_the_reference(store, filters):
     snap = snapshot(store)
     for actor in sorted(snap.entities):
-        for limit in (100, 1):
-            want = ref_actors.dossier(snap, actor, limit=limit, **filters)
-            got = query.dossier(store, actor, limit=limit, **filters)
-            assert got == want, actor
+        for limit, offset in ((100, 0), (1, 0), (1, 1), (2, 1), (None, 2), (3, 50)):
+            want = ref_actors.dossier(snap, actor, limit=limit, offset=offset, **filters)
+            got = query.dossier(store, actor, limit=limit, offset=offset, **filters)
+            assert got == want, (actor, limit, offset)
 
 
 @pytest.mark.parametrize("filters", [{}, {"min_independent": 2}, {"modalities": ["negated"]},

@@ -8,11 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimgraph.api.errors import user_errors
-from claimgraph.api.paging import Limit, Offset, page
+from claimgraph.api.paging import MAX_LIMIT, Limit, Offset, page
 from claimgraph.api.params import AsOf, DateFrom, DateTo, MaxCredibility, MinIndependent, Shown
 from claimgraph.api.state import Cg, actor_item, call
 from claimgraph.model import Entity
 from claimgraph.query import METRICS, dossier, find_actor, neighbors, path, rank
+from claimgraph.query.actors import DOSSIER_LIMIT
 from claimgraph.query.paths import MAX_HOPS, MAX_PATHS, paths
 from claimgraph.store.schema import EvidenceRow
 
@@ -76,15 +77,20 @@ def list_actors(cg: Cg, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/actors/{actor}", summary="An actor's dossier")
 def get_actor(cg: Cg, actor: str, as_of: AsOf = None, min_independent: MinIndependent = None,
-              max_credibility: MaxCredibility = None, shown: Shown = None) -> dict:
+              max_credibility: MaxCredibility = None, shown: Shown = None,
+              limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Lines per list: each predicate's "
+                                          "lines as subject and as object, the timeline, the documents.")] = DOSSIER_LIMIT,
+              offset: Annotated[int, Query(ge=0, le=10_000_000, description="Lines of each list to skip: "
+                                           "offset=limit gives every list's next page.")] = 0) -> dict:
     """Identity, relations by predicate, events on a timeline and the documents that mention the
     actor, each line with its first `shown` pieces of evidence and contradictions (`query.dossier`). `actor` is an id or a name (409 with
-    the candidates when a name fits several)."""
+    the candidates when a name fits several). Each list is a page of `limit` lines after `offset`;
+    `more` (per predicate and side), `timeline_more` and `documents_more` count the lines after it."""
     view = cg.view
     e = view.actor(actor)
     with user_errors():
         return call(dossier, view.snap, e.id, as_of=as_of, min_independent=min_independent,
-                    max_credibility=max_credibility, shown=shown)
+                    max_credibility=max_credibility, shown=shown, limit=limit, offset=offset)
 
 
 @router.get("/actors/{actor}/neighbors", summary="The actors around one actor")

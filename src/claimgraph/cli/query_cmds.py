@@ -129,7 +129,10 @@ def _fail(e: Exception) -> None:
 
 def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or entity id.")], db: DB = "claimgraph.db",
           as_of: AS_OF = None, min_independent: MIN_IND = 0, credibility: CRED = None,
-          limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per relation list and timeline.")] = 100,
+          limit: Annotated[int, typer.Option("--limit", min=1, help="Lines per list: each relation's as subject "
+                                             "and as object, the timeline, the documents.")] = 20,
+          offset: Annotated[int, typer.Option("--offset", min=0, help="Lines of each list to skip (--offset 20 "
+                                              "with --limit 20: every list's next page).")] = 0,
           listed: Annotated[bool, typer.Option("--listed", help="Only the lines whose other actor is on a "
                                                                 "sanctions or watch list.")] = False,
           shown: SHOWN = None, format: FMT = Format.table) -> None:
@@ -140,7 +143,7 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
         snap = open_view(store)
         try:
             d = dossier(snap, _actor(snap, name).id, as_of, min_independent, credibility, limit, listed,
-                        _shown(shown, format))
+                        _shown(shown, format), offset)
         except ValueError as e:
             _fail(e)
     if format == Format.json:
@@ -168,16 +171,19 @@ def actor(name: Annotated[str, typer.Argument(help="A name, alias, spelling or e
                 rows.append([arrow, _name(r["other"]), r["modality"], _said_by(r), _valid(r["valid"]), _support(r),
                              _grade(r), _evidence(r)])
     more = sum(n for g in d["relations"].values() for n in g.get("more", {}).values())
-    console.print(table(("Relations (X is the other actor)" + (f"; {more} more not shown (--limit)" if more else ""))
+    console.print(table(("Relations (X is the other actor)" + (f"; {more} more not shown (--limit, --offset)"
+                                                                if more else ""))
                         if rows else "Relations: none",
                         ["relation", "X", "modality", "said by", "when", "docs/src/indep.", "grade", "evidence"], rows))
     rows = [[_date(t["date"]), t["type"], t["role"], _name(t["counterpart"]), t["status"], t["mode"],
              _name(t["location"]), t["modality"], _support(t), _grade(t), _evidence(t)] for t in d["timeline"]]
-    console.print(table(("Timeline of events" + (f"; {d['timeline_more']} earlier not shown (--limit)"
+    console.print(table(("Timeline of events" + (f"; {d['timeline_more']} earlier not shown (--limit, --offset)"
                                                   if d.get("timeline_more") else "")) if rows else "Timeline: no events",
                         ["date", "event", "role", "counterpart", "status", "mode", "place", "modality",
                          "docs/src/indep.", "grade", "evidence"], rows))
-    console.print(table("Documents that mention it", ["published", "title", "source", "mentions", "id"],
+    console.print(table("Documents that mention it" + (f"; {d['documents_more']} more not shown (--limit, --offset)"
+                                                       if d.get("documents_more") else ""),
+                        ["published", "title", "source", "mentions", "id"],
                         [[x["published"], x["title"], x["source"], x["mentions"], x["id"]] for x in d["documents"]]))
 
 
@@ -318,7 +324,7 @@ def events(db: DB = "claimgraph.db", type: Annotated[str | None, typer.Option("-
         try:
             _allowed("status", status or (), STATUSES + tuple(HALVES))
             rows = query(snap, type, _actor(snap, actor).id if actor else None, date_from, date_to, place, modality,
-                         min_independent, credibility, as_of)
+                         min_independent, credibility, as_of, shown=None)
         except (ValueError, LookupError) as e:
             _fail(e)
     if status:

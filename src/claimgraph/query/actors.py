@@ -22,7 +22,9 @@ WEAK_WORDS = frozenset({"al", "el", "an", "and", "abu", "abi", "bin", "ibn", "bi
                         "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "den", "mr", "mrs", "ms", "dr"})
 CANDIDATES_SHOWN = 10
 
-DOSSIER_LIMIT = 100  # lines per relation list and timeline: a hub holds thousands
+# lines per relation list (per predicate and side), timeline and document list on one page of a
+# dossier: a hub holds thousands; the rest are counted (`more`) and paged with `offset`
+DOSSIER_LIMIT = 20
 
 
 def _scorer(query: str, choice: str, **_) -> float:
@@ -129,26 +131,31 @@ def _name_index(snap: StoreView, types: tuple[str, ...] | None) -> dict[str, set
 @reads
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
             max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False,
-            shown: int | None = SHOWN) -> dict:
+            shown: int | None = SHOWN, offset: int = 0) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
     relations by predicate (as subject and as object, with their validity span), events on a
     timeline, the documents that mention it. The filters are those of `ClaimFilter`.
 
-    A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
-    sources, then documents; the timeline its latest events) and says how many it left out
-    (`more`, `timeline_more`); None keeps everything. The lines are chosen in the database; only
+    A hub can hold thousands of claims: each list (each predicate's lines as subject and as
+    object, the timeline, the documents) is a page of its `limit` first lines (the best attested:
+    most sources, then documents; the timeline's latest events; the documents with most mentions)
+    after its first `offset`, and says how many come after the page (`more` per predicate and
+    side, `timeline_more`, `documents_more`): `offset=limit` gives every list's next page; limit
+    None keeps everything. The lines are chosen in the database, a page read from an index; only
     those shown are read with their evidence. `listings`: the sanctions and watch lists the actor
     was matched to (`kb.listings`); `listed` keeps only the lines whose other actor is listed.
     Each line carries its first `shown` pieces of evidence and contradictions (None: all), and
     how many more it holds (`evidence_more`, `contradictions_more`, present when some are cut)."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
+    if offset < 0:
+        raise ValueError("offset is at least 0")
     snap = open_view(store)
     e = snap.entity(entity_id)
     rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
     from claimgraph.kb import listings
     where = [listings.counterpart_condition(F, entity_id)] if listed else []
-    picked = select_.dossier_lines(snap, entity_id, rule, limit, where)
+    picked = select_.dossier_lines(snap, entity_id, rule, limit, where, offset)
     snap.claims_by_id([cid for ids, _ in picked["relations"].values() for cid in ids] + picked["events"], shown)
     relations: dict[str, dict] = {}
     for (predicate, side), (ids, total) in sorted(picked["relations"].items()):
@@ -158,8 +165,8 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
             group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c, shown))})
         group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
                                         (r["other"] or {}).get("name") or "", r["claim"]))
-        if limit is not None and total > limit:
-            group["more"][side] = total - limit
+        if limit is not None and total > offset + limit:
+            group["more"][side] = total - offset - limit
     timeline = []
     for c in snap.claims_by_id(picked["events"], shown):
         row = snap.claim_row(c, shown)
@@ -170,16 +177,17 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
                          "location": row["location"],
                          **_claim_fields(row)})
     timeline.sort(key=_timeline_key)
-    documents, documents_total = select_.mentioning(snap, entity_id, limit)
+    documents, documents_total = select_.mentioning(snap, entity_id, limit, offset)
+    left = lambda total: max(total - offset - limit, 0) if limit is not None else 0  # noqa: E731
     return {
         "id": e.id, "name": e.name, "aliases": list(e.aliases), "type": e.type, "subtype": e.subtype,
         "country": e.country, "kb_id": e.kb_id, "as_of": as_of,
         "listings": listings.of_actors(snap, [e.id]).get(e.id, []),
         "relations": relations,
         "timeline": timeline,
-        "timeline_more": max(picked["events_total"] - limit, 0) if limit is not None else 0,
+        "timeline_more": left(picked["events_total"]),
         "documents": documents,
-        "documents_more": max(documents_total - limit, 0) if limit is not None else 0,
+        "documents_more": left(documents_total),
     }
 
 

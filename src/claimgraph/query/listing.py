@@ -47,12 +47,15 @@ def _places(snap: StoreView, place: str) -> tuple[set[str], set[str]]:
 @reads
 def events(store, type: str | None = None, actor: str | None = None, date_from: str | None = None,
            date_to: str | None = None, place: str | None = None, modalities=None, min_independent: int = 0,
-           max_credibility: int | None = None, as_of: str | None = None, limit: int | None = None) -> list[dict]:
+           max_credibility: int | None = None, as_of: str | None = None, limit: int | None = None,
+           shown: int | None = SHOWN) -> list[dict]:
     """Events, oldest first (undated last): of a PLOVER type, with `actor` (an entity id) as actor or
     target, dated (or, if undated, published) within [date_from, date_to], at `place`: an ISO
     alpha-3 code (locations in that country, or the country itself) or a place name; and the
     shared filters of `ClaimFilter`; the first `limit` of them (None: all). Selected, ordered and
-    cut in SQL; only the events returned are read in full."""
+    cut in SQL (an actor's first events read from each side's index); only the events returned
+    are read in full, each with its first `shown` pieces of evidence and contradictions and how
+    many more it holds (`evidence_more`, `contradictions_more`; None: all of them)."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = open_view(store)
@@ -69,14 +72,17 @@ def events(store, type: str | None = None, actor: str | None = None, date_from: 
             where_ids |= set(snap.session.scalars(select(EntityRow.id).where(
                 EntityRow.country.in_(sorted(where_countries)), EntityRow.canonical.is_(None))))
         where.append(F.location.in_(sorted(where_ids)))
-    if actor is not None:
-        where.append(or_(F.subject == actor, F.object == actor))
-    query = query.where(F.kind == "event", *where, *rule.conditions(F)).order_by(
-        F.date_own.is_(None), F.date_own, F.predicate, F.claim_id)
-    if rule.sql_exact and limit is not None:
-        query = query.limit(limit)
-    found = select_.kept(snap, rule, query)[:limit]
-    rows = [snap.claim_row(c) for c in snap.claims_by_id(c.id for c in found)]
+    if actor is not None and rule.sql_exact and limit is not None:
+        found = select_.actor_events(snap, actor, [*where, *rule.conditions(F)], limit)
+    else:
+        if actor is not None:
+            where.append(or_(F.subject == actor, F.object == actor))
+        query = query.where(F.kind == "event", *where, *rule.conditions(F)).order_by(
+            F.date_own.is_(None), F.date_own, F.predicate, F.claim_id)
+        if rule.sql_exact and limit is not None:
+            query = query.limit(limit)
+        found = select_.kept(snap, rule, query)[:limit]
+    rows = [snap.claim_row(c, shown) for c in snap.claims_by_id((c.id for c in found), shown)]
     rows.sort(key=lambda r: ((r["date"] or {}).get("start") is None, (r["date"] or {}).get("start") or "",
                              r["predicate"], r["claim"]))
     return rows

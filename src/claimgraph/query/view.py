@@ -262,18 +262,9 @@ class StoreView(ActorRefs):
                                                  CLAIMS.c.attributed_to_entity, CLAIMS.c.attributed_to_text)
                                           .where(CLAIMS.c.id.in_(part))):
                 heads[r.id] = r
-        evidence: dict[str, list[Evidence]] = defaultdict(list)
-        seen: dict[str, set] = defaultdict(set)
+        evidence: dict[str, list[Evidence]] = {}
         for part in chunks(figures):
-            # each reading's own attributes stay unread: the answers show the claim's
-            query = (select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
-                     .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
-                     .where(ClaimRow.canonical.in_(part)).order_by(ClaimRow.id, EvidenceRow.id))
-            for canon, doc_id, start, end, text in self.session.execute(
-                    query if shown is None else _first_evidence(part, shown)):
-                if (doc_id, start, end) not in seen[canon]:
-                    seen[canon].add((doc_id, start, end))
-                    evidence[canon].append(Evidence(doc_id, start, end, text))
+            evidence.update(self._evidence_of(part, shown))
         sources = {r.attributed_to_entity for r in heads.values() if r.attributed_to_entity}
         canon_of = dict(self.session.execute(select(EntityRow.id, EntityRow.canonical).where(
             EntityRow.id.in_(sorted(sources)), EntityRow.canonical.is_not(None))).all()) if sources else {}
@@ -287,6 +278,27 @@ class StoreView(ActorRefs):
             out[cid] = Claim(cid, f.kind, f.subject, f.predicate, f.object, f.modality, source, r.rule,
                              f.data.get("confidence", r.confidence), evidence.get(cid, []), attrs)
         return out
+
+    def _evidence_of(self, ids: list[str], shown: int | None) -> dict[str, list[Evidence]]:
+        """Canonical claim id → its distinct pieces of evidence (each (document, start, end) once), in
+        the order of its joined claims' ids, then of the evidence; its first `shown` only, when
+        given: each reading's first `shown` rows, from the index on the evidence's claim, and
+        every row of the claims where those leave fewer than `shown` distinct before a reading cut
+        short (repeated spans within one reading)."""
+        # each reading's own attributes stay unread: the answers show the claim's
+        query = (select(ClaimRow.canonical, ClaimRow.id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end,
+                        EvidenceRow.text)
+                 .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id).order_by(ClaimRow.id, EvidenceRow.id))
+        if shown is None:
+            return _distinct(self.session.execute(query.where(ClaimRow.canonical.in_(ids))), None)[0]
+        first = (select(EvidenceRow.id).where(EvidenceRow.claim_id == ClaimRow.id).order_by(EvidenceRow.id)
+                 .limit(shown).correlate(ClaimRow).scalar_subquery())
+        found, short = _distinct(self.session.execute(
+            query.where(ClaimRow.canonical.in_(ids), EvidenceRow.id.in_(first))), shown, cut=True)
+        if short:
+            again, _ = _distinct(self.session.execute(query.where(ClaimRow.canonical.in_(sorted(short)))), shown)
+            found.update(again)
+        return found
 
     def claims_by_id(self, ids: Iterable[str], shown: int | None = None) -> list[Claim]:
         """The claims with these ids, in the order given (fetched in one go). With `shown`, each
@@ -444,21 +456,24 @@ class StoreView(ActorRefs):
         return ties.weights(self, ids)
 
 
-def _first_evidence(ids: list[str], shown: int):
-    """(canonical id, doc, start, end, text) of the first `shown` distinct pieces of evidence of
-    each claim (in the order of its joined claims' ids, then of the evidence: that of `_fetch_claims`)."""
-    e, c = EvidenceRow.__table__, CLAIMS
-    readings = (select(c.c.canonical, c.c.id.label("cid"), e.c.id.label("eid"),
-                       func.row_number().over(partition_by=(c.c.canonical, e.c.doc_id, e.c.start, e.c.end),
-                                              order_by=(c.c.id, e.c.id)).label("dup"))
-                .select_from(e.join(c, c.c.id == e.c.claim_id)).where(c.c.canonical.in_(ids)).subquery())
-    distinct = (select(readings.c.canonical, readings.c.eid,
-                       func.row_number().over(partition_by=readings.c.canonical,
-                                              order_by=(readings.c.cid, readings.c.eid)).label("rn"))
-                .where(readings.c.dup == 1).subquery())
-    return (select(distinct.c.canonical, e.c.doc_id, e.c.start, e.c.end, e.c.text)
-            .select_from(distinct.join(e, e.c.id == distinct.c.eid))
-            .where(distinct.c.rn <= shown).order_by(distinct.c.canonical, distinct.c.rn))
+def _distinct(rows, shown: int | None, cut: bool = False) -> tuple[dict[str, list[Evidence]], set[str]]:
+    """(canonical id → its first `shown` distinct pieces of evidence, and with `cut` (the rows are
+    each reading's first `shown`) the canonical ids left with fewer than `shown` distinct pieces
+    after a reading that may hold more): rows of (canonical, claim id, doc, start, end, text) in order."""
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    seen: dict[str, set] = defaultdict(set)
+    per_reading: dict[str, int] = defaultdict(int)
+    short: set[str] = set()
+    for canon, claim_id, doc_id, start, end, text in rows:
+        per_reading[claim_id] += 1
+        if shown is not None and (len(out[canon]) >= shown or canon in short):
+            continue
+        if (doc_id, start, end) not in seen[canon]:
+            seen[canon].add((doc_id, start, end))
+            out[canon].append(Evidence(doc_id, start, end, text))
+        if cut and per_reading[claim_id] == shown and len(out[canon]) < shown:
+            short.add(canon)  # this reading was cut at `shown` rows, some repeating an earlier reading's
+    return dict(out), short
 
 
 def _without_contradictions(engine):

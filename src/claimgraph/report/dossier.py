@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from claimgraph.kb.listings import label
 from claimgraph.query import dossier, open_view
-from claimgraph.query.actors import DOSSIER_LIMIT
 
 # relation predicates as the middle of a sentence ("X leads Y")
 RELATION_WORDS = {
@@ -31,8 +30,11 @@ CONDITIONAL_WORDS = {"consequence": "threatened (hypothetical: on a condition), 
                      "condition": "hypothetical (the condition of a threat), did not happen"}
 
 
+REPORT_LIMIT = 100  # lines per list: a report is read whole, where a dossier's page shows 20 (`DOSSIER_LIMIT`)
+
+
 def build(store, actor_id: str, as_of: str | None = None, min_independent: int = 0,
-          max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, listed: bool = False) -> dict:
+          max_credibility: int | None = None, limit: int | None = REPORT_LIMIT, listed: bool = False) -> dict:
     """The report on one actor: `query.dossier` with these filters (those of `claimgraph actor`),
     arranged for reading. Raises what `dossier` raises (ValueError for a bad filter)."""
     from claimgraph.report.network import svg

@@ -340,7 +340,18 @@ class ClaimFiguresRow(Base):
                       Index("ix_claim_figures_date_own", "date_own"),
                       # an actor's best attested claims, per side, read from the end (migration 0007)
                       Index("ix_claim_figures_subject_rank", "subject", "sources", "documents", "claim_id"),
-                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"))
+                      Index("ix_claim_figures_object_rank", "object", "sources", "documents", "claim_id"),
+                      # an actor's dossier sections and events, per side, a page at a time (migration 0018)
+                      Index("ix_claim_figures_subject_lines", "subject", "kind", "predicate", "sources", "documents",
+                            "claim_id"),
+                      Index("ix_claim_figures_object_lines", "object", "kind", "predicate", "sources", "documents",
+                            "claim_id"),
+                      Index("ix_claim_figures_subject_latest", "subject", "kind", "date_last", "claim_id"),
+                      Index("ix_claim_figures_object_latest", "object", "kind", "date_last", "claim_id", "subject"),
+                      Index("ix_claim_figures_location_latest", "location", "kind", "date_last", "claim_id", "subject",
+                            "object"),
+                      Index("ix_claim_figures_subject_events", "subject", "kind", "date_own", "predicate", "claim_id"),
+                      Index("ix_claim_figures_object_events", "object", "kind", "date_own", "predicate", "claim_id"))
 
     claim_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     group_key: Mapped[str] = mapped_column(String(40), index=True)

@@ -48,18 +48,21 @@ def _name_index(snap, types: tuple[str, ...] | None) -> dict[str, set[str]]:
 
 
 def dossier(store, entity_id: str, as_of: str | None = None, min_independent: int = 0,
-            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT) -> dict:
+            max_credibility: int | None = None, limit: int | None = DOSSIER_LIMIT, offset: int = 0) -> dict:
     """Everything the store holds on one actor, each line with its evidence and grade: identity,
     relations by predicate (as subject and as object, with their validity span), events on a
     timeline, the documents that mention it. The filters are those of `ClaimFilter`.
 
-    A hub can hold thousands of claims: each list keeps its `limit` best attested lines (most
-    sources, then documents; the timeline its latest events) and says how many it left out
-    (`more`, `timeline_more`); None keeps everything."""
+    A hub can hold thousands of claims: each list is a page of `limit` lines after its first
+    `offset` (the best attested: most sources, then documents; the timeline its latest events;
+    the documents most mentioning it) and says how many come after the page (`more`,
+    `timeline_more`, `documents_more`); None keeps everything."""
     if limit is not None and limit < 1:
         raise ValueError("limit is at least 1")
     snap = snapshot(store)
     e = snap.entity(entity_id)
+    page = lambda items: items[offset:] if limit is None else items[offset:offset + limit]  # noqa: E731
+    left = lambda total: max(total - offset - limit, 0) if limit is not None else 0  # noqa: E731
     rule = ClaimFilter(min_independent=min_independent, max_credibility=max_credibility, as_of=as_of)
     sides: dict[tuple[str, str], list] = defaultdict(list)
     events = []
@@ -78,16 +81,17 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
     for (predicate, side), found in sorted(sides.items()):
         found.sort(key=lambda c: (-len(snap.sources(c)), -len(snap.doc_ids(c)), c.id))
         group = relations.setdefault(predicate, {"as_subject": [], "as_object": [], "more": {}})
-        for c in found[:limit]:
+        for c in page(found):
             other = c.object if side == "as_subject" else c.subject
             group[side].append({"other": snap.ref(other), **_claim_fields(snap.claim_row(c))})
         group[side].sort(key=lambda r: (-r["independent"], -r["sources"], -r["documents"],
                                         (r["other"] or {}).get("name") or "", r["claim"]))
-        if limit is not None and len(found) > limit:
-            group["more"][side] = len(found) - limit
+        if left(len(found)):
+            group["more"][side] = left(len(found))
+    events.sort(key=lambda c: c.id)
     events.sort(key=lambda c: max((d[0] for d in snap.dates(c)), default=""), reverse=True)
     timeline = []
-    for c in events[:limit]:
+    for c in page(events):
         row = snap.claim_row(c)
         role = "actor" if c.subject == entity_id else "target" if c.object == entity_id else "location"
         counterpart = c.object if role == "actor" else c.subject if role == "target" else None
@@ -109,9 +113,9 @@ def dossier(store, entity_id: str, as_of: str | None = None, min_independent: in
         "listings": _listings(snap, entity_id),
         "relations": relations,
         "timeline": timeline,
-        "timeline_more": max(len(events) - limit, 0) if limit is not None else 0,
-        "documents": documents[:limit],
-        "documents_more": max(len(documents) - limit, 0) if limit is not None else 0,
+        "timeline_more": left(len(events)),
+        "documents": page(documents),
+        "documents_more": left(len(documents)),
     }
 
 
