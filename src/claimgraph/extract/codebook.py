@@ -64,6 +64,7 @@ class Codebook:
     documents: frozenset[str] = frozenset()
     quantifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # "every"/"some" → words
     ended_words: frozenset[str] = frozenset()  # "former", "then-": a role that has ended
+    locative: dict[str, frozenset[str]] = field(default_factory=dict)  # not_verbs, venues
     agent_verbs: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()  # "the raids were the work of X"
@@ -175,7 +176,9 @@ def _load_codebook(folder: Path, check: bool) -> Codebook:
     res = rel.get("resources") or {}
     cb.resources = {"predicates": dict(res.get("predicates") or {}),
                     "giving": frozenset(w.lower() for w in res.get("giving", [])),
-                    "receiving": frozenset(w.lower() for w in res.get("receiving", []))}
+                    "receiving": frozenset(w.lower() for w in res.get("receiving", [])),
+                    "heads": frozenset(res.get("heads", []))}
+    cb.locative = {k: frozenset(w.lower() for w in (rel.get("locative") or {}).get(k, [])) for k in ("not_verbs", "venues")}
     ev = read("events.yaml")
     cb.themes.update({k: frozenset(w.lower() for w in v) for k, v in (ev.get("themes") or {}).items()})
     for predicate, spec in (ev.get("events") or {}).items():

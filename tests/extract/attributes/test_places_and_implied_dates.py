@@ -52,3 +52,24 @@ def test_no_implied_date_outside_reports_of_the_day(report):
     assert "date" not in claim(doc, "Israel", "ASSAULT", "Hezbollah").attrs
     doc = report("Israeli jets struck a Hezbollah weapons depot.", published=None)
     assert "date" not in claim(doc, "Israel", "ASSAULT", "Hezbollah").attrs
+
+
+@pytest.mark.parametrize("text,doer,place", [
+    ("Kata'ib Hezbollah attacked Al Asad Airbase on 3 March 2021.", "Kata'ib Hizballah", "Al Asad Airbase"),
+    ("Kata'ib Hezbollah fired rockets at Camp Taji in March 2020.", "Kata'ib Hizballah", "Camp Taji"),
+    ("Al-Shabaab militants stormed Baledogle Airfield in 2019.", "al-Shabaab", "Baledogle Airfield"),
+    ("The Houthis struck the Abqaiq facility with drones.", "Houthis", "Abqaiq"),
+    ("Hezbollah's attack on Camp Taji killed two soldiers.", "Hezbollah", "Camp Taji"),
+])
+def test_a_site_attacked_is_the_place_and_no_target(extract, text, doer, place):
+    """A named site is where the attack happened; no actor was its target (it keeps no object),
+    and a name ending in a site's word ("Airfield") is a place, not a person."""
+    doc = extract(text)
+    c = claim(doc, doer, "ASSAULT", None)
+    assert c.attrs["location"] == eid(doc, place)
+    assert next(e for e in doc.entities if e.name == place).type == "location"
+
+
+def test_a_site_does_not_hide_the_actor_attacked_there(extract):
+    doc = extract("Kata'ib Hezbollah attacked American troops at Camp Taji.")
+    assert claim(doc, "Kata'ib Hizballah", "ASSAULT", "United States").attrs["location"] == eid(doc, "Camp Taji")

@@ -190,3 +190,16 @@ def test_a_states_civilian_contractors_are_a_collective_unless_named(extract):
     assert "American civilian contractor" in texts(named(doc, "Omar Haddad"))
     doc = extract("The company hired a defense contractor.")
     assert not [e for e in doc.entities if e.type == "group"]
+
+
+def test_one_word_after_a_preposition_of_place_is_a_place(extract):
+    """spaCy may call a town it does not know a person; after "near" or "in" it is a place."""
+    doc = extract("Militants ambushed a convoy near Tessalit on Friday.")
+    assert named(doc, "Tessalit").type == "location"
+    doc = extract("Jihadists shelled the camp outside Menaka at dawn.")
+    assert named(doc, "Menaka").type == "location"
+
+
+def test_a_person_after_a_preposition_stays_a_person(extract):
+    doc = extract("Rahimi met Karimov in Dushanbe. The talks with Karimov lasted an hour.")
+    assert named(doc, "Karimov").type == "person"

@@ -87,3 +87,17 @@ def test_a_part_of_a_resource_received(extract):
                   "Hamas gets much of its funding from Qatar.")
     assert "funds" in predicates(doc, "Iran", "Palestinian Islamic Jihad")
     assert "funds" in predicates(doc, "Qatar", "Hamas")
+
+
+def test_weapons_training_is_training_not_weapons(extract):
+    """The head of "weapons training" decides what was given (codebook: resources.heads)."""
+    doc = extract("Ahmad Karimi received weapons training from Hezbollah near Baalbek.")
+    assert predicates(doc, "Hezbollah", "Ahmad Karimi") == {"trains"}
+    doc = extract("The IRGC gave explosives training to Houthi fighters.")
+    assert predicates(doc, "Islamic Revolutionary Guard Corps", "Houthis") == {"trains"}
+
+
+def test_a_recipient_the_parser_hung_on_the_gift(extract):
+    """"gave Hezbollah 700 million dollars": the parser may make the recipient a modifier of what is given."""
+    doc = extract("Iran gave Hezbollah 700 million dollars in 2018.")
+    assert "funds" in predicates(doc, "Iran", "Hezbollah")

@@ -1,6 +1,7 @@
 """Where an event happened: a place named by a locative phrase ("in", "at", "near" ...) on its
 trigger, on the verb an event noun depends on, or on its target ("struck a depot near Baalbek",
-"attacked a patrol in southern Lebanon"). "near the town of al-Qaim" names al-Qaim."""
+"attacked a patrol in southern Lebanon"), or the site that is its target ("attacked Camp Taji").
+"near the town of al-Qaim" names al-Qaim."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,8 +18,15 @@ _VERBAL = {"VERB", "AUX"}
 
 
 def location_for(trig: Token, index: EntityIndex, exclude: set) -> str | None:
-    """The id of the place of the event whose trigger is given, or None."""
-    for head in _heads(trig):
+    """The id of the place of the event whose trigger is given, or None. A site that is the
+    event's target ("attacked Camp Taji") is its place before any place named around it."""
+    heads = _heads(trig)
+    for t in heads[1:]:  # "the Abqaiq facility": a site named before its noun
+        for w in [t] + ([c for c in t.children if c.dep_ == "compound"] if t.pos_ == "NOUN" else []):
+            e = index.entity_of(w)
+            if e is not None and e.type == "location" and e.id not in exclude:
+                return e.id
+    for head in heads:
         for place in _places_on(head, index):
             if place.id not in exclude:
                 return place.id

@@ -130,11 +130,26 @@ def from_ner(span: Span, lex: Lexicon) -> Cand | None:
     if not _plausible_name(clean, lex):
         return None
     subtype = "site" if span.label_ == "FAC" else None
+    if typ == "person" and _placed(clean):
+        typ = "location"  # "a convoy near Gao": one word after a preposition of place is a place
     if len(clean) > 1 and clean[-1].text.rstrip(".") in lex.type_words:
         typ = lex.type_words[clean[-1].text.rstrip(".")]  # "John F. Kennedy International Airport"
     # keyed by name alone: spaCy may call one name a PERSON here and an ORG there
     return Cand(start, end, typ, f"ner:{span.label_}", subtype=subtype, name=clean.text,
                 key=f"name:{fold_name(clean.text)}")
+
+
+_PLACE_PREPS = {"near", "outside", "in", "around", "inside"}
+
+
+def _placed(span: Span) -> bool:
+    """A one-word name spaCy calls a person, governed by a preposition of place and owning nothing
+    ("near Gao", "in Kidal"; not "in Nasrallah's speech")."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and not any(
+        c.dep_ == "case" for c in tok.children) and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].tag_ != "POS")
 
 
 def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:

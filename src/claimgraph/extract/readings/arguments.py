@@ -601,7 +601,7 @@ class Arguments:
                    for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
             out += [e for c in kids if c.dep_ == "dative" and c.i != theme_tok.i for e in self.actors(c)]
             if not out:  # "giving the Houthis weapons", parsed with the Houthis as a modifier
-                out = [e for c in theme_tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ == "PROPN"
+                out = [e for c in theme_tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN"
                        for e in self.actors(c) if e.type != "country"]
             if not out:  # "the Houthis' missiles are supplied by Iran": the theme's owner receives it
                 out = [e for c in theme_tok.children if c.dep_ == "poss" and not is_moment(c) for e in self.actors(c)]
@@ -681,6 +681,8 @@ class Arguments:
         words = self.cb.themes.get(theme, frozenset())
         if tok.lemma_.lower() in words or tok.lower_ in words:
             return True
+        if any(tok.lemma_.lower() in self.cb.themes.get(h, ()) for h in self.cb.resources.get("heads", ())):
+            return False  # "weapons training": its head says what it is
         # "some $2 million", "material support", "weapons and cash": any word of the phrase head
         return any((t.lower_ in words or t.lemma_.lower() in words) for t in tok.subtree
                    if t.dep_ in ("compound", "amod", "conj", "nmod", "quantmod", "nummod") or t.i == tok.i) or (

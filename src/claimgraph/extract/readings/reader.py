@@ -218,12 +218,12 @@ class Reader:
         """An organization acting somewhere operates there: "its leaders ... on battlefields in
         several countries, including Iraq, Syria"; "has infiltrated ... in Iraq"."""
         lemma = verb.lemma_.lower()
-        if lemma in self.cb.cue("reported", "verbs") or lemma == "be":
+        if lemma in self.cb.cue("reported", "verbs") or lemma == "be" or lemma in self.cb.locative["not_verbs"]:
             return []
         places: list[Entity] = []
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [p2 for p in preps for o in p.children if o.dep_ == "pobj" and self.args.index.entity_of(o) is None
-                  for p2 in o.children if p2.dep_ == "prep"]
+                  and o.lemma_.lower() not in self.cb.locative["venues"] for p2 in o.children if p2.dep_ == "prep"]
         for p in preps:
             if p.lower_ in ("in", "across", "throughout", "inside"):
                 places += [e for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
@@ -358,6 +358,23 @@ class Reader:
                   and any(m.text in SELF_COURT for m in e.mentions)]
         return courts[0] if len(courts) == 1 else None
 
+    def _no_sites(self, trigger: Token, objs: list[Entity]) -> list[Entity]:
+        """An event's targets, a site among them standing for the state or body its apposition says
+        it belongs to ("struck Tower 22, a U.S. outpost" → the United States), else left out:
+        "attacked Camp Taji" names where it happened (attributes.places), no actor acted upon, and
+        the event keeps no object, as one on "the convoy" does."""
+        index = self.args.index
+        out = []
+        for o in objs:
+            if o.type != "location":
+                out.append(o)
+                continue
+            out += [e for t in trigger.subtree if getattr(index.entity_of(t), "id", None) == o.id
+                    for a in t.children if a.dep_ == "appos" and index.entity_of(a) is None
+                    for m in a.lefts if m.dep_ in ("amod", "compound", "nmod", "poss")
+                    for e in [index.entity_of(m)] if e is not None and e.type in ("country", "organization")]
+        return dedupe(out)
+
     def _emit(self, trig: Trigger, subs, objs, tok: Token, rule: str, attrs=None) -> list[Reading]:
         if trig.swap:
             subs, objs = objs, subs
@@ -413,6 +430,8 @@ class Reader:
             # it names the agent of a later agentless passive only when no main clause did
             self.last_agent[trig.predicate] = subs
         objs = self._refit(tok, trig, self.args.objects(tok, trig), ("dobj", "nsubjpass"), False)
+        if trig.kind == "event":
+            objs = self._no_sites(tok, objs)
         if not objs and trig.predicate in THREATS:
             objs = self._threatened(tok, subs)
         if not objs and trig.predicate == "REQUEST":  # "demanded that the Houthis cease ...": who is to act
@@ -555,6 +574,8 @@ class Reader:
                     objs += [e for e in self.args.actors(c) if e not in subs]
         if not objs and trig.kind == "event":
             objs = self._event_objects(tok)
+        if trig.kind == "event":
+            objs = self._no_sites(tok, objs)
         threat = threats.threat_over(tok, self.cb) if trig.predicate in HOSTILE_DEEDS else None
         if threat is not None:  # "warned that its attacks on X would grow"
             return self._threat(threat, trig, subs, objs)

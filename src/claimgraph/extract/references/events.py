@@ -86,9 +86,18 @@ def definite(noun: Token) -> int:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and all(is_moment(c) for c in poss):
         return 1  # "today's designation"
-    if poss or not words & DEFINITE:
+    if poss or not words & DEFINITE or _new_target(noun):
         return 0
     return next((n for w, n in _COUNTS.items() if w in words), 1)
+
+
+def _new_target(noun: Token) -> bool:
+    """"the killing of three peacekeepers", "the bombing of a convoy": a definite made by its own
+    "of" target, told as new (a number or an indefinite article), is a first mention, not a
+    reference back to the last event of its type."""
+    return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)
+               for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def is_moment(tok: Token) -> bool:
