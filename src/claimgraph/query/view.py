@@ -282,23 +282,24 @@ class StoreView(ActorRefs):
     def _evidence_of(self, ids: list[str], shown: int | None) -> dict[str, list[Evidence]]:
         """Canonical claim id → its distinct pieces of evidence (each (document, start, end) once), in
         the order of its joined claims' ids, then of the evidence; its first `shown` only, when
-        given: each reading's first `shown` rows, from the index on the evidence's claim, and
-        every row of the claims where those leave fewer than `shown` distinct before a reading cut
-        short (repeated spans within one reading)."""
+        given, read as each reading's first `shown` rows from the index on the evidence's claim: a
+        reading's rows are distinct (unique on claim, document and span), so its first `shown`
+        hold `shown` distinct pieces and no claim needs more of any one reading."""
         # each reading's own attributes stay unread: the answers show the claim's
-        query = (select(ClaimRow.canonical, ClaimRow.id, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end,
-                        EvidenceRow.text)
-                 .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id).order_by(ClaimRow.id, EvidenceRow.id))
-        if shown is None:
-            return _distinct(self.session.execute(query.where(ClaimRow.canonical.in_(ids))), None)[0]
-        first = (select(EvidenceRow.id).where(EvidenceRow.claim_id == ClaimRow.id).order_by(EvidenceRow.id)
-                 .limit(shown).correlate(ClaimRow).scalar_subquery())
-        found, short = _distinct(self.session.execute(
-            query.where(ClaimRow.canonical.in_(ids), EvidenceRow.id.in_(first))), shown, cut=True)
-        if short:
-            again, _ = _distinct(self.session.execute(query.where(ClaimRow.canonical.in_(sorted(short)))), shown)
-            found.update(again)
-        return found
+        query = (select(ClaimRow.canonical, EvidenceRow.doc_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
+                 .join(ClaimRow, ClaimRow.id == EvidenceRow.claim_id)
+                 .where(ClaimRow.canonical.in_(ids)).order_by(ClaimRow.id, EvidenceRow.id))
+        if shown is not None:
+            query = query.where(EvidenceRow.id.in_(
+                select(EvidenceRow.id).where(EvidenceRow.claim_id == ClaimRow.id).order_by(EvidenceRow.id)
+                .limit(shown).correlate(ClaimRow).scalar_subquery()))
+        out: dict[str, list[Evidence]] = defaultdict(list)
+        seen: dict[str, set] = defaultdict(set)
+        for canon, doc_id, start, end, text in self.session.execute(query):
+            if (doc_id, start, end) not in seen[canon] and (shown is None or len(out[canon]) < shown):
+                seen[canon].add((doc_id, start, end))
+                out[canon].append(Evidence(doc_id, start, end, text))
+        return dict(out)
 
     def claims_by_id(self, ids: Iterable[str], shown: int | None = None) -> list[Claim]:
         """The claims with these ids, in the order given (fetched in one go). With `shown`, each
@@ -454,26 +455,6 @@ class StoreView(ActorRefs):
         one), for the ties touching `ids`, or every tie of the store with None (`actor_ties`)."""
         from claimgraph.query import ties
         return ties.weights(self, ids)
-
-
-def _distinct(rows, shown: int | None, cut: bool = False) -> tuple[dict[str, list[Evidence]], set[str]]:
-    """(canonical id → its first `shown` distinct pieces of evidence, and with `cut` (the rows are
-    each reading's first `shown`) the canonical ids left with fewer than `shown` distinct pieces
-    after a reading that may hold more): rows of (canonical, claim id, doc, start, end, text) in order."""
-    out: dict[str, list[Evidence]] = defaultdict(list)
-    seen: dict[str, set] = defaultdict(set)
-    per_reading: dict[str, int] = defaultdict(int)
-    short: set[str] = set()
-    for canon, claim_id, doc_id, start, end, text in rows:
-        per_reading[claim_id] += 1
-        if shown is not None and (len(out[canon]) >= shown or canon in short):
-            continue
-        if (doc_id, start, end) not in seen[canon]:
-            seen[canon].add((doc_id, start, end))
-            out[canon].append(Evidence(doc_id, start, end, text))
-        if cut and per_reading[claim_id] == shown and len(out[canon]) < shown:
-            short.add(canon)  # this reading was cut at `shown` rows, some repeating an earlier reading's
-    return dict(out), short
 
 
 def _without_contradictions(engine):
