@@ -49,6 +49,22 @@ def test_dossier_is_the_query_layers(api, api_db):
     assert "did you mean Qassem Soleimani" in r.json()["detail"]
 
 
+def test_a_dossier_is_paged_with_limit_and_offset(api, api_db):
+    with Store(api_db) as store:
+        actor = IRAN
+        whole = dossier(store, actor, limit=None, shown=None)
+        for limit, offset in ((1, 0), (1, 1), (2, 3)):
+            got = api.get(f"/api/actors/{actor}", params={"limit": limit, "offset": offset}).json()
+            assert got == dossier(store, actor, limit=limit, offset=offset, shown=None)
+            assert got["documents"] == whole["documents"][offset:offset + limit]
+            assert got["documents_more"] == max(len(whole["documents"]) - offset - limit, 0)
+            if offset == 0:
+                assert any(g["more"] for g in got["relations"].values())  # a list longer than the page
+    assert len(whole["documents"]) > 1
+    for bad in ({"limit": 0}, {"offset": -1}, {"limit": 501}):
+        assert api.get(f"/api/actors/{actor}", params=bad).status_code == 422, bad
+
+
 def test_shown_cuts_each_lines_evidence_and_counts_the_rest(api, api_db):
     with Store(api_db) as store:
         whole = {r["claim"]: r for r in query_claims(store, shown=None)}
