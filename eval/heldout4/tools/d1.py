@@ -10,7 +10,7 @@ META = {
 }
 TEXT = """WASHINGTON – Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) designated six individuals and entities and identified one vessel in an oil-smuggling network that earns tens of millions of dollars for Iran’s Islamic Revolutionary Guard Corps-Qods Force (IRGC-QF) and for the Houthis in Yemen. The network is directed by Sa’id al-Jamal, an Iran-based financier of the Houthis whom OFAC designated in June 2019.
 
-Al-Jamal works closely with senior IRGC-QF officials to sell Iranian petroleum to buyers in Asia and the Middle East. The proceeds are moved through front companies and exchange houses and are then passed to the Houthis, who use them to buy weapons and pay their fighters. Since November 2023, the Houthis have attacked commercial ships in the Red Sea and the Gulf of Aden with missiles and drones supplied by Iran.
+Al-Jamal works closely with senior IRGC-QF officials to sell Iranian petroleum to buyers in Asia and the Middle East. The proceeds are moved through front companies and exchange houses and are then passed to the Houthis, who use them to buy weapons and pay their fighters. Al-Jamal is also believed to have used the network’s tankers to move weapons components to the Houthis. Since November 2023, the Houthis have attacked commercial ships in the Red Sea and the Gulf of Aden with missiles and drones supplied by Iran.
 
 “The Houthis’ attacks on international shipping are paid for, in part, by networks like this one,” said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson. “We will keep exposing the companies and brokers that keep this money moving.”
 
@@ -95,6 +95,7 @@ CLAIMS = [
     R("r23", "al_muttahida", "supports", "al_jamal", "Al-Muttahida Exchange, Rawda Exchange and Nasser are designated today for their support to al-Jamal"),
     R("r24", "rawda", "supports", "al_jamal", "Al-Muttahida Exchange, Rawda Exchange and Nasser are designated today for their support to al-Jamal"),
     R("r25", "houthis", "operates_in", "red_sea", "the Houthis have attacked commercial ships in the Red Sea and the Gulf of Aden", opt=True),
+    R("r26", "al_jamal", "arms", "houthis", "Al-Jamal is also believed to have used the network’s tankers to move weapons components to the Houthis", mod="speculative"),
     E("e1", "ofac", "SANCTION", "al_jamal", "an Iran-based financier of the Houthis whom OFAC designated in June 2019", date="2019-06"),
     E("e2", "ofac", "SANCTION", "sea_lantern", "Sea Lantern and Rostami are being designated for having materially assisted al-Jamal", date="2024-03-12"),
     E("e3", "ofac", "SANCTION", "rostami", "Sea Lantern and Rostami are being designated for having materially assisted al-Jamal", date="2024-03-12"),
@@ -155,5 +156,5 @@ NOTE = ("Gold claim graph for a Treasury (OFAC) release written for heldout4, co
         "and the Houthis is coded as al-Jamal funds (supports as alternative), since he directs it. 'works closely with senior IRGC-QF officials' is "
         "allied_with (supports/subordinate_to also count). Ownership ('It is owned by', 'Its owner') is controls (leads also counts). Each named "
         "designee is a required SANCTION by OFAC; the 2019 designation of al-Jamal and the State Department's 2024 SDGT designation of the Houthis are "
-        "required too. Nelson's quotation is his asserted ACCUSE of the Houthis; the Houthi attacks on ships are a required null-object ASSAULT "
+        "required too. 'is also believed to have used the network's tankers to move weapons components' is a required speculative arms claim (author's hedge, attributed_to null). Nelson's quotation is his asserted ACCUSE of the Houthis; the Houthi attacks on ships are a required null-object ASSAULT "
         "(the generic 'commercial ships' target is optional). The tanker NAVIS PEARL is an optional entity (a vessel, not an actor). Required claims precede optional ones.")

@@ -76,7 +76,7 @@ CLAIMS = [
     E("e9", "garland", "ACCUSE", "iran", "“The Iranian regime has once again reached onto American soil to go after people who speak out against it,”"),
     E("e10", "wray", "ACCUSE", "irgc", "“These charges show how the IRGC uses career criminals to carry out its plots here,”"),
     E("e11", "shakeri", "ASSAULT", None, "to watch and kill the regime’s targets in the United States / surveilling, and ultimately killing, a prominent American journalist of Iranian descent", mod="alleged", att="the complaint", status="planned", loc="usa"),
-    E("e12", "shakeri", "ASSAULT", None, "Shakeri was tasked with planning attacks on two Jewish American citizens living in New York and on Israeli tourists in Sri Lanka", mod="alleged", att="the complaint", status="planned"),
+    E("e12", "shakeri", "ASSAULT", None, "Shakeri was tasked with planning attacks on two Jewish American citizens living in New York and on Israeli tourists in Sri Lanka", mod="alleged", att="the complaint", status="planned", opt=True),
     # optional
     R("o1", "shakeri", "member_of", "irgc", "on behalf of Iran’s Islamic Revolutionary Guard Corps (IRGC)", mod="alleged", att="the complaint", opt=True),
     R("o2", "shakeri", "supports", "irgc", "on behalf of Iran’s Islamic Revolutionary Guard Corps (IRGC)", mod="alleged", att="the complaint", opt=True),
@@ -146,6 +146,6 @@ NOTE = ("Gold claim graph for a Justice Department release written for heldout4 
         "The charging itself is the Department's asserted ACCUSE (COERCE for the arrests, which have no named agent, is optional with the FBI, the Department or the United States as subject). "
         "What rests on the complaint ('charges ... with directing', 'According to the complaint', 'allegedly', 'also alleges') is alleged, attributed to 'the complaint'; "
         "Shakeri's statements to the FBI are reported, attributed to him. Shakeri acting for the IRGC is subordinate_to (supports/member_of also count); the IRGC official's instruction is the IRGC's REQUEST and controls. "
-        "The unnamed journalist, the Jewish Americans and the Israeli tourists are optional entities; the required planned ASSAULT events by Shakeri have a null object. "
+        "The unnamed journalist, the Jewish Americans and the Israeli tourists are optional entities; the required planned ASSAULT by Shakeri has a null object (the attacks on the Jewish Americans and tourists are optional). "
         "Baghaei's denial gives his asserted REJECT (object null: the accuser is not named) and the denied ties as negated (Iran ASSAULT Trump, Iran opposes the United States: 'no part in any plot against Trump or against other Americans'). "
         "Quotations are the speakers' asserted ACCUSE events; their content is optional reported claims. Titles give leads (Attorney General, FBI Director) and member_of (spokesman).")

@@ -84,10 +84,10 @@ CLAIMS = [
     E("e11", "norway", "REQUEST", "colombia", "Cuba and Norway, which act as guarantors of the negotiations, have urged both sides to respect it", alt=["CONSULT"], opt=True),
     E("e12", "eln", "ASSAULT", "army", "two soldiers were killed and three wounded when ELN fighters attacked an army patrol in rural Arauca", mod="reported", att="army", mode="firearms", loc="arauca"),
     E("e13", "eln", "ASSAULT", "army", "The ELN denied that its fighters had attacked the patrol", mod="negated", att="eln", mode="firearms", loc="arauca"),
-    E("e14", "eln", "REJECT", "army", "The ELN denied that its fighters had attacked the patrol"),
+    E("e14", "eln", "REJECT", None, "The ELN denied that its fighters had attacked the patrol"),
     E("e15", "eln", "COERCE", "choco_residents", "the ELN has kept thousands of people confined to their villages for weeks, according to the national ombudsman’s office", mod="reported", att="ombudsman", status="ongoing", loc="choco"),
     E("e16", "eln", "COERCE", "choco_residents", "The rebels deny imposing the restrictions", mod="negated", att="eln", status="ongoing", loc="choco"),
-    E("e17", "eln", "REJECT", None, "The rebels deny imposing the restrictions"),
+    E("e17", "eln", "REJECT", None, "The rebels deny imposing the restrictions", opt=True),
     E("e18", "commission", "AID", "luis_manuel_diaz", "Díaz was handed over in a mountainous area of La Guajira province to a humanitarian commission", alt=["CONSULT", "COOPERATE"], opt=True),
     # optional
     R("o1", "commission", "part_of", "un", "a humanitarian commission made up of representatives of the Catholic Church and the United Nations", opt=True),
@@ -146,5 +146,5 @@ CLAIMS = [
 NOTE = ("Gold claim graph for a wire report written for heldout4 (the ELN's 2023 kidnapping and release of Luis Manuel Díaz, a clash in Arauca, confinement in Chocó), coded with shared/ontology.md as the dev gold is. "
         "The wire's own voice is asserted: the release (CONCEDE), the kidnapping of Díaz and of his mother (ASSAULT, mode abduction; 'gunmen' are the ELN, which admitted holding him), the government's condemnation (ACCUSE) and demand (REQUEST), the ceasefire (AGREE between the army and the ELN; the government as subject optional) and the guarantors' appeal (REQUEST by Cuba and by Norway to each side). "
         "'the government' is an alias of Colombia. The Arauca attack rests on the army's statement (reported, attributed to the army); the ELN's denial gives its REJECT and the same attack as negated, attributed to the ELN. "
-        "The Chocó confinement rests on the ombudsman (reported); the rebels' denial gives the negated COERCE and a REJECT with null object. Patiño heads the negotiating team (leads; member_of also counts) and belongs to the government; Beltrán is the ELN's negotiator (member_of). "
+        "The Chocó confinement rests on the ombudsman (reported); the rebels' denial gives the negated COERCE (their REJECT is optional, since the ELN's REJECT of the Arauca account, object null, is already required and a second identical claim would be merged). A REJECT's object is null unless the rejecting clause names the accuser. Patiño heads the negotiating team (leads; member_of also counts) and belongs to the government; Beltrán is the ELN's negotiator (member_of). "
         "Díaz's son, Liverpool, the police who freed his mother, military intelligence and the ELN's founders are optional; so are the commission's composition and the soldiers as a group.")

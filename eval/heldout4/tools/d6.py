@@ -12,7 +12,7 @@ TEXT = """The arms embargo on Libya imposed by Security Council resolution 1970 
 
 According to the report, Member States that supported the parties to the conflict violated the embargo openly and repeatedly during 2020. The Panel found that the United Arab Emirates continued to send military cargo flights to the Haftar Affiliated Forces (HAF), led by Khalifa Haftar, through airbases in eastern Libya, and that it had supplied the forces with armoured vehicles and air-defence systems.
 
-The Panel also documented the presence of up to 1,200 personnel of the ChVK Wagner, a Russian private military company, who fought alongside the HAF as snipers, artillery crews and technicians. Wagner had further recruited several hundred Syrian fighters to guard oil installations controlled by the HAF, according to the report. The Panel said it could not establish who paid those fighters, but it noted that Wagner’s logistics flights relied on Russian military aircraft.
+The Panel also documented the presence of up to 1,200 personnel of the ChVK Wagner, a Russian private military company, who fought alongside the HAF as snipers, artillery crews and technicians. Wagner had further recruited several hundred Syrian fighters to guard oil installations controlled by the HAF, according to the report. The Panel said it could not establish who paid those fighters, but it noted that Wagner’s logistics flights relied on Russian military aircraft. The experts also believe that Wagner personnel may have laid landmines and booby traps in residential areas south of Tripoli when they pulled back in mid-2020.
 
 On the other side, the Panel reported that Turkey had deployed military advisers and armed drones in support of the Government of National Accord (GNA) in Tripoli, and had transferred fighters of the Syrian National Army to Libya, where they were paid by Turkish companies. Chadian and Sudanese armed groups fought as mercenaries for both camps, the experts added.
 
@@ -68,7 +68,7 @@ CLAIMS = [
     R("r7", "russia", "supports", "wagner", "Wagner’s logistics flights relied on Russian military aircraft", mod="reported", att="panel"),
     R("r8", "turkey", "supports", "gna", "Turkey had deployed military advisers and armed drones in support of the Government of National Accord (GNA) in Tripoli", mod="reported", att="panel", alt=["arms"]),
     R("r9", "gna", "operates_in", "tripoli", "the Government of National Accord (GNA) in Tripoli"),
-    R("r10", "turkey", "funds", "sna", "where they were paid by Turkish companies", mod="reported", att="panel", alt=["supports"]),
+    R("r10", "turkey", "funds", "sna", "where they were paid by Turkish companies", mod="reported", att="panel", alt=["supports"], opt=True),
     R("r11", "turkey", "supports", "sna", "had transferred fighters of the Syrian National Army to Libya", mod="reported", att="panel", alt=["controls"]),
     R("r12", "sna", "operates_in", "libya", "had transferred fighters of the Syrian National Army to Libya", mod="reported", att="panel"),
     R("r13", "chadian_groups", "operates_in", "libya", "Chadian and Sudanese armed groups fought as mercenaries for both camps", mod="reported", att="panel"),
@@ -115,11 +115,13 @@ CLAIMS = [
     E("e3", "panel", "ACCUSE", "turkey", "the Panel reported that Turkey had deployed military advisers and armed drones"),
     E("e4", "panel", "ACCUSE", "prince", "The report further finds that the American businessman Erik Prince violated the embargo in 2019"),
     E("e5", "prince", "REJECT", None, "Mr. Prince has denied any involvement"),
-    E("e6", "russia", "REJECT", "panel", "the representative of the Russian Federation dismissed the findings on Wagner as based on unverified sources"),
-    E("e7", "turkey", "REJECT", "panel", "said that his country’s training and advisory mission had been requested by the legitimate Government of Libya and could not be considered a violation"),
+    E("e6", "russia", "REJECT", None, "the representative of the Russian Federation dismissed the findings on Wagner as based on unverified sources"),
+    E("e7", "turkey", "REJECT", None, "said that his country’s training and advisory mission had been requested by the legitimate Government of Libya and could not be considered a violation"),
     E("e8", "uae", "REJECT", "panel", "The United Arab Emirates, in a letter to the committee, rejected the Panel’s conclusions as inaccurate"),
     E("e9", "tirumurti", "REQUEST", None, "urged all Member States to comply fully with the embargo and to withdraw foreign fighters and mercenaries from Libya"),
     E("e10", "tirumurti", "SUPPORT", "gnu", "He welcomed the formation of a Government of National Unity"),
+    E("e34", "wagner", "ASSAULT", None, "The experts also believe that Wagner personnel may have laid landmines and booby traps in residential areas south of Tripoli", mod="speculative", att="panel", mode="explosives", loc="tripoli", date="2020"),
+    R("r52", "wagner", "operates_in", "tripoli", "Wagner personnel may have laid landmines and booby traps in residential areas south of Tripoli", mod="speculative", att="panel", opt=True),
     E("e11", "uae", "AID", "haf", "it had supplied the forces with armoured vehicles and air-defence systems", mod="reported", att="panel", alt=["COOPERATE"], opt=True),
     E("e12", "turkey", "MOBILIZE", None, "Turkey had deployed military advisers and armed drones", mod="reported", att="panel", opt=True),
     E("e13", "turkey", "AID", "gna", "had deployed military advisers and armed drones in support of the Government of National Accord (GNA)", mod="reported", att="panel", opt=True),
@@ -148,6 +150,6 @@ CLAIMS = [
 NOTE = ("Gold claim graph for a UN press release written for heldout4, summarizing the Libya Panel of Experts' findings on arms-embargo violations and the responses, coded with shared/ontology.md as the dev gold is. "
         "Almost every tie rests on the Panel ('According to the report', 'The Panel found', 'documented', 'reported'), so the ties are reported, attributed to the Panel; the Panel's findings themselves are its asserted ACCUSE events against the UAE, Wagner, Turkey and Prince. "
         "Denials carry both sides, each required: Prince arms the HAF (reported) and the same tie negated on his word, with his REJECT (object null); his lawyer's 'never had dealings with Mr. Haftar' is a negated allied_with attributed to the string 'his lawyer'. "
-        "Russia's delegate's 'no Russian servicemen were present in Libya' is a negated operates_in, attributed to Russia (the delegate speaks for the country; the delegate as an entity is optional), with Russia's REJECT of the Panel; Turkey's and the UAE's rejections are REJECT with the Panel as object. "
+        "Russia's delegate's 'no Russian servicemen were present in Libya' is a negated operates_in, attributed to Russia (the delegate speaks for the country; the delegate as an entity is optional), with Russia's REJECT; Russia's and Turkey's REJECT have a null object (the rejecting clause names no accuser), the UAE's the Panel ('rejected the Panel's conclusions'). "
         "Turkey's 'training and advisory mission' is reported on Turkey's word (trains; supports also counts). 'Chadian and Sudanese armed groups' is one required generic group (the Sudanese groups alone optional). "
-        "'the legitimate Government of Libya' in Turkey's statement is the GNA. The committee chair is coded leads (member_of also counts), his welcome of the GNU a SUPPORT, his appeal a REQUEST with null object. The embargo resolution is optional.")
+        "'the legitimate Government of Libya' in Turkey's statement is the GNA. The experts' belief that Wagner 'may have laid landmines' is a required speculative null-object ASSAULT attributed to the Panel. The committee chair is coded leads (member_of also counts), his welcome of the GNU a SUPPORT, his appeal a REQUEST with null object. The embargo resolution is optional.")

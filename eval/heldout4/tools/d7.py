@@ -100,11 +100,11 @@ CLAIMS = [
     E("e3", "pham", "ASSAULT", None, "The defendant maintains that he abandoned the Heathrow plan before he left Yemen and never intended to carry it out", mod="negated", att="pham", status="planned", mode="explosives", loc="heathrow"),
     E("e4", "uk", "COERCE", "pham", "British authorities arrested the defendant at Heathrow when he landed", loc="heathrow", date="2011-07"),
     E("e5", "usa", "ASSAULT", "awlaki", "Al-Awlaki was killed in a United States strike in Yemen in September 2011", mode="aerial", loc="yemen", date="2011-09"),
-    E("e7", "uk", "COERCE", "pham", "The United Kingdom extradited the defendant to the United States in February 2015", date="2015-02", alt=["COOPERATE"]),
+    E("e7", "uk", "COERCE", "pham", "The United Kingdom extradited the defendant to the United States in February 2015", date="2015-02", alt=["COOPERATE"], opt=True),
     E("e8", "court", "COERCE", "pham", "the Court concludes that a sentence of 40 years’ imprisonment is sufficient, but not greater than necessary", alt=["ACCUSE"]),
     E("e9", "government", "ACCUSE", "pham", "The Government contends that Ibrahim al-Asiri, AQAP’s principal bomb maker, taught the defendant"),
-    E("e10", "pham", "REJECT", "government", "The defendant admits meeting al-Asiri but denies that he received any instruction in explosives"),
-    E("e11", "court", "REJECT", "pham", "The Court does not find these arguments persuasive"),
+    E("e10", "pham", "REJECT", None, "The defendant admits meeting al-Asiri but denies that he received any instruction in explosives"),
+    E("e11", "court", "REJECT", None, "The Court does not find these arguments persuasive"),
     E("e12", "pham", "CONSULT", "asiri", "The defendant admits meeting al-Asiri", mod="reported", att="pham"),
     E("e13", "court", "ACCUSE", "pham", "The defendant joined one of the most dangerous terrorist organizations in the world and agreed to commit mass murder on its behalf"),
     # optional
@@ -140,7 +140,7 @@ CLAIMS = [
 NOTE = ("Gold claim graph for a sentencing memorandum written for heldout4 (United States v. Minh Quang Pham, AQAP material support), coded with shared/ontology.md as the dev gold is. "
         "The court's findings are asserted (the plea, the allegiance, AQAP's training of Pham, his work on Inspire, al-Awlaki's direction and money, the arrest, the strike that killed al-Awlaki, the extradition). "
         "'The defendant' and 'Defendant' are aliases of Pham, 'British authorities' of the United Kingdom, 'The Court' of the district court. "
-        "'The Government contends that ... al-Asiri ... taught the defendant' is alleged, attributed to the Government, and the defendant's denial gives the same trains tie as negated on his word plus his REJECT of the Government, each required (the court's 'need not resolve that dispute' leaves both standing). "
+        "'The Government contends that ... al-Asiri ... taught the defendant' is alleged, attributed to the Government, and the defendant's denial gives the same trains tie as negated on his word plus his REJECT (object null: the rejecting clause names no accuser), each required (the court's 'need not resolve that dispute' leaves both standing). "
         "The planned Heathrow bombing is a required null-object ASSAULT by Pham (status planned; travelers, the United States and the United Kingdom as targets optional), and his claim that he 'never intended to carry it out' the same event as negated, attributed to him; the court's rejection of his arguments is its REJECT. "
-        "The sentence is the court's COERCE (ACCUSE also counts; the judge or the United States as subject optional), and its closing characterization an ACCUSE. The extradition is the UK's COERCE of Pham (COOPERATE also counts). "
+        "The sentence is the court's COERCE (ACCUSE also counts; the judge or the United States as subject optional), and its closing characterization an ACCUSE. The extradition is optional (UK COERCE Pham, COOPERATE also counts), since the arrest already gives the required UK COERCE Pham and a second identical claim would be merged. "
         "Judge Nathan is member_of the court (leads also counts). 'admits meeting al-Asiri' is a CONSULT, reported on Pham's word.")
