@@ -96,18 +96,27 @@ def _drop_vague(claims: list[Claim]) -> list[Claim]:
 
 
 HOSTILE = {"ASSAULT"}
+# ties to a terrorist group that a person's own quoted words give as fact accuse its holder
+ABETTING = {"member_of", "funds", "arms", "supports"}
+TERRORIST = {"terrorist_group"}
 COUNTED = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # events whose size the text may give: dead, money, troops, detained
 
 
 def _accusation(r: Reading, j: Judgement) -> Reading | None:
     """A named source that alleges or reports an attack by X accuses X ("Today's indictment exposes
-    Iran's plot ..., said FBI Director Christopher Wray" → Wray ACCUSE Iran)."""
+    Iran's plot ..., said FBI Director Christopher Wray" → Wray ACCUSE Iran); so does a person who
+    says in his own quoted words that X serves, funds, arms or backs a terrorist group."""
     src = j.attributed_to
-    if (r.kind != "event" or r.predicate not in HOSTILE or not isinstance(src, Entity)
-            or src.id == r.subject.id or src.type == "location"):
+    if not isinstance(src, Entity) or src.id == r.subject.id or src.type == "location":
         return None
     quoted = any(c.modality == "reported" and c.token.i == r.trigger.i for c in j.cues)  # the speaker's own words
-    if j.modality != "alleged" and not quoted:
+    if r.kind == "relation":  # "'X was a trained Hizballah operative,' said the prosecutor"
+        if not (quoted and src.type == "person" and r.predicate in ABETTING and r.object is not None
+                and r.object.subtype in TERRORIST and r.object.id != src.id):
+            return None
+    elif r.predicate not in HOSTILE:
+        return None
+    elif j.modality != "alleged" and not quoted:
         return None  # reporting an attack is not accusing anyone of it
     return Reading("event", "ACCUSE", src, r.subject, r.trigger, f"accusation:{r.rule}")
 

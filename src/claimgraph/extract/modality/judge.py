@@ -247,8 +247,17 @@ class ModalityJudge:
     def _quoted(self, tok: Token) -> Cue | None:
         for start, end in self._quotes or ():
             if start <= tok.idx < end:
-                return Cue("reported", tok, self._speaker(tok.sent))
+                return Cue("reported", tok, self._speaker(tok.sent) or self._quote_speaker(tok, start, end))
         return None
+
+    def _quote_speaker(self, tok: Token, start: int, end: int) -> Entity | str | None:
+        """A quotation of several sentences is its speaker's throughout: the one named by the speech
+        verb after it ("“... . ...,” said X") in the sentence where it ends."""
+        doc = tok.doc
+        last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
+        if last is None or last.sent.start == tok.sent.start:
+            return None
+        return self._speaker(last.sent)
 
     def _speaker(self, sent: Span) -> Entity | str | None:
         for t in sent:
@@ -276,6 +285,9 @@ class ModalityJudge:
                 return None
         if subj.lower_ in _PRONOUNS | {"i", "we", "you", "which", "that", "who"}:
             return None
+        persons = {e.id: e for t in subj.subtree for e in self.args.index.entities_of(t) if e.type == "person"}
+        if len(persons) == 1:  # "said Assistant Attorney General for National Security X": the title's portfolio took the name
+            return next(iter(persons.values()))
         return _phrase(subj)
 
     def _noun_source(self, noun: Token) -> Entity | str | None:
