@@ -11,6 +11,8 @@ from collections import defaultdict
 from rapidfuzz.distance import Indel
 from spacy.tokens import Doc
 
+from claimgraph.nlp.tokens import tokens
+
 
 MIN_SIMILARITY = 0.9
 MIN_WORD_SIMILARITY = 0.8
@@ -31,11 +33,23 @@ class NearNames:
     def add(self, keys: tuple[str, ...], actor_id: str, actor_type: str) -> None:
         if len(keys) < 2 or actor_type not in NEAR_TYPES or len(" ".join(keys)) < MIN_CHARS:
             return
+        self.__dict__.pop("_edges", None)  # made again from `by_end` when next asked
         for end in ((0, keys[0]), (len(keys) - 1, keys[-1])):
             entry = (keys, actor_id)
             slot = self.by_end[(len(keys),) + end]
             if entry not in slot:
                 slot.append(entry)
+
+    def edges(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        """For each name length, the first words and the last words of the names of that length
+        (`by_end`'s keys as sets: the test made for every word of every document)."""
+        edges = self.__dict__.get("_edges")
+        if edges is None:
+            edges = {}
+            for size, at, word in self.by_end:
+                edges.setdefault(size, (set(), set()))[0 if at == 0 else 1].add(word)
+            edges = self._edges = {size: (frozenset(a), frozenset(b)) for size, (a, b) in edges.items()}
+        return edges
 
     def matches(self, doc: Doc, exact: list[tuple[int, int]], keys: list[str],
                 joiner: list[bool]) -> list[tuple[int, int, str]]:
@@ -51,17 +65,27 @@ class NearNames:
                 edge[i] = (s, e)
         busy: set[int] = set()
         by_end = self.by_end
-        # a name's words are capitalised, punctuation, or the small words inside names
-        named = [t.text[:1].isupper() or t.is_punct or t.lower_ in _GLUE for t in doc]
-        for k in range(len(words)):
+        toks, named = tokens(doc), {}
+
+        def is_named(i: int) -> bool:
+            """A name's words are capitalised, punctuation, or the small words inside names."""
+            got = named.get(i)
+            if got is None:
+                t = toks[i]
+                got = named[i] = t.text[:1].isupper() or t.is_punct or t.lower_ in _GLUE
+            return got
+
+        n, edges, none = len(words), self.edges(), (frozenset(), frozenset())
+        for k in range(n):
             for size in (4, 3, 2):
-                window = words[k:k + size]
-                if len(window) < size:
+                if k + size > n:
                     continue
                 # the cheap test first: some KB name of this length starts or ends with this word
-                if (size, 0, window[0][1]) not in by_end and (size, size - 1, window[-1][1]) not in by_end:
+                firsts, lasts = edges.get(size, none)
+                if words[k][1] not in firsts and words[k + size - 1][1] not in lasts:
                     continue
-                if not all(named[i] for i, _ in window):
+                window = words[k:k + size]
+                if not all(is_named(i) for i, _ in window):
                     continue
                 first, last = window[0][0], window[-1][0]
                 if any(i in busy for i in range(first, last + 1)):

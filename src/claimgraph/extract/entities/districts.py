@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.entities.lexicon import Lexicon
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold_name
+from claimgraph.nlp.text import doc_text
 from claimgraph.nlp.tokens import tokens
 
 _SEAT = {"in", "within", "throughout"}  # "a grand jury in the ...": where a court sits
@@ -27,6 +28,8 @@ def _us_states() -> frozenset[str]:
 
 def _spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, bool]]:
     """(start, end, seat) of each district name; `seat` when it says where a court sits."""
+    if "District" not in doc_text(doc):
+        return []  # most documents name none: no walk over their tokens
     toks = tokens(doc)
     out = []
     for t in toks:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,8 +59,10 @@ class Cand:
 _WORD_SPLIT = re.compile(r"[\s\-–—/]+")
 
 
-def _words(text: str) -> set[str]:
-    return {fold(w).strip(".,;:()") for w in _WORD_SPLIT.split(text) if w}
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> frozenset[str]:
+    """The folded words of a name or phrase (asked again for each candidate of each reference)."""
+    return frozenset(fold(w).strip(".,;:()") for w in _WORD_SPLIT.split(text) if w)
 
 
 
