@@ -35,3 +35,11 @@ def test_a_verb_the_codebook_reads_with_the_phrase_gives_one_tie(extract):
     doc = extract("The Badr Organization acted under the direction of the Quds Force.")
     claim(doc, "Badr Organization", "subordinate_to", "Quds Force")
     assert not find(doc, "Quds Force", "controls", "Badr Organization"), listing(doc)
+
+
+def test_acting_with_the_direction_of_another(extract):
+    doc = extract("The bombing was carried out by Hizballah al-Hejaz, acting with the direction and "
+                  "support of the IRGC. Kata'ib Hizballah acted under the direction of the Quds Force.")
+    assert {"controls", "supports"} <= predicates(doc, "Islamic Revolutionary Guard Corps", "Hizballah al-Hejaz")
+    assert predicates(doc, "Kata'ib Hizballah", "Quds Force") == {"subordinate_to"}
+    assert not find(doc, "Quds Force", "controls")

@@ -416,6 +416,10 @@ class Arguments:
                             return owner
                 if is_passive(head):
                     used = [e for c in head.children if c.dep_ in ("nsubjpass",) for e in self.actors(c)]
+                    if not used and cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.doc[cur.i - 1].text == ",":
+                        # "the attack was carried out by X, acting with ...": the agent acts, not the deed
+                        used = [e for c in head.children if c.dep_ == "agent" and c.i < cur.i
+                                for o in c.children if o.dep_ == "pobj" for e in self.actors(o)]
                     if lemma in self.cb.instrument_verbs and cur.dep_ in ("xcomp", "advcl"):
                         used += [e for c in head.children if c.dep_ == "agent"  # "used by Iran to": Iran too
                                  for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e not in used]

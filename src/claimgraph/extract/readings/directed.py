@@ -27,7 +27,8 @@ def read(args, noun: Token) -> list[tuple[str, Entity, Entity]]:
     """(predicate, subject, object) for a direction noun hung on a deed's verb, or nothing."""
     entry = WORDS.get(noun.lower_)
     prep = noun.head
-    if entry is None or noun.dep_ != "pobj" or prep.lower_ not in PREPOSITIONS:
+    if entry is None or noun.dep_ != "pobj" or prep.lower_ not in PREPOSITIONS and not (
+            prep.lower_ == "with" and entry[0] == "controls"):  # "acting with the direction and support of Y"
         return []
     if noun.lower_ == "behalf" and prep.lower_ != "on":
         return []
@@ -62,7 +63,8 @@ def _read_by_codebook(args, verb: Token, noun: Token) -> bool:
     """"acted under the direction of Y", "acted on behalf of Y": the verb's own trigger reads the
     phrase (relations.yaml), so it makes no second tie here."""
     word = noun.lower_
-    return any(word in t.obj_head or word == "behalf" and "on behalf of" in t.obj_phrase
+    prep = noun.head.lower_
+    return any(word in t.obj_head and prep in t.obj or word == "behalf" and "on behalf of" in t.obj_phrase
                for t in args.cb.verbs.get(verb.lemma_.lower(), ()) if t.kind == "relation")
 
 

@@ -61,8 +61,13 @@ def given(args, tok: Token) -> Given | None:
     # the resource's own "from" or owner first: "split from X with Iranian help" is not X's help
     givers = _from(args, tok, first, on_verb=False) or _owners(args, tok) or _from(args, tok, first)
     if first.dep_ == "pobj" and prep.lower_ == "with":
+        of = not givers and not (verb.pos_ in VERBAL and verb.lemma_.lower() in cb.resources.get("giving", ()))
+        if of:  # "acting with the support of X", "with the direction and backing of X"
+            givers = _of(args, tok, first)
         if givers:  # "the militia, with support from Iran, attacked"; "with Iranian money, X bought"
             getters = args.subjects(verb) if verb.pos_ in VERBAL else args.actors(verb)
+            if of:  # "planned by A with the help of X": help in one person's deed is no standing tie
+                getters = [e for e in getters if e.type != "person"]
             return Given(pred, givers, getters)
         if verb.pos_ in VERBAL and verb.lemma_.lower() in cb.resources.get("giving", ()):
             return Given(pred, args.subjects(verb), _recipients(args, verb))  # "supports Y with money"
@@ -86,6 +91,12 @@ def _from(args, tok: Token, first: Token, on_verb: bool = True) -> list[Entity]:
         holders.append(first.head if first.dep_ == "dobj" else first.head.head)
     holders += [c for c in first.conjuncts]  # "money and rockets from X": the last one holds it
     return [e for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children if o.dep_ == "pobj" for e in args.actors(o)]
+
+
+def _of(args, tok: Token, first: Token) -> list[Entity]:
+    """X in "the support of X", on the resource or on the first of its list ("the direction and support of X")."""
+    return [e for h in dict.fromkeys((tok, first)) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj" for e in args.actors(o)]
 
 

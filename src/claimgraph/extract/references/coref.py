@@ -73,6 +73,8 @@ class _Resolver(FirstPerson, Pronouns, Relatives, Definites):
             self._former_latter(t)
         elif t.pos_ == "NOUN" and self._cataphora(t):
             return
+        elif t.tag_ == "NNS" and self._named_parties(t):
+            return
         elif t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.r.descriptions:
             found = self._description(t)
             if found is False:  # a description with no referent competes as one

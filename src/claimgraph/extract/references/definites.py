@@ -11,6 +11,9 @@ from claimgraph.extract.references.pronouns import PRONOUN_WINDOW
 from claimgraph.extract.references.rules import Constraint
 
 
+PARTIES = {"defendant", "plaintiff"}  # a court text's parties, named once by a copula
+
+
 class Definites(Candidates):
     def _description(self, t: Token) -> bool | None:
         """"the group", "this military institution": the nearest compatible actor before it.
@@ -60,6 +63,39 @@ class Definites(Candidates):
             return False  # "Iraq and Syria ... the country"
         self._resolve(det.i, t.i + 1, pick.ids, "coref:description", t, None)
         return True
+
+    def _named_parties(self, t: Token) -> bool:
+        """"the defendants", "Defendants' support": the parties a copula named before ("The
+        defendants are Iran, MOIS and the IRGC"), one claim for each."""
+        lemma = t.lemma_.lower()
+        if lemma not in PARTIES or any(c.dep_ in ("amod", "compound", "nummod", "prep", "relcl", "acl")
+                                       for c in t.children):
+            return False
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ != "the":
+            return False
+        named = self._party_list(lemma)
+        if named is None or t.i <= named[0] or t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            return False
+        self._resolve(det.i if det is not None else t.i, t.i + 1, named[1], "coref:description", t, None)
+        return True
+
+    def _party_list(self, lemma: str) -> tuple[int, tuple[str, ...]] | None:
+        """Where the first "The <parties> are A, B and C" ends, and the actors it lists (two or more)."""
+        if not hasattr(self, "parties"):
+            self.parties: dict[str, tuple[int, tuple[str, ...]] | None] = {}
+        if lemma not in self.parties:
+            found = None
+            for x in self.toks:
+                if x.lemma_.lower() == lemma and x.tag_ == "NNS" and x.dep_ == "nsubj" and x.head.lemma_ == "be":
+                    attr = next((c for c in x.head.children if c.dep_ == "attr"), None)
+                    ids = tuple(dict.fromkeys(i for a in ((attr, *attr.conjuncts) if attr is not None else ())
+                                              for i in self._entity_ids(a)))
+                    if len(ids) >= 2:
+                        found = (attr.right_edge.i, ids)
+                        break
+            self.parties[lemma] = found
+        return self.parties[lemma]
 
     def _misattached_of(self, prep: Token) -> bool:
         """"accused that group of the attack": an "of" the parser hung on the description that
