@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.references import events as anaphora
 from claimgraph.extract.readings.arguments import VERBAL, Arguments, dedupe, is_passive
 from claimgraph.extract.readings import multiword, predicative
-from claimgraph.extract.readings import lists, relatives, requests, resources, threats
+from claimgraph.extract.readings import halts, lists, relatives, requests, resources, threats
 from claimgraph.extract.readings.threats import HOSTILE_DEEDS
 from claimgraph.extract.readings.reduced import Reduced, misread_relative
 from claimgraph.extract.codebook import Codebook, Trigger
@@ -153,6 +153,7 @@ class Reader:
         found += [("REQUEST", s, o, t, rule) for s, o, t, rule in requests.commands(self.args, sent)]
         found += [("REQUEST", s, None, t, rule) for s, t, rule in requests.rewards(self.args, sent)]
         found += [("THREATEN", s, o, t, "threat:price") for s, o, t in threats.price_threats(self.args, sent)]
+        found += [("RETREAT", s, o, t, f"halt:{t.lemma_.lower()}") for s, o, t in halts.halts(self.args, sent)]
         return [Reading("event", p, s, o, t, rule, dict(occurred)) for p, s, o, t, rule in found
                 if _allowed(p, "event", s, o)]
 
@@ -465,7 +466,8 @@ class Reader:
         if not objs and trig.predicate in THREATS and self._vows_response(tok, subs):
             out += [Reading("event", trig.predicate, s, None, tok, rule_name, dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
-        elif not objs and trig.kind == "event" and self._thing_target(tok, trig):
+        elif not objs and trig.kind == "event" and (self._thing_target(tok, trig) or trig.predicate == "ACCUSE"
+                                                    and self._condemned_deed(tok)):
             out += [Reading("event", trig.predicate, s, None, tok, rule_name, dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
@@ -626,6 +628,16 @@ class Reader:
         # "the Hariri assassination": a person named before the deed noun is its victim (or a
         # place the tagger took for a person), not its actor
         return [e for e in found if e not in accusers and e.type in ACTING and (blamed or e.id not in named_in)]
+
+    def _condemned_deed(self, verb: Token) -> bool:
+        """"Jordan condemned the attack", "condemned what it called a terrorist attack": a hostile deed
+        whose doer nobody named is condemned all the same (an ACCUSE with no object)."""
+        hostile = lambda n: self._event_noun(n) and threats.hostile(self.cb.nouns.get(n.lemma_.lower(), ()))  # noqa: E731
+        kids = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        kids += [o for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() == "call"
+                 and any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+                 for o in c.children if o.dep_ in ("oprd", "attr", "dobj") and o.lower_ != "what"]
+        return any(hostile(c) and not self.args.noun_subjects(c) for c in kids)  # not one whose doer we misread
 
     def _threatened(self, verb: Token, threateners: list[Entity]) -> list[Entity]:
         """"Hezbollah threatened to attack Israel", "Iran warned it would strike Israel if ...": the
