@@ -13,6 +13,7 @@ from claimgraph.extract.codebook import Codebook
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.readings.reduced import misread_relative
 from claimgraph.model import Entity
+from claimgraph.nlp.tokens import sentences
 
 OPENERS = {",", "—", "–", ":", "("}
 SEPARATORS = {",", "and", "or"}
@@ -28,7 +29,7 @@ def names_after(index: EntityIndex, noun: Token, cb: Codebook) -> list[Entity]:
     doc = index.tokens  # indexed like the Doc, without a new Token per access
     span = index.span_of(noun)
     i = span.end if span is not None else noun.i + 1
-    end = noun.sent.end
+    end = sentences(index.doc)[1][noun.i]
     opened = i < end and doc[i].text in OPENERS
     if opened:
         i += 1
@@ -81,7 +82,7 @@ def _subject_elsewhere(name, noun: Token) -> bool:
 
 def _relative_after(name, noun: Token, index: EntityIndex, cb: Codebook) -> bool:
     """"the groups Hezbollah funds": a verb after the name whose subject the noun is not part of."""
-    if name.end >= name.sent.end:
+    if name.end >= sentences(name.doc)[1][name.end - 1]:
         return False
     after = name.doc[name.end]
     if misread_relative(after, index, cb) is not None:

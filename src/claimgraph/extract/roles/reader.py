@@ -14,6 +14,7 @@ from claimgraph.extract.codebook import Codebook
 from claimgraph.extract.readings import directed, state_organs
 from claimgraph.extract.readings.reader import Reading, _allowed
 from claimgraph.model import Entity
+from claimgraph.nlp.tokens import sentences
 
 ABBREVIATIONS = {"gen": "general", "adm": "admiral", "col": "colonel", "lt": "lieutenant", "brig": "brigadier",
                  "maj": "major", "sgt": "sergeant", "pres": "president", "sen": "senator", "rep": "representative",
@@ -217,7 +218,7 @@ class RoleReader:
 
     # "Hezbollah's patron Iran", "its proxy Kata'ib Hizballah", "U.S. ally Saudi Arabia"
     def _org_title(self, span: Span, ent: Entity) -> list[Reading]:
-        doc, start = self.index.tokens, span.sent.start  # the Doc's tokens, made once
+        doc, start = self.index.tokens, sentences(self.index.doc)[0][span.start]  # the Doc's tokens, made once
         run, i = [], span.start - 1
         while i >= start and len(run) < 3 and doc[i].is_alpha and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ") \
                 and self.index.entity_of(doc[i]) is None:
@@ -470,7 +471,8 @@ def _title_words_before(span: Span) -> list[Token]:
     the text, whatever the parse: "Under Secretary of the Treasury for Terrorism and Financial
     Intelligence Brian E. Nelson"."""
     doc, i, out = span.doc, span.start - 1, []
-    while i >= span.sent.start and len(out) < 12:
+    start = sentences(doc)[0][span.start]
+    while i >= start and len(out) < 12:
         t = doc[i]
         if not (t.lower_ in TITLE_GLUE or t.is_alpha and t.text[:1].isupper() or t.text in ("U.S.", "U.N.")):
             break
@@ -489,10 +491,11 @@ def _unprefixed(words: list[str]) -> list[str]:
 def _title_words_after(span: Span) -> list[Token]:
     """The capitalised words (and glue words) after a name and its comma: "X, Treasury Under Secretary"."""
     doc, i, out = span.doc, span.end, []
-    if i >= span.sent.end or doc[i].text != ",":
+    end = sentences(doc)[1][span.end - 1]
+    if i >= end or doc[i].text != ",":
         return []
     i += 1
-    while i < span.sent.end and len(out) < 12:
+    while i < end and len(out) < 12:
         t = doc[i]
         if not (t.lower_ in TITLE_GLUE or t.is_alpha and t.text[:1].isupper() or t.text in ("U.S.", "U.N.")):
             break
