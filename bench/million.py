@@ -13,7 +13,7 @@ then on each database times, on actors drawn uniformly and by degree (the bigges
 - the peak resident memory (ru_maxrss) of the querying processes, the store's size on disk, and
   how long `claimgraph serve` takes from start to answering its first request (a hub's dossier).
 
-usage: python bench/million.py [--claims 1000000] [--pg URL | --no-pg] [--json] [--check]
+usage: python bench/million.py [--claims 1000000] [--pg URL | --no-pg | --no-sqlite] [--json] [--check]
 """
 from __future__ import annotations
 
@@ -422,6 +422,7 @@ def main() -> None:
     ap.add_argument("--pg", metavar="URL", help="PostgreSQL server (a role that may create databases); "
                                                 "default: a throwaway one from tools/pg_test_server.sh")
     ap.add_argument("--no-pg", action="store_true", help="SQLite only")
+    ap.add_argument("--no-sqlite", action="store_true", help="time PostgreSQL only (the SQLite store is its source)")
     ap.add_argument("--samples", type=int, default=40, help="actor pairs per sample, timed warm")
     ap.add_argument("--cold", type=int, default=10, help="of which timed cold, each in a new process")
     ap.add_argument("--budget", type=float, default=45.0, help="seconds after which a slow query stops being timed")
@@ -450,7 +451,7 @@ def main() -> None:
     result = {"claims_asked": args.claims, "seed": args.seed, "per_sample": args.samples, "cold_per_sample": args.cold,
               "commit": _commit(), "build": built, "notes": [],
               "sample": {k: plan[k] for k in ("actors", "degree_max", "degree_p99", "degree_median", "hubs")}}
-    databases = [("SQLite", str(db))]
+    databases = [] if args.no_sqlite else [("SQLite", str(db))]
     server = None
     if not args.no_pg:
         pg = args.pg
