@@ -146,6 +146,9 @@ class Arguments:
     def _both_named(self, tok: Token) -> list[Entity]:
         """"X was an associate of Y; both men were killed ...": "both men", "the two leaders" are the
         two persons the sentence (else the one before) names, when it names exactly two."""
+        if tok.lower_ == "both" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not any(True for _ in tok.children):
+            return self._pair_before(tok)
         if tok.lemma_.lower() not in _PERSON_WORDS or tok.tag_ != "NNS":
             return []
         words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
@@ -161,6 +164,27 @@ class Arguments:
                               if e is not None and e.type == "person"])
             if persons:
                 return persons if len(persons) == 2 else []
+        return []
+
+    def _pair_before(self, tok: Token) -> list[Entity]:
+        """"designated A and B. Both are owned by X": a subject "both" is the last two actors of one
+        kind coordinated ("A and B") in its sentence before it, else in the sentence before."""
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        for a, b in spans:
+            pairs = []
+            for t in self.index.tokens[a:b]:
+                e, conj = self.index.entity_of(t), [c for c in t.children if c.dep_ == "conj"]
+                if e is None or t.dep_ == "conj" or len(conj) != 1 or any(x.dep_ == "conj" for x in conj[0].children):
+                    continue  # exactly two: "A and B", not "A, B and C"
+                f = self.index.entity_of(conj[0])
+                if f is not None and f.id != e.id and f.type == e.type and conj[0].i < b:
+                    pairs.append((e, f))
+            if pairs:
+                return list(pairs[-1])
         return []
 
     def _amount_of(self, tok: Token, depth: int) -> list[Entity]:
