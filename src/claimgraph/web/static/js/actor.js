@@ -257,7 +257,10 @@ function relationsSection(d) {
     for (const r of sides.as_object || []) body.append(relationRow(r, [actorLink(r.other), " ", h("span", {class: "predicate relation"}, predicateText(predicate)), " \u2192 ", d.name]));
   }
   table.append(body);
-  return [...out, table];
+  // a dossier shows each list's first lines (the API's limit): say how many more, and where they are
+  const more = groups.reduce((n, [, sides]) => n + Object.values(sides.more || {}).reduce((a, b) => a + b, 0), 0);
+  return [...out, table, more ? h("p", {class: "muted list-more"}, `${more} more relation line${more === 1 ? "" : "s"} not shown: `,
+    h("a", {href: "#/claims" + query({actor: d.id})}, "every claim of " + d.name)) : null];
 }
 
 function relationRow(r, what) {
@@ -289,7 +292,9 @@ function timelineSection(d) {
       h("span", {class: "how"}, modalityBadge(e.modality), " ", gradeBadge(e), " ",
         h("a", {href: "#/claim/" + encodeURIComponent(e.claim)}, "evidence"))));
   }
-  return [...out, list];
+  return [...out, list, d.timeline_more ? h("p", {class: "muted list-more"},
+    `${d.timeline_more} earlier event${d.timeline_more === 1 ? "" : "s"} not shown: `,
+    h("a", {href: "#/events" + query({actor: d.id})}, "the events table")) : null];
 }
 
 function documentsSection(d) {
@@ -300,5 +305,6 @@ function documentsSection(d) {
       h("a", {href: "#/doc/" + encodeURIComponent(doc.id)}, doc.title || doc.id),
       h("span", {class: "muted"}, [doc.source, doc.published && String(doc.published).slice(0, 10)].filter(Boolean).map((x) => " \u00b7 " + x).join("")),
       h("span", {class: "muted"}, ` \u00b7 ${doc.mentions} mention${doc.mentions === 1 ? "" : "s"}`))))
-      : h("p", {class: "muted"}, "None."));
+      : h("p", {class: "muted"}, "None."),
+    d.documents_more ? h("p", {class: "muted list-more"}, `and ${d.documents_more} more document${d.documents_more === 1 ? "" : "s"}`) : null);
 }
