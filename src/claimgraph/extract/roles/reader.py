@@ -31,6 +31,14 @@ SERVING = {"serve", "act", "function", "operate"}  # "X serves as Y's proxy": X 
 USING = {"use", "employ"}  # "Iran uses X as a proxy": the user is the other actor
 
 
+def _partitive(tok: Token) -> Token | None:
+    """The plural noun of "one of the <nouns>" ("one of the factions of Y"), else None."""
+    if tok.lower_ != "one":
+        return None
+    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")), None)
+
+
 def _word(t: Token) -> str:
     w = t.lower_.rstrip(".")
     return ABBREVIATIONS.get(w, w)
@@ -365,6 +373,8 @@ class RoleReader:
                 pairs.append((tok, of.head))  # the parser hung the name on the role's object
         out = []
         for named_tok, role_tok in pairs:
+            one = _partitive(role_tok)  # "X is one of the factions of Y", "X, one of the commanders of Y"
+            role_tok = one if one is not None else role_tok
             # a singular role is that one actor's, not its coordinated neighbours' ("X and Y, deputy
             # head of Z"); a plural one is every one's ("X and Y are Iran's proxies")
             plural = role_tok.tag_ in ("NNS", "NNPS")
@@ -381,6 +391,8 @@ class RoleReader:
                 if match is None:
                     continue
                 pred = match[1][0] if isinstance(match[1], tuple) else match[1]
+                if one is not None and pred == "leads":
+                    pred = "member_of"  # one of its leaders is no head of all of it
                 others = self._role_other(role_tok)
                 if ent.type == "person" and pred == "leads" and others and \
                         {e.id for e in others} <= {e.id for e in self._through_unit(role_tok)}:
