@@ -19,6 +19,7 @@ class EntityIndex:
         self.tokens: list[Token] = tokens(self.doc)  # spaCy makes a new Token per access: made once
         self.entities: dict[str, Entity] = {e.id: e for e in document.entities}
         self._by_token: dict[int, str] = {}
+        self._entity_at: dict[int, Entity] = {}  # the same, as the Entity: asked of nearly every token read
         self._spans: dict[int, Span] = {}  # token index → the mention span it belongs to
         self._groups: dict[int, list[str]] = {}  # token index → several entities ("the couple")
         for e in document.entities:
@@ -34,11 +35,11 @@ class EntityIndex:
             # so the country word stays the country's and the head is the group's
             if i not in self._by_token or len(span) < len(self._spans[i]):
                 self._by_token[i] = entity_id
+                self._entity_at[i] = self.entities[entity_id]
                 self._spans[i] = span
 
     def entity_of(self, token: Token) -> Entity | None:
-        eid = self._by_token.get(token.i)
-        return self.entities[eid] if eid else None
+        return self._entity_at.get(token.i)
 
     def entities_of(self, token: Token) -> list[Entity]:
         """Every entity a token stands for: one, or several for a plural reference."""
@@ -60,6 +61,7 @@ class EntityIndex:
         self.entities[entity_id].mentions.sort(key=lambda x: (x.start, x.end))
         for i in range(span.start, span.end):
             self._by_token[i] = entity_id
+            self._entity_at[i] = self.entities[entity_id]
             self._spans[i] = span
 
     def add_group_reference(self, span: Span, entity_ids: list[str], rule: str) -> None:
@@ -69,3 +71,4 @@ class EntityIndex:
         for i in range(span.start, span.end):
             self._groups[i] = list(entity_ids)
             self._by_token[i] = entity_ids[0]
+            self._entity_at[i] = self.entities[entity_ids[0]]
