@@ -13,3 +13,8 @@ def test_the_company_is_a_business_named_by_its_name(extract):
 def test_the_firm_is_no_group_without_a_business_word(extract):
     doc = extract("The Nour Brigade fought in Aleppo. Hezbollah later funded the firm.")
     assert not find(doc, "Hezbollah", "funds")
+
+
+def test_an_object_it_after_a_description_left_unresolved_is_nobody(extract):
+    doc = extract("The Treasury Department designated the firm in 2019 because Hezbollah owns it.")
+    assert not find(doc, "Hezbollah", "controls")

@@ -30,8 +30,8 @@ class Pronouns(Candidates):
         if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ in ("it", "them"):
             # an object "it"/"them" is as often a thing or unnamed people as an actor: resolve it
             # only when no such noun is at hand ("fired a missile ... intercepted it")
-            veto = "thing" if kind == "it" else "they"
-            if any(veto in c.kinds and not c.ids for c in window):
+            veto = {"thing", "it"} if kind == "it" else {"they"}  # "it": also a description left unresolved ("the firm")
+            if any(veto & c.kinds and not c.ids for c in window):
                 self._blocker(t, frozenset({kind}))
                 return
         # a noun the pronoun stands inside (or its conjunct) does not compete as a thing: "their
