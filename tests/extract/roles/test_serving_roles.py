@@ -30,3 +30,10 @@ def test_the_chief_of_a_bodys_operations_serves_the_body(extract):
                   "Yahya Sinwar, the leader of Hamas, stayed in Gaza.")
     assert predicates(doc, "Saleh al-Arouri", "Hamas") == {"member_of"}
     assert "leads" in predicates(doc, "Yahya Sinwar", "Hamas")
+
+
+def test_joining_a_bodys_wing_is_joining_the_body(extract):
+    doc = extract("Ali Kourani joined Hezbollah's military wing in 2000. Imad Mughniyeh, the head of "
+                  "Hezbollah's military wing, was killed in Damascus.")
+    assert predicates(doc, "Ali Kourani", "Hezbollah") == {"member_of"}
+    assert predicates(doc, "Imad Mughniyeh", "Hezbollah") == {"member_of"}
