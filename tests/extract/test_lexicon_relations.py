@@ -108,6 +108,10 @@ MAKES = [
     ("Hamas antagonised Fatah.", "Hamas", "opposes", "Fatah"),
     # operates_in
     ("Hezbollah spread to Syria.", "Hezbollah", "operates_in", "Syria"),
+    # a state whose forces are somewhere else operates there
+    ("Russia maintains forces in Libya.", "Russia", "operates_in", "Libya"),
+    ("Turkey keeps about 3,000 soldiers in Qatar.", "Turkey", "operates_in", "Qatar"),
+    ("Iran has military advisers in Syria.", "Iran", "operates_in", "Syria"),
     ("Hezbollah moved into Syria.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah's intervention in Syria grew.", "Hezbollah", "operates_in", "Syria"),
     ("Hezbollah has a stronghold in Syria.", "Hezbollah", "operates_in", "Syria"),
@@ -138,6 +142,8 @@ MAKES_NOT = [
     ("Hezbollah fought Israel.", "operates_in"),  # a place only from its preposition
     ("The Houthis used a Hezbollah company.", "operates_in"),  # a business's owner is no place
     ("Hamas denied any role in the attack on Israel.", "operates_in"),
+    ("Iran keeps troops in Tehran.", "operates_in"),  # its own ground
+    ("Iran keeps money in Dubai.", "operates_in"),  # not forces
     # "report" and "answer" are subordination with "to" only: an outlet that reported a story, or a
     # spokesman who answered a question, is nobody's subordinate
     ("The Quds Force funds Kata'ib Hezbollah, the Harbor Daily reported.", "subordinate_to"),

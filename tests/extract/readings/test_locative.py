@@ -22,3 +22,14 @@ def test_acting_in_a_place_is_operating_there(extract):
 def test_going_to_law_somewhere_is_not_operating_there(extract, text):
     doc = extract(text)
     assert not [c for c in doc.claims if c.predicate == "operates_in"], listing(doc)
+
+
+def test_deeds_done_in_places_are_operating_there(extract):
+    doc = extract("Under Diriye's leadership, al-Shabaab has carried out numerous attacks in Somalia and in "
+                  "neighboring Kenya.")
+    claim(doc, "al-Shabaab", "operates_in", "Somalia")
+    claim(doc, "al-Shabaab", "operates_in", "Kenya")
+    # a record of many attacks is no one event; one attack carried out is, with no target named
+    assert not [c for c in doc.claims if c.predicate == "ASSAULT"], listing(doc)
+    doc = extract("Boko Haram carried out an attack in Maiduguri on Monday.")
+    assert claim(doc, "Boko Haram", "ASSAULT", None).attrs["location"]

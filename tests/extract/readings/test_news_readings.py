@@ -71,10 +71,19 @@ def test_denying_a_role_in_an_attack_negates_the_attack_on_the_deniers_word(extr
 def test_rejecting_an_accusation_rejects_the_accuser(extract):
     doc = extract("Iran rejected the Saudi accusations.")
     claim(doc, "Iran", "REJECT", "Saudi Arabia")
-    # denying a deed negates the deed, and rejects no one
+    # denying a deed negates the deed, and is the denier's REJECT of no one
     doc = extract("Iran denied arming the Houthis.")
     assert claim(doc, "Iran", "arms", "Houthis").modality == "negated"
-    assert not find(doc, "Iran", "REJECT")
+    assert [c.object for c in find(doc, "Iran", "REJECT")] == [None]
+
+
+def test_denying_what_a_clause_says_is_a_rejection(extract):
+    doc = extract("In its court filings, Eritrea denied that it had ever armed al-Shabaab.")
+    assert claim(doc, "Eritrea", "arms", "al-Shabaab").modality == "negated"
+    c = claim(doc, "Eritrea", "REJECT", None)
+    assert (c.modality, c.rule) == ("asserted", "denial:deny-clause")
+    doc = extract("Qatar's foreign ministry said Qatar denies that it funds Hamas.")
+    assert claim(doc, "Qatar", "REJECT", None).modality == "reported"
 
 
 # threats
@@ -119,3 +128,35 @@ def test_the_place_of_the_activities_funded_is_no_recipient(extract):
     doc = extract("Iran funds Hezbollah's activities in Lebanon.")
     claim(doc, "Iran", "funds", "Hezbollah")
     assert not find(doc, "Iran", "funds", "Lebanon")
+
+
+def test_talks_between_two_sides_is_their_consultation(extract):
+    doc = extract("Egypt hosted talks between Hamas and Fatah in Cairo.")
+    claim(doc, "Hamas", "CONSULT", "Fatah")
+    assert not find(doc, "Egypt", "CONSULT", "Hamas")
+
+
+def test_a_coordination_the_parser_hung_inside_a_name(extract):
+    """"Hezbollah and Kata'ib Hezbollah" may be parsed as "[Hezbollah and Kata'ib] Hezbollah": both act."""
+    doc = extract("Hezbollah and Kata'ib Hezbollah attacked Israel.")
+    claim(doc, "Hezbollah", "ASSAULT", "Israel")
+    claim(doc, "Kata'ib Hizballah", "ASSAULT", "Israel")
+
+
+def test_a_denial_rejects_the_accuser_the_text_told(extract):
+    doc = extract("Kenya accused Eritrea of arming al-Shabaab. Eritrea denied that it had sent the group weapons.")
+    claim(doc, "Eritrea", "REJECT", "Kenya")
+    assert not find(doc, "Eritrea", "REJECT", None)
+
+
+def test_parallel_targets_of_a_designation(extract):
+    """"designating A for ..., and B for acting ...": B is designated too and does the acting, though
+    the parser hangs B on the first clause's object."""
+    doc = extract("OFAC is designating Caspian Cargo Air for providing material support to the IRGC-QF, and "
+                  "Georgia-based Tbilisi Travel LLC for acting on behalf of Mahan Air.")
+    claim(doc, "Office of Foreign Assets Control", "SANCTION", "Tbilisi Travel LLC")
+    claim(doc, "Tbilisi Travel LLC", "supports", "Mahan Air")
+    claim(doc, "Tbilisi Travel LLC", "operates_in", "Georgia")
+    assert not find(doc, "Caspian Cargo Air", "supports", "Tbilisi Travel LLC"), listing(doc)
+    assert not find(doc, "Caspian Cargo Air", "supports", "Mahan Air"), listing(doc)
+    assert not find(doc, "Quds Force", "operates_in"), listing(doc)

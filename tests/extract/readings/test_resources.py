@@ -101,3 +101,12 @@ def test_a_recipient_the_parser_hung_on_the_gift(extract):
     """"gave Hezbollah 700 million dollars": the parser may make the recipient a modifier of what is given."""
     doc = extract("Iran gave Hezbollah 700 million dollars in 2018.")
     assert "funds" in predicates(doc, "Iran", "Hezbollah")
+
+
+def test_a_part_of_a_resource_given_with_a_giving_verb(extract):
+    """"provides Y with much of its funding": the subject gives ("its" is the recipient's)."""
+    doc = extract("Qatar provides Hamas with much of its funding.")
+    assert predicates(doc, "Qatar", "Hamas") == {"funds"}
+    assert not find(doc, "Hamas", "funds")
+    doc = extract("The Houthis fire drones at ships. Iran has supplied the group with many of the drones.")
+    assert "arms" in predicates(doc, "Iran", "Houthis")

@@ -20,6 +20,8 @@ from claimgraph.extract.entities import collectives, courts
 from claimgraph.extract.entities.districts import districts
 from claimgraph.extract.entities.lexicon import Lexicon, default_lexicon
 from claimgraph.extract.entities.linking import link_short_bodies, shared_surnames, link_acronyms, link_aliases, link_surnames
+from claimgraph.extract.entities.companies import company_names, link_short_names
+from claimgraph.extract.entities.org_names import org_names
 from claimgraph.extract.entities.mentions import (Cand, aged_persons, candidates, datelines, harmonize_conjuncts,
                                                   states_taken_for_persons)
 from claimgraph.extract.entities.regimes import link_regimes
@@ -59,6 +61,8 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     lex = lex or default_lexicon()
     doc = document.spacy_doc
     cands = candidates(doc, kb, lex)
+    company_names(doc, cands, lex)
+    org_names(doc, cands, lex)
     districts(doc, cands, lex)
     aged_persons(doc, cands)
     datelines(doc, cands, kb)
@@ -66,6 +70,7 @@ def extract_entities(document: Document, kb: KnowledgeBase | None = None, lex: L
     harmonize_conjuncts(doc, cands, lex)
     link_aliases(doc, cands)
     cands += link_acronyms(doc, cands)
+    cands += link_short_names(doc, cands, lex)
     link_short_bodies(doc, cands)
     cands += shared_surnames(doc, cands)
     link_surnames(doc, cands)  # appends the surnames the NER missed

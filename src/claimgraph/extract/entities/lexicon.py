@@ -43,6 +43,8 @@ class Lexicon:
     not_actors: frozenset[str] = frozenset()  # folded names (fold_name): designations and products
     district_words: frozenset[str] = frozenset()  # "Eastern" of "the Eastern District of Virginia"
     type_words: dict[str, str] = field(default_factory=dict)  # last word of a name → its type
+    company_forms: frozenset[str] = frozenset()  # "LLC", "S.A.": a company's legal form (entities/companies.py)
+    org_subtypes: dict[str, str] = field(default_factory=dict)  # "Ministry" → ministry (entities/org_names.py)
 
 
 def _read(name: str) -> dict:
@@ -83,6 +85,8 @@ def default_lexicon() -> Lexicon:
         generic_words=frozenset(fold(w) for w in names.get("generic_words", [])),
         not_actors=frozenset(fold_name(w) for w in [*names.get("not_actors", []), *names.get("products", [])]),
         district_words=frozenset(names.get("district_words", [])),
+        company_forms=frozenset(names.get("company_forms", [])),
+        org_subtypes=dict(names.get("organization_subtypes") or {}),
         type_words={**{w: "location" for w in names.get("place_words", [])},
                     **{w: "organization" for w in names.get("organization_words", [])}},
     )

@@ -88,7 +88,13 @@ class Arguments:
             heads = list(span) if span is not None else [t]
             kids = [c for h in heads for c in h.children
                     if c.dep_ == "conj" and c.i not in seen and not (span is not None and span.start <= c.i < span.end)
-                    and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children)]
+                    and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children)
+                    and not (_for_doing(c.doc, c.right_edge.i + 1)
+                             and not _for_doing(c.doc, span.end if span is not None else t.i + 1))]
+            if span is not None:  # "Hezbollah and Kata'ib Hezbollah", parsed as "[Hezbollah and Kata'ib] Hezbollah"
+                kids += [c for h in heads for c in h.children if c.dep_ in ("nmod", "compound") and c.i not in seen
+                         and not span.start <= c.i < span.end and self.index.entity_of(c) is not None
+                         and any(x.dep_ == "conj" and span.start <= x.i < span.end for x in c.children)]
             for c in reversed(kids):  # not a verb, not a possessor ("X's") misparsed
                 seen.add(c.i)
                 stack.append(c)
@@ -337,7 +343,32 @@ class Arguments:
         fronted = self._fronted_subject(v)
         if fronted:
             return dedupe(fronted + self._co_agents(v))
+        parallel = self._parallel_target(v)
+        if parallel:
+            return parallel
         return self.controller(v)
+
+    def _parallel_target(self, v: Token) -> list[Entity]:
+        """"designating A for ..., and B for acting on behalf of C": the gerund after "for" right
+        behind a parallel target (`_for_doing`) is that target's deed, however the parser hung it."""
+        if v.tag_ != "VBG" or v.dep_ != "pcomp" or v.head.lower_ != "for" or v.head.i < 1:
+            return []
+        before = v.doc[v.head.i - 1]
+        second = before.dep_ == "dobj" and before.head.i == v.head.head.i and any(
+            c.dep_ == "dobj" and c.i < before.i for c in before.head.children)  # "A for ..., and B for acting"
+        if not (before.dep_ == "conj" and _for_doing(v.doc, before.right_edge.i + 1) or second):
+            return []
+        return self.actors(before) if self.index.entity_of(before) is not None else []
+
+    def parallel_targets(self, verb: Token) -> list[Entity]:
+        """The parallel targets (`_for_doing`) inside a verb's "for" clause: further objects of the verb."""
+        out = []
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "for":
+                for t in p.subtree:
+                    if t.dep_ == "conj" and self.index.entity_of(t) is not None and _for_doing(t.doc, t.right_edge.i + 1):
+                        out += self.index.entities_of(t)
+        return out
 
     def _fronted_subject(self, v: Token) -> list[Entity]:
         """"At the direction of President X, U.S. forces struck ...": a finite verb left with no
@@ -520,7 +551,8 @@ class Arguments:
         carried out by X"), "the work of X", or the subject of a verb that says who did it ("was
         behind the assassination", "carried out the attack")."""
         for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.cb.agent_verbs:
+            if (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and is_passive(c)) \
+                    and c.lemma_.lower() in self.cb.agent_verbs:  # "the raid, which was planned by X"
                 agents = [e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                           for e in self.actors(p)]
                 if agents:
@@ -650,7 +682,9 @@ class Arguments:
                     out += [e for c in kids if c.dep_ == "prep" and c.lower_ == "with"
                             for o in c.children if o.dep_ == "pobj" for e in self.actors(o) if e.type == "person"]
             elif dobj is not None:
-                out += self.actors(dobj)
+                out += self.actors(dobj) + self.parallel_targets(tok)
+                out += [e for c in kids if c.dep_ == "dobj" and c.i > dobj.i and c.lower_ not in RELATIVE
+                        and any(x.dep_ == "cc" and dobj.i < x.i < c.i for x in kids) for e in self.actors(c)]
                 for c in kids:  # "supported various groups in 2020, including KH, HAN and AAH"
                     if c.dep_ == "prep" and (c.lower_ in _LIST_PREPS or _such_as(c)):
                         out += [e for o in c.children if o.dep_ == "pobj" for e in self.actors(o)]
@@ -720,6 +754,13 @@ class Arguments:
 # members who serve no state: "Palestinian fighters", "Syrian militants" are of that nationality,
 # not the state's ("Hezbollah fighters" are still Hezbollah's)
 IRREGULAR = {"fighter", "militant", "rebel", "jihadist", "insurgent", "gunman"}
+
+
+def _for_doing(doc, after: int) -> bool:
+    """"..., and B for acting on behalf of C": a name followed by its own "for"-gerund (however the
+    parser hung it) is a parallel target of the main verb ("designating A for ..., and B for ..."),
+    not a member of the list the parser hung it on, unless the list's first name has one too."""
+    return after + 1 < len(doc) and doc[after].lower_ == "for" and doc[after + 1].tag_ == "VBG"
 
 
 def _aux_subjects(v: Token) -> list[Token]:

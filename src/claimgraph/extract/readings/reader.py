@@ -34,7 +34,7 @@ NAMING = {"name", "list", "include", "identify", "target", "cover"}  # "the comp
 BLAMING = {"blame", "pin"}  # "blamed the attack on X": X is who is blamed, not the target
 PLACES = {"country", "location"}
 TROOPS = "armed_forces"  # the subtype of a state's troops as a collective ("U.S. forces")
-SYMMETRIC = {"allied_with", "opposes"}
+SYMMETRIC = {"allied_with", "opposes", "CONSULT"}  # "ties between X and Y", "talks between X and Y"
 ARMED = {"terrorist_group", "militia", "armed_group", "armed_forces", "intelligence_service"}
 STATE_TIES = {"supports", "allied_with", "opposes", "arms", "funds", "trains"}  # ties a state's troops stand in for it
 # ground an actor holds ("X-controlled areas of Y"): its controller operates in Y
@@ -73,6 +73,13 @@ def _of_side(speakers: list[Entity], doers: list[Entity]) -> bool:
     word is the doers' own; a person of no known side (an analyst, a witness) only forecasts."""
     sides = {e.country for e in doers if e.country is not None}
     return bool(speakers) and all(e.type == "person" and e.country in sides for e in speakers)
+
+
+def _troops_there(trig: Trigger, subj: Entity, obj: Entity | None) -> bool:
+    """"The United States keeps 2,500 troops in Iraq", "Iran sent fighters to Syria": a state
+    whose forces are in another place operates there (a state is otherwise no operates_in subject)."""
+    return trig.predicate == "operates_in" and trig.theme == "personnel" and subj.type == "country" \
+        and obj is not None and obj.type in PLACES and obj.id != subj.id and obj.country != subj.country
 
 
 def _allowed(predicate: str, kind: str, subj: Entity, obj: Entity | None) -> bool:
@@ -225,6 +232,9 @@ class Reader:
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [p2 for p in preps for o in p.children if o.dep_ == "pobj" and self.args.index.entity_of(o) is None
                   and o.lemma_.lower() not in self.cb.locative["venues"] for p2 in o.children if p2.dep_ == "prep"]
+        preps += [p for d in verb.children if d.dep_ == "dobj" and self._event_noun(d)  # "carried out attacks in X"
+                  for p in d.children if p.dep_ == "prep"]
+        preps += [c for p in preps for c in p.conjuncts if c.dep_ in ("prep", "conj")]  # "in Somalia and in Kenya"
         for p in preps:
             if p.lower_ in ("in", "across", "throughout", "inside"):
                 places += [e for o in p.children if o.dep_ == "pobj" for e in self.args.actors(o) if e.type in PLACES]
@@ -289,6 +299,17 @@ class Reader:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.cb.cue("alleged", "nouns"):
             dobj = verb.head  # "..., a charge Tehran denies"
+        if (dobj is None or dobj.tag_ == "VBG") and any(
+                c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERBAL or c.dep_ == "dobj" and c.tag_ == "VBG"
+                for c in verb.children):
+            # "Sudan denied that it ever assisted al Qaeda", "Iran denied arming the Houthis": a
+            # denial of what the clause says (negated at its own trigger) is the denier's REJECT
+            out = []
+            for s in self.args.subjects(verb):  # of whoever accused the denier last, if the text told it
+                accusers = self.args.events.accusers_of(s) or [None]
+                out += [Reading("event", "REJECT", s, a, verb, f"denial:{verb.lemma_.lower()}-clause", {"status": "occurred"})
+                        for a in accusers if _allowed("REJECT", "event", s, a)]
+            return out
         if dobj is None or dobj.lemma_.lower() not in _denied_nouns(self.cb):
             return []
         subs = self.args.subjects(verb)
@@ -384,7 +405,7 @@ class Reader:
         out = []
         for s in subs:
             for o in objs:
-                if _allowed(trig.predicate, trig.kind, s, o):
+                if _allowed(trig.predicate, trig.kind, s, o) or _troops_there(trig, s, o):
                     out.append(Reading(trig.kind, trig.predicate, s, o, tok, rule, dict(attrs or {})))
         return out
 
@@ -545,8 +566,8 @@ class Reader:
     def _noun(self, tok: Token, trig: Trigger) -> list[Reading]:
         if trig.theme and not resources.carries(tok, self.cb.themes.get(trig.theme, frozenset())):
             return []  # "transfers" of money fund, of rockets arm
-        if trig.predicate in SYMMETRIC:
-            members = resources.between(self.args, tok)
+        if trig.predicate in SYMMETRIC and not (trig.kind == "event" and self.args.own_noun_subjects(tok)):
+            members = resources.between(self.args, tok)  # not "Egypt's mediation between X and Y": Egypt's
             if len(members) > 1:  # "ties between X and Y": each pair once
                 return [r for i, s in enumerate(members) for o in members[i + 1:]
                         for r in self._emit(trig, [s], [o], tok, f"noun:{trig.lemma}")]
@@ -592,7 +613,7 @@ class Reader:
                         for s, o, ante in found if _allowed(trig.predicate, trig.kind, s, o)]
             self.args.events.record(trig.predicate, tok, subs, objs)
         out = self._emit(trig, subs, objs, tok, f"noun:{trig.lemma}", attrs)
-        if not objs and trig.kind == "event" and self._thing_target(tok, trig):  # "its attack on the convoy"
+        if not objs and trig.kind == "event" and (self._thing_target(tok, trig) or trig.predicate == "ASSAULT" and self._one_deed_done(tok)):
             out += [Reading("event", trig.predicate, s, None, tok, f"noun:{trig.lemma}", dict(attrs))
                     for s in subs if _allowed(trig.predicate, "event", s, None)]
         if trig.predicate == "ACCUSE" and objs:
@@ -671,6 +692,13 @@ class Reader:
                 if found:
                     return found
         return []
+
+    def _one_deed_done(self, noun: Token) -> bool:
+        """"X carried out an attack in Y on Monday": one new attack a doer's verb says was done is an
+        event though it names no target (not "numerous attacks": a record, no one event; not "the
+        operation": a deed told before, which event anaphora reads)."""
+        return noun.tag_ == "NN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cb.agent_verbs \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # "the attack" refers back
 
     def _event_noun(self, tok: Token) -> bool:
         return any(t.kind == "event" for t in self.cb.nouns.get(tok.lemma_.lower(), ()))
@@ -760,8 +788,9 @@ class Reader:
             noun, hops = noun.head, hops + 1
         index = self.args.index
         own = index.entities_of(noun)
-        if own:  # "Syria-based militias X and Y": the noun's own actors and its coordinated ones
-            own += [e for t in noun.conjuncts for e in index.entities_of(t)]
+        if own:  # "Iran-backed A and B": the noun's own actors and those coordinated after it (not
+            # before: "the IRGC-QF, and Armenia-based Flight Travel LLC" is the firm's place alone)
+            own += [e for t in noun.conjuncts if t.i > noun.i for e in index.entities_of(t)]
         elif noun.dep_ == "appos":  # "Al-Bilad Islamic Bank, an Iraq-based bank"
             own = index.entities_of(noun.head)
         if noun.pos_ == "NOUN":  # "two Iran-backed groups, A and B", "Iran-backed militias including A and B"

@@ -21,7 +21,7 @@ from claimgraph.model import Entity
 VERBAL = {"VERB", "AUX"}
 GENERIC = "support"  # the theme a modifier may make precise
 PARTITIVES = {"most", "much", "part", "all", "some", "half", "bulk", "portion", "share", "majority", "third",
-              "quarter", "fraction", "lot"}
+              "quarter", "fraction", "lot", "many", "several", "few", "dozens", "hundreds", "thousands"}
 
 
 @dataclass
@@ -61,6 +61,10 @@ def given(args, tok: Token) -> Given | None:
     # the resource's own "from" or owner first: "split from X with Iranian help" is not X's help
     givers = _from(args, tok, first, on_verb=False) or _owners(args, tok) or _from(args, tok, first)
     if first.dep_ == "pobj" and prep.lower_ == "with":
+        if verb.pos_ in VERBAL and verb.lemma_.lower() in cb.resources.get("giving", ()) \
+                and not _from(args, tok, first, on_verb=False):
+            # "provides Hamas with much of its funding": the giver is the subject ("its" is Hamas's)
+            return Given(pred, args.subjects(verb), _recipients(args, verb))
         of = not givers and not (verb.pos_ in VERBAL and verb.lemma_.lower() in cb.resources.get("giving", ()))
         if of:  # "acting with the support of X", "with the direction and backing of X"
             givers = _of(args, tok, first)

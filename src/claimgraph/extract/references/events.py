@@ -60,6 +60,16 @@ class EventMemory:
             return []
         return _one_per_event(earlier)[-how_many:]
 
+    def accusers_of(self, accused: Entity) -> list[Entity]:
+        """Who accused `accused` in the latest accusation against it told in this sentence or the
+        `WINDOW` before ("the U.S. accused Iran of ... Iran denied that ..." → the U.S.)."""
+        for m in reversed(self.mentions):
+            if m.sentence < self.sentence - WINDOW:
+                break
+            if m.predicate == "ACCUSE" and any(o.id == accused.id for o in m.objects):
+                return [s for s in m.subjects if s.id != accused.id]
+        return []
+
     def latest(self, noun: Token) -> EventMention | None:
         """The event a definite general noun ("the action", "today's move") refers back to: the
         latest one told in the sentences before, whatever its type."""
