@@ -144,6 +144,7 @@ MAKES_NOT = [
     ("Hamas denied any role in the attack on Israel.", "operates_in"),
     ("Iran keeps troops in Tehran.", "operates_in"),  # its own ground
     ("Iran keeps money in Dubai.", "operates_in"),  # not forces
+    ("Holcim Ltd. merged with Lafarge S.A. in 2015.", "part_of"),  # "merged into" only
     # "report" and "answer" are subordination with "to" only: an outlet that reported a story, or a
     # spokesman who answered a question, is nobody's subordinate
     ("The Quds Force funds Kata'ib Hezbollah, the Harbor Daily reported.", "subordinate_to"),

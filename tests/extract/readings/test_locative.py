@@ -18,6 +18,7 @@ def test_acting_in_a_place_is_operating_there(extract):
     "Lafarge S.A. pleaded guilty in federal court in Brooklyn to paying the Islamic State.",
     "Lafarge S.A. pleaded guilty in Brooklyn to paying the Islamic State.",
     "Hezbollah's lawyers appeared before a tribunal in The Hague.",
+    "Lafarge S.A. also faces separate charges in France.",
 ])
 def test_going_to_law_somewhere_is_not_operating_there(extract, text):
     doc = extract(text)
