@@ -94,8 +94,11 @@ def _from(args, tok: Token, first: Token, on_verb: bool = True) -> list[Entity]:
     if on_verb and (first.dep_ == "dobj" or first.dep_ == "pobj" and first.head.head.pos_ in VERBAL):
         holders.append(first.head if first.dep_ == "dobj" else first.head.head)
     holders += [c for c in first.conjuncts]  # "money and rockets from X": the last one holds it
-    return [e for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
-            for o in p.children if o.dep_ == "pobj" for e in args.actors(o)]
+    sources = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+               for o in p.children if o.dep_ == "pobj"]
+    money = args.cb.themes.get("money", frozenset())
+    # "from the Iraqi state budget", "from Iran's coffers": the owner of the money it comes out of
+    return [e for o in sources for e in (args.actors(o) or (_owners(args, o) if o.lemma_.lower() in money else []))]
 
 
 def _of(args, tok: Token, first: Token) -> list[Entity]:
