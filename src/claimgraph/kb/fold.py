@@ -23,8 +23,10 @@ def is_joiner(token: str) -> bool:
     return token in _HYPHENS
 
 
+@lru_cache(maxsize=100_000)
 def fold_name(name: str) -> str:
-    """Fold a whole name to one comparable string ("Asa’ib Ahl Al-Haq" → "asaib ahl al haq")."""
+    """Fold a whole name to one comparable string ("Asa’ib Ahl Al-Haq" → "asaib ahl al haq"); the
+    same names are folded again for every mention and every link tried."""
     s = fold(name)
     s = re.sub(r"[\-–—‐‑]", " ", s)
     s = re.sub(r"[^\w\s]", "", s)

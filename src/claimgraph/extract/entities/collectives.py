@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.entities.lexicon import Head, Lexicon
@@ -60,8 +61,11 @@ def is_group_key(key: str) -> bool:
     return key.startswith((CORPUS_KEY, DOCUMENT_KEY))
 
 
+_HEAD_POS = (NOUN, PROPN)  # as the integer `Token.pos`: this is asked of every token
+
+
 def _head_spec(tok: Token, lex: Lexicon) -> tuple[Head, ...]:
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos not in _HEAD_POS:
         return ()
     senses = lex.heads.get(tok.lemma_.lower()) or lex.heads.get(tok.lower_) or ()
     plural = tok.tag_ in ("NNS", "NNPS")
