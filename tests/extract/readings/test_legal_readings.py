@@ -60,3 +60,14 @@ def test_a_court_opinions_own_liability_holding(extract):
     claim(doc, "Court", "ACCUSE", "Libya")
     doc = extract("Libya is liable for the bombing, the lawyers argued.")
     assert not [c for c in doc.claims if c.predicate == "ACCUSE"]
+
+
+def test_a_list_of_defendants_hung_on_the_action(extract):
+    """"brought this action against A, its Ministry of X, B and C": the parser hangs the rest of the
+    list on "action" as an apposition; every defendant is accused, and the plaintiffs' own
+    description ("victims of the bombings") charges nobody with the bombings."""
+    doc = extract("Plaintiffs, survivors of the 1983 bombings, brought this action against the Syrian Arab "
+                  "Republic, its Ministry of Defense, the Islamic Republic of Iran and Hezbollah.")
+    for defendant in ("Syria", "Ministry of Defense", "Iran", "Hezbollah"):
+        claim(doc, "Plaintiffs", "ACCUSE", defendant)
+    assert not [c for c in doc.claims if c.predicate == "ASSAULT"], [(c.subject, c.rule) for c in doc.claims]

@@ -73,3 +73,10 @@ def test_will_pay_a_price_is_the_speakers_threat(extract):
     claim(doc, "Yoav Gallant", "THREATEN", "Hamas")
     doc = extract("Iran paid a high price for the war, analyst John Smith said.")  # a past cost, no threat
     assert not find(doc, "John Smith", "THREATEN"), listing(doc)
+
+
+def test_a_turn_of_speech_in_the_imperative_is_no_demand(extract):
+    doc = extract('"Let me be clear: the regime will answer for this," Secretary of State Antony Blinken said.')
+    assert not find(doc, "Antony Blinken", "REQUEST"), listing(doc)
+    doc = extract('"Look at what they did to our towns," Prime Minister Benjamin Netanyahu said.')
+    assert not find(doc, "Benjamin Netanyahu", "REQUEST"), listing(doc)

@@ -640,8 +640,11 @@ class Arguments:
             if dobj is not None and via.i == dobj.i:
                 preps = self._preps(tok, trig.obj) + self._preps(dobj, trig.obj)
                 out = [e for p in preps for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]
-                if out:  # "brought suit against A, B and C": the rest of a long list hung on the verb
-                    out += [e for c in kids if c.dep_ == "dobj" and c.i > max(p.i for p in preps) for e in self.actors(c)]
+                if out:  # "brought suit against A, B and C": the rest of a long list hung on the verb,
+                    # or on the action as an apposition ("this action against A, its Ministry of X, B and C")
+                    last = max(p.i for p in preps)
+                    out += [e for c in kids if c.dep_ == "dobj" and c.i > last for e in self.actors(c)]
+                    out += [e for c in dobj.children if c.dep_ == "appos" and c.i > last for e in self.actors(c)]
                 elif trig.obj and trig.kind == "event":  # "sought the help of X", "sought X's protection": the one asked
                     out = [e for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj" for e in self.actors(o)]

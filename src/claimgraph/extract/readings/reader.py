@@ -818,6 +818,8 @@ class Reader:
             first = first.head  # "murder-for-hire, money-laundering, and sanctions evasion charges"
         words = list(tok.subtree) + list(tok.doc[first.left_edge.i:tok.i])
         law = {x.i for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("under", "pursuant") for x in c.subtree}
+        # "Plaintiffs, victims of the bombings, brought this action against X": the accusers' own words
+        law |= {x.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
         for t in (t for t in words if t.i not in law):  # "under the terrorism exception": the law invoked
             crime = self.cb.crimes.get(t.lower_) or self.cb.crimes.get(t.lemma_.lower())
             if crime and t.i != tok.i:

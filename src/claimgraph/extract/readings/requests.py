@@ -20,6 +20,12 @@ VOICING = {"warn", "urge", "demand", "insist", "vow", "reiterate"}  # speech ver
 # "at the direction of X", "on X's orders", "at the request of X": the owner asked the doer
 COMMAND_NOUNS = {"direction", "directions", "order", "orders", "instruction", "instructions", "behest", "request"}
 COMMAND_PREPS = {"at", "on", "upon"}
+# what a demand asks: to stop, leave, yield or comply ("Release them", "Iran must withdraw"), or a
+# verb of the codebook's CONCEDE or RETREAT; not a turn of speech ("Let me be clear", "Look at ...")
+DEMANDED = {"stop", "cease", "halt", "end", "suspend", "leave", "return", "allow", "open", "respect",
+            "comply", "abide", "honor", "honour", "cooperate", "refrain", "lay", "hand", "surrender", "disarm",
+            "pull", "withdraw", "release", "free"}
+YIELDING = {"CONCEDE", "RETREAT"}
 OFFERING = {"offer", "announce", "post", "authorize", "approve", "double", "increase", "raise"}
 REWARDS = {"reward", "rewards", "bounty"}
 
@@ -83,6 +89,11 @@ def commanded(trigger: Token) -> bool:
     return trigger.pos_ in VERBAL and (imperative(trigger) or obliged(trigger))
 
 
+def _demandable(verb: Token, cb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in DEMANDED or any(t.kind == "event" and t.predicate in YIELDING for t in cb.verbs.get(lemma, ()))
+
+
 def _same_side(a: Entity, b: Entity) -> bool:
     return a.id == b.id or a.country is not None and a.country == b.country
 
@@ -106,7 +117,7 @@ def demands(args, sent: Span) -> list[tuple[Entity, Entity | None, Token, str]]:
         if verb.pos_ not in VERBAL:
             continue
         mandate = obliged(verb)
-        if not (mandate or imperative(verb)):
+        if not (mandate or imperative(verb)) or not _demandable(verb, cb):
             continue
         clause = verb.head if mandate and verb.dep_ == "xcomp" else verb
         said = voiced_by(clause, cb)
