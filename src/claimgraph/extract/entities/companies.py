@@ -13,6 +13,7 @@ from claimgraph.extract.entities.lexicon import Lexicon
 from claimgraph.extract.entities.linking import _copy_identity
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold_name
+from claimgraph.nlp.tokens import sentences, tokens
 
 _JOINERS = {"&", "-", "of", "for"}  # inside a name: "Bank of Beirut S.A.L.", "Al-Qard"
 
@@ -20,12 +21,12 @@ _JOINERS = {"&", "-", "of", "for"}  # inside a name: "Bank of Beirut S.A.L.", "A
 def company_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
     """Add (in place) an organization candidate for each name a legal form ends or opens."""
     forms = lex.company_forms
-    if not forms:
+    found = [t for t in tokens(doc) if t.text in forms]
+    if not found:
         return
-    for tok in doc:
-        if tok.text not in forms:
-            continue
-        span = _before(tok, forms) or _after(tok, forms)
+    starts, ends = sentences(doc)
+    for tok in found:
+        span = _before(tok, forms, starts[tok.i]) or _after(tok, forms, ends[tok.i])
         if span is None:
             continue
         start, end = span
@@ -56,7 +57,7 @@ def link_short_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     at = {c.start: c for c in cands if c.end - c.start == 1 and c.actor is None}
     covered = {i for c in cands for i in range(c.start, c.end)}
     added = []
-    for tok in doc:
+    for tok in tokens(doc):
         hosts = [h for h in by_word.get(tok.text, ()) if h.end <= tok.i]
         if not hosts or tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue  # "Midas Resources" again is the NER's or the form's, not a short name
@@ -79,9 +80,9 @@ def _capital(t: Token, forms: frozenset[str]) -> bool:
     return t.text[:1].isupper() and word or t.text in forms  # "Mehr Trading Co., Ltd.": a form inside
 
 
-def _before(form: Token, forms: frozenset[str]) -> tuple[int, int] | None:
+def _before(form: Token, forms: frozenset[str], sent_start: int) -> tuple[int, int] | None:
     """The capitalised words before a legal form ("... Syria S.A.", "Midas Resources, Inc.")."""
-    doc, sent_start = form.doc, form.sent.start
+    doc = form.doc
     i = form.i
     if i - 1 > sent_start and doc[i - 1].text == ",":
         i -= 1
@@ -101,10 +102,10 @@ def _before(form: Token, forms: frozenset[str]) -> tuple[int, int] | None:
     return (start, form.i + 1) if start < i else None
 
 
-def _after(form: Token, forms: frozenset[str]) -> tuple[int, int] | None:
+def _after(form: Token, forms: frozenset[str], sent_end: int) -> tuple[int, int] | None:
     """A legal form before the name, as Russian and Central Asian registers write it ("LLC Meroe Gold")."""
     doc = form.doc
     end = form.i + 1
-    while end < form.sent.end and _capital(doc[end], forms) and doc[end].text not in forms:
+    while end < sent_end and _capital(doc[end], forms) and doc[end].text not in forms:
         end += 1
     return (form.i, end) if end > form.i + 1 else None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.entities.lexicon import Lexicon
 from claimgraph.extract.entities.mentions import Cand
 from claimgraph.kb.fold import fold_name
+from claimgraph.nlp.tokens import sentences, tokens
 
 _JOINERS = {"of", "for", "and", "&"}
 _NOT_NAMES = {"DATE", "CARDINAL", "ORDINAL", ""}  # what the NER may have made of a name's words
@@ -16,30 +17,36 @@ _NOT_NAMES = {"DATE", "CARDINAL", "ORDINAL", ""}  # what the NER may have made o
 
 def org_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
     """Add (in place) an organization candidate for each such name."""
-    taken = {i for c in cands for i in range(c.start, c.end)}
     orgs = {w for w, t in lex.type_words.items() if t == "organization"}
-    for tok in doc:
-        if tok.text not in orgs or tok.i in taken or tok.i == tok.sent.start:
+    toks = tokens(doc)
+    found = [t for t in toks if t.text in orgs]
+    if not found:
+        return
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    starts, _ = sentences(doc)
+    for tok in found:
+        first = starts[tok.i]
+        if tok.i in taken or tok.i == first:
             continue
         start = tok.i
-        while start - 1 >= tok.sent.start:
+        while start - 1 >= first:
             t = doc[start - 1]
             if t.i in taken or t.ent_type_ not in _NOT_NAMES:
                 break
             if (t.text[:1].isupper() and (t.is_alpha or "-" in t.text)) or t.like_num:
                 start -= 1
-            elif t.lower_ in _JOINERS and start - 2 >= tok.sent.start and doc[start - 2].text[:1].isupper():
+            elif t.lower_ in _JOINERS and start - 2 >= first and doc[start - 2].text[:1].isupper():
                 start -= 1
             else:
                 break
         while start < tok.i and (doc[start].lower_ in _JOINERS or doc[start].like_num or doc[start].pos_ == "DET"):
             start += 1
-        if start == tok.sent.start and start < tok.i and doc[start].pos_ != "PROPN":
+        if start == first and start < tok.i and doc[start].pos_ != "PROPN":
             start += 1
         if start >= tok.i or not any(doc[i].like_num or doc[i].pos_ == "PROPN" and doc[i].text not in orgs
                                      for i in range(start, tok.i)):
             continue  # "Police Department": organization words only, no name
-        if start > tok.sent.start and doc[start - 1].ent_type_ not in _NOT_NAMES and doc[start - 1].text[:1].isupper():
+        if start > first and doc[start - 1].ent_type_ not in _NOT_NAMES and doc[start - 1].text[:1].isupper():
             continue  # "the New York City Police Department": the name goes on into what the NER read as a place
         name = doc[start:tok.i + 1].text
         cands.append(Cand(start, tok.i + 1, "organization", "org-word", name=name, key=f"name:{fold_name(name)}",
