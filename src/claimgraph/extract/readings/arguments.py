@@ -551,8 +551,7 @@ class Arguments:
         carried out by X"), "the work of X", or the subject of a verb that says who did it ("was
         behind the assassination", "carried out the attack")."""
         for c in noun.children:
-            if (c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "relcl" and is_passive(c)) \
-                    and c.lemma_.lower() in self.cb.agent_verbs:  # "the raid, which was planned by X"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.cb.agent_verbs:
                 agents = [e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                           for e in self.actors(p)]
                 if agents:
