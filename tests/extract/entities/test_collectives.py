@@ -132,3 +132,11 @@ def test_many_counted_or_partly_listed_groups_are_a_collective(extract):
     doc = extract("The Quds Force founded several militant groups, including Kataib Hezbollah and Asaib Ahl al-Haq.")
     [group] = [e for e in doc.entities if e.type == "group"]
     assert group.country == "IRQ"
+
+
+def test_a_description_in_apposition_is_no_announced_list(extract):
+    """"Plaintiffs, survivors of the attack in Beirut, sued X": the apposition describes them (a place or
+    an actor inside it is no list of names the collective announces)."""
+    doc = extract("Plaintiffs, survivors of the 1983 attack on the barracks in Beirut, sued Iran and Syria.")
+    assert "Plaintiffs" in groups(doc)
+    assert {c.object for c in doc.claims if c.predicate == "ACCUSE"} >= {"ent-irn", "ent-syr"}

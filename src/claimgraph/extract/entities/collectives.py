@@ -97,7 +97,10 @@ def _left_bound(tok: Token) -> int:
 
 def _names_follow(doc: Doc, head: Token, at: dict[int, Cand]) -> bool:
     """"two militias, KH and AAH", "three groups: ...": the phrase announces named actors."""
-    if any(c.dep_ == "appos" and any(t.i in at for t in c.subtree) for c in head.children):
+    # the apposition is names itself, not a description that mentions a place or an actor ("Plaintiffs,
+    # victims of the bombings in Nairobi")
+    if any(c.dep_ == "appos" and any(t.i in at and at[t.i].type not in _PLACE_TYPES for t in (c, *c.conjuncts))
+           for c in head.children):
         return True
     i = head.i + 1
     if i >= len(doc) or doc[i].lower_ not in _LIST_OPENERS:
