@@ -160,3 +160,16 @@ def test_parallel_targets_of_a_designation(extract):
     assert not find(doc, "Caspian Cargo Air", "supports", "Tbilisi Travel LLC"), listing(doc)
     assert not find(doc, "Caspian Cargo Air", "supports", "Mahan Air"), listing(doc)
     assert not find(doc, "Quds Force", "operates_in"), listing(doc)
+
+
+def test_parallel_subjects_each_with_its_by_gerund(extract):
+    """"A, by harboring X, and B, by training Y, each ...": each gerund is its own member's deed
+    (the parser may hang B on X, or give both gerunds to both)."""
+    doc = extract("The Court finds that Syria, by harboring Hamas, and Iran, by training Hamas operatives "
+                  "through Hezbollah, each provided material support.")
+    claim(doc, "Syria", "supports", "Hamas")
+    claim(doc, "Iran", "trains", "Hamas")
+    assert not find(doc, "Syria", "supports", "Iran") and not find(doc, "Syria", "trains"), listing(doc)
+    doc = extract("Qatar, by funding Hamas, and Turkey, by hosting its leaders, sustained the group.")
+    claim(doc, "Qatar", "funds", "Hamas")
+    assert not find(doc, "Turkey", "funds"), listing(doc)

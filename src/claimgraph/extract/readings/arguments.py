@@ -73,6 +73,11 @@ class Arguments:
             out.extend(self._phrase_actors(member, _depth))
         return dedupe(out)
 
+    def _end(self, tok: Token) -> int:
+        """The index after the name `tok` heads (or after `tok`)."""
+        span = self._own_span(tok)
+        return span.end if span is not None else tok.i + 1
+
     def _own_span(self, tok: Token):
         return self.index.span_of(tok) if self.index.entity_of(tok) is not None else None
 
@@ -90,7 +95,8 @@ class Arguments:
                     if c.dep_ == "conj" and c.i not in seen and not (span is not None and span.start <= c.i < span.end)
                     and c.pos_ not in VERBAL and not any(x.dep_ == "case" for x in c.children)
                     and not (_for_doing(c.doc, c.right_edge.i + 1)
-                             and not _for_doing(c.doc, span.end if span is not None else t.i + 1))]
+                             and not _for_doing(c.doc, span.end if span is not None else t.i + 1))
+                    and not (_by_doing(c.doc, self._end(c)) and not _by_doing(c.doc, span.end if span is not None else t.i + 1))]
             if span is not None:  # "Hezbollah and Kata'ib Hezbollah", parsed as "[Hezbollah and Kata'ib] Hezbollah"
                 kids += [c for h in heads for c in h.children if c.dep_ in ("nmod", "compound") and c.i not in seen
                          and not span.start <= c.i < span.end and self.index.entity_of(c) is not None
@@ -351,8 +357,14 @@ class Arguments:
     def _parallel_target(self, v: Token) -> list[Entity]:
         """"designating A for ..., and B for acting on behalf of C": the gerund after "for" right
         behind a parallel target (`_for_doing`) is that target's deed, however the parser hung it."""
-        if v.tag_ != "VBG" or v.dep_ != "pcomp" or v.head.lower_ != "for" or v.head.i < 1:
+        if v.tag_ != "VBG" or v.dep_ != "pcomp" or v.head.lower_ not in ("for", "by") or v.head.i < 2:
             return []
+        if v.head.lower_ == "by":  # "Sudan, by harboring X, and Iran, by training Y, each ...": Iran trains
+            before = v.doc[v.head.i - 2]
+            if v.doc[v.head.i - 1].text != "," or self.index.entity_of(before) is None \
+                    or not (before.dep_ == "conj" or before.conjuncts):
+                return []  # only a member of a list, each with its own "by" phrase
+            return self.index.entities_of(before)
         before = v.doc[v.head.i - 1]
         second = before.dep_ == "dobj" and before.head.i == v.head.head.i and any(
             c.dep_ == "dobj" and c.i < before.i for c in before.head.children)  # "A for ..., and B for acting"
@@ -756,6 +768,12 @@ class Arguments:
 # members who serve no state: "Palestinian fighters", "Syrian militants" are of that nationality,
 # not the state's ("Hezbollah fighters" are still Hezbollah's)
 IRREGULAR = {"fighter", "militant", "rebel", "jihadist", "insurgent", "gunman"}
+
+
+def _by_doing(doc, after: int) -> bool:
+    """"Sudan, by harboring X, and Iran, by training Y, each ...": a name followed by its own ", by
+    <gerund>" after one that has one too is a parallel subject, not a member of the first's object list."""
+    return after + 2 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "by" and doc[after + 2].tag_ == "VBG"
 
 
 def _for_doing(doc, after: int) -> bool:
