@@ -26,7 +26,7 @@ def sentences(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's sentence, as two lists indexed like the Doc: the index of its first token and
     the index after its last (`Token.sent` and `Span.sent` walk to both ends of the sentence and
     make a Span on every call). As `Span.sent`, a Span's sentence starts at its first token's start,
-`starts[span.start]`, and ends at its last token's end, `ends[span.end - 1]`.
+    `starts[span.start]`, and ends at its last token's end, `ends[span.end - 1]`.
     Made once per Doc, after the parse (the stages do not move sentence boundaries)."""
     got = doc.user_data.get(SENTENCES)
     if got is None or len(got[0]) != len(doc):
