@@ -176,7 +176,11 @@ def test_ftm_leaves_denials_out_unless_asked_for(api):
     def lines(**params):
         return get(api, "/api/export", format="ftm", **params).content.decode().splitlines()
     assert len(lines()) < len(lines(include_negated=True))
-    assert "Tehran denied" not in "".join(lines()) and "Tehran denied" in "".join(lines(include_negated=True))
+
+    def denial_schemata(**params):  # the sentence of the denial: Tehran's REJECT (an Event), and the tie it negates
+        return {json.loads(line)["schema"] for line in lines(**params) if "Tehran denied" in line}
+    assert denial_schemata() == {"Event"}
+    assert denial_schemata(include_negated=True) - {"Event"}
 
 
 def test_a_bad_format_or_filter_is_a_clear_error(api):
