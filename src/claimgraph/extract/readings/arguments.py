@@ -17,6 +17,7 @@ from claimgraph.extract.readings.coordination import Coordinations
 from claimgraph.extract.references.events import EventMemory, is_moment
 from claimgraph.extract.readings.lists import listed
 from claimgraph.model import Entity
+from claimgraph.nlp.tokens import sentences
 
 RELATIVE = {"which", "that", "who", "whom", "whose"}
 VERBAL = {"VERB", "AUX"}
@@ -166,12 +167,7 @@ class Arguments:
         words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
         if not words & {"both", "two"} or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in tok.children):
             return []
-        sent = tok.sent
-        spans = [(sent.start, tok.i)]
-        if sent.start > 0:
-            prev = tok.doc[sent.start - 1].sent
-            spans.append((prev.start, prev.end))
-        for a, b in spans:
+        for a, b in _back_spans(tok):
             persons = dedupe([e for t in self.index.tokens[a:b] for e in [self.index.entity_of(t)]
                               if e is not None and e.type == "person"])
             if persons:
@@ -181,12 +177,7 @@ class Arguments:
     def _pair_before(self, tok: Token) -> list[Entity]:
         """"designated A and B. Both are owned by X": a subject "both" is the last two actors of one
         kind coordinated ("A and B") in its sentence before it, else in the sentence before."""
-        sent = tok.sent
-        spans = [(sent.start, tok.i)]
-        if sent.start > 0:
-            prev = tok.doc[sent.start - 1].sent
-            spans.append((prev.start, prev.end))
-        for a, b in spans:
+        for a, b in _back_spans(tok):
             pairs = []
             for t in self.index.tokens[a:b]:
                 e, conj = self.index.entity_of(t), [c for c in t.children if c.dep_ == "conj"]
@@ -768,6 +759,13 @@ class Arguments:
 # members who serve no state: "Palestinian fighters", "Syrian militants" are of that nationality,
 # not the state's ("Hezbollah fighters" are still Hezbollah's)
 IRREGULAR = {"fighter", "militant", "rebel", "jihadist", "insurgent", "gunman"}
+
+
+def _back_spans(tok: Token) -> list[tuple[int, int]]:
+    """Where "both" looks for its pair: its sentence up to it, then the whole sentence before."""
+    starts, ends = sentences(tok.doc)
+    first = starts[tok.i]
+    return [(first, tok.i)] + ([(starts[first - 1], ends[first - 1])] if first > 0 else [])
 
 
 def _by_doing(doc, after: int) -> bool:
