@@ -78,3 +78,11 @@ def test_a_duplicate_id_is_a_problem_not_a_crash(tmp_path):
     kb = load([dup])
     assert any("duplicate id 'quds-force'" in p for p in kb.problems)
     assert kb.actors["quds-force"].name == "Quds Force"
+
+
+def test_a_bare_congo_is_the_dr_congo():
+    """pycountry names the Republic of the Congo "Congo"; in news a bare "Congo" is the DR Congo
+    (states.yaml: the Republic keeps `not_names: [Congo]`, the DR Congo has it as an alias)."""
+    kb = default_kb()
+    assert "Congo" in kb.actors["cod"].aliases
+    assert "Congo" not in kb.actors["cog"].aliases and kb.actors["cog"].name != "Congo"

@@ -129,8 +129,9 @@ def _load_states(path: Path, kb: KnowledgeBase) -> None:
         entry = entry or {}
         name = str(entry.get("name") or getattr(country, "common_name", None) or country.name)
         aliases = [str(a) for a in entry.get("aliases") or []]
+        not_names = {str(n) for n in entry.get("not_names") or []}  # pycountry's names another state keeps
         for extra in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
-            if extra and "," not in extra and extra != name and extra not in aliases:
+            if extra and "," not in extra and extra != name and extra not in aliases and extra not in not_names:
                 aliases.append(extra)
         kb.add(Actor(id=code.lower(), name=name, type="country", subtype="state", country=code,
                      aliases=aliases, demonyms=[str(d) for d in entry.get("demonyms") or []],
