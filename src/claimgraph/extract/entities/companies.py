@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.entities.lexicon import Lexicon
 from claimgraph.extract.entities.linking import _copy_identity
-from claimgraph.extract.entities.mentions import Cand
+from claimgraph.extract.entities.mentions import Cand, name_start
 from claimgraph.kb.fold import fold_name
 from claimgraph.nlp.tokens import sentences, tokens
 
@@ -86,15 +86,7 @@ def _before(form: Token, forms: frozenset[str], sent_start: int) -> tuple[int, i
     i = form.i
     if i - 1 > sent_start and doc[i - 1].text == ",":
         i -= 1
-    start = i
-    while start - 1 >= sent_start:
-        t = doc[start - 1]
-        if _capital(t, forms):
-            start -= 1
-        elif t.lower_ in _JOINERS and start - 2 >= sent_start and _capital(doc[start - 2], forms):
-            start -= 1
-        else:
-            break
+    start = name_start(doc, i, sent_start, lambda t: _capital(t, forms), _JOINERS)
     while start < i and doc[start].lower_ in _JOINERS:
         start += 1
     if start < i and start == sent_start and doc[start].pos_ != "PROPN":

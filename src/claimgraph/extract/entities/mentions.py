@@ -152,6 +152,19 @@ def _placed(span: Span) -> bool:
         c.dep_ == "case" for c in tok.children) and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].tag_ != "POS")
 
 
+def name_start(doc: Doc, end: int, first: int, is_word, joiners: set[str]) -> int:
+    """Where a name that ends before token `end` starts: back over the words `is_word` accepts, and
+    over a joiner ("of", "&") with such a word before it, not before the sentence's `first` token."""
+    start = end
+    while start - 1 >= first:
+        t = doc[start - 1]
+        if is_word(t) or t.lower_ in joiners and start - 2 >= first and is_word(doc[start - 2]):
+            start -= 1
+        else:
+            break
+    return start
+
+
 def candidates(doc: Doc, kb: KnowledgeBase, lex: Lexicon) -> list[Cand]:
     out = []
     for span in doc.ents:

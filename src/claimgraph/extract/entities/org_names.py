@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimgraph.extract.entities.lexicon import Lexicon
-from claimgraph.extract.entities.mentions import Cand
+from claimgraph.extract.entities.mentions import Cand, name_start
 from claimgraph.kb.fold import fold_name
 from claimgraph.nlp.tokens import sentences, tokens
 
@@ -28,17 +28,7 @@ def org_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         first = starts[tok.i]
         if tok.i in taken or tok.i == first:
             continue
-        start = tok.i
-        while start - 1 >= first:
-            t = doc[start - 1]
-            if t.i in taken or t.ent_type_ not in _NOT_NAMES:
-                break
-            if (t.text[:1].isupper() and (t.is_alpha or "-" in t.text)) or t.like_num:
-                start -= 1
-            elif t.lower_ in _JOINERS and start - 2 >= first and doc[start - 2].text[:1].isupper():
-                start -= 1
-            else:
-                break
+        start = name_start(doc, tok.i, first, lambda t: _name_word(t, taken), _JOINERS)
         while start < tok.i and (doc[start].lower_ in _JOINERS or doc[start].like_num or doc[start].pos_ == "DET"):
             start += 1
         if start == first and start < tok.i and doc[start].pos_ != "PROPN":
@@ -52,3 +42,9 @@ def org_names(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
         cands.append(Cand(start, tok.i + 1, "organization", "org-word", name=name, key=f"name:{fold_name(name)}",
                           subtype=lex.org_subtypes.get(tok.text)))
         taken.update(range(start, tok.i + 1))
+
+
+def _name_word(t, taken: set[int]) -> bool:
+    """A word of a name no other reading took: capitalised, or a number ("the 313 Brigade")."""
+    return t.i not in taken and t.ent_type_ in _NOT_NAMES and (
+        t.text[:1].isupper() and (t.is_alpha or "-" in t.text) or t.like_num)
