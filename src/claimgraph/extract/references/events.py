@@ -63,9 +63,7 @@ class EventMemory:
     def accusers_of(self, accused: Entity) -> list[Entity]:
         """Who accused `accused` in the latest accusation against it told in this sentence or the
         `WINDOW` before ("the U.S. accused Iran of ... Iran denied that ..." → the U.S.)."""
-        for m in reversed(self.mentions):
-            if m.sentence < self.sentence - WINDOW:
-                break
+        for m in self._recent():
             if m.predicate == "ACCUSE" and any(o.id == accused.id for o in m.objects):
                 return [s for s in m.subjects if s.id != accused.id]
         return []
@@ -79,14 +77,17 @@ class EventMemory:
     def _window(self) -> list[EventMention]:
         """The mentions of the `WINDOW` sentences before this one, in order: read back from the
         latest (mentions are recorded in sentence order), not over the whole document's."""
-        out = []
-        for m in reversed(self.mentions):
-            if m.sentence < self.sentence - WINDOW:
-                break
-            if m.sentence < self.sentence:
-                out.append(m)
+        out = [m for m in self._recent() if m.sentence < self.sentence]
         out.reverse()
         return out
+
+    def _recent(self):
+        """The mentions of this sentence and the `WINDOW` before, latest first (mentions are
+        recorded in sentence order, so the walk stops at the window's start)."""
+        for m in reversed(self.mentions):
+            if m.sentence < self.sentence - WINDOW:
+                return
+            yield m
 
 
 def definite(noun: Token) -> int:
